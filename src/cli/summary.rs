@@ -1,0 +1,182 @@
+//! The per-financial-year summary printed by `run` and `compare`.
+
+use crate::model::Scenario;
+use crate::sim::{Projection, YearSummary};
+use crate::units;
+
+use super::table::Table;
+
+const SUMMARY_HEADER: [&str; 12] = [
+    "Year",
+    "Months",
+    "Avg caseload",
+    "Peak",
+    "Avg cap",
+    "Over cap",
+    "In care at end",
+    "FTE at end",
+    "Agency",
+    "Spend",
+    "Funding",
+    "Variance",
+];
+
+/// The heading lines and the per-year table for one scenario.
+pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> String {
+    let mut text = format!("{} ({source})\n", scenario.name);
+    text.push_str(&format!(
+        "{} to {}, {} months. Caseload caps: {}.\n",
+        scenario.start.label(),
+        scenario.end().label(),
+        scenario.horizon_months,
+        caps_text(scenario)
+    ));
+    if let Some(first) = projection.first() {
+        text.push_str(&format!(
+            "At the start: {} children in need, {} on child protection plans, {} in care; {} FTE permanent and {} FTE agency; average caseload {}.\n",
+            units::children(first.stocks.children_in_need),
+            units::children(first.stocks.child_protection),
+            units::children(first.stocks.looked_after()),
+            units::fte(first.staffing.permanent_fte),
+            units::fte(first.staffing.agency_fte),
+            units::caseload(first.workload.average_caseload),
+        ));
+    }
+    text.push('\n');
+    let mut table = Table::new(&SUMMARY_HEADER);
+    for year in &projection.years {
+        table.row(year_cells(projection, year));
+    }
+    text.push_str(&table.render());
+    let total_spend = projection.total_spend();
+    let total_funding: f64 = projection.years.iter().map(YearSummary::funding).sum();
+    let reserves = projection
+        .years
+        .last()
+        .map_or(0.0, |year| year.reserves_at_end);
+    text.push_str(&format!(
+        "\nIn all: spend {}, funding {}, variance {}. Reserves at the end: {}.\n",
+        units::gbp(total_spend),
+        units::gbp(total_funding),
+        variance_text(total_spend - total_funding),
+        units::gbp(reserves),
+    ));
+    if let Some(worst) = projection.worst_overspend() {
+        text.push_str(&format!(
+            "Worst overspend: {} in {}.\n",
+            units::gbp(worst.variance),
+            worst.year.label()
+        ));
+    }
+    text
+}
+
+fn caps_text(scenario: &Scenario) -> String {
+    let caps: Vec<String> = scenario
+        .staff
+        .iter()
+        .filter(|group| group.holds_cases())
+        .map(|group| format!("{} {}", group.name, units::thousands(group.caseload_cap, 0)))
+        .collect();
+    if caps.is_empty() {
+        "none".to_owned()
+    } else {
+        caps.join(", ")
+    }
+}
+
+fn year_label(year: &YearSummary) -> String {
+    if year.is_partial() {
+        format!("{} (part)", year.year.label())
+    } else {
+        year.year.label()
+    }
+}
+
+fn variance_text(variance: f64) -> String {
+    if variance > 0.5 {
+        format!("{} over", units::gbp_signed(variance))
+    } else if variance < -0.5 {
+        format!("{} under", units::gbp(-variance))
+    } else {
+        "on budget".to_owned()
+    }
+}
+
+fn year_cells(projection: &Projection, year: &YearSummary) -> Vec<String> {
+    let caps: Vec<f64> = projection
+        .rows
+        .iter()
+        .filter(|row| row.month.financial_year() == year.year)
+        .filter_map(|row| row.workload.average_cap)
+        .collect();
+    let average_cap = (!caps.is_empty()).then(|| caps.iter().sum::<f64>() / caps.len() as f64);
+    vec![
+        year_label(year),
+        year.months.to_string(),
+        units::caseload(year.average_caseload),
+        units::caseload(year.peak_caseload),
+        units::caseload(average_cap),
+        format!("{} of {}", year.months_over_cap, year.months),
+        units::children(year.looked_after_at_end),
+        units::fte(year.fte_at_end),
+        units::percent(year.agency_share_at_end, 1),
+        units::gbp(year.spend.total()),
+        units::gbp(year.funding()),
+        variance_text(year.variance),
+    ]
+}
+
+fn signed(value: f64, decimals: usize) -> String {
+    let text = units::thousands(value, decimals);
+    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn difference_or_dash(a: Option<f64>, b: Option<f64>, decimals: usize) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => signed(b - a, decimals),
+        _ => "-".to_owned(),
+    }
+}
+
+/// The difference B - A for each financial year both projections cover.
+pub fn difference(a: &Projection, b: &Projection) -> String {
+    let mut table = Table::new(&[
+        "Year",
+        "Avg caseload",
+        "Peak",
+        "Over cap (months)",
+        "In care at end",
+        "FTE at end",
+        "Agency (points)",
+        "Spend",
+        "Variance",
+    ]);
+    for year_a in &a.years {
+        let Some(year_b) = b.years.iter().find(|year| year.year == year_a.year) else {
+            continue;
+        };
+        table.row(vec![
+            year_label(year_a),
+            difference_or_dash(year_a.average_caseload, year_b.average_caseload, 1),
+            difference_or_dash(year_a.peak_caseload, year_b.peak_caseload, 1),
+            signed(
+                year_b.months_over_cap as f64 - year_a.months_over_cap as f64,
+                0,
+            ),
+            signed(year_b.looked_after_at_end - year_a.looked_after_at_end, 0),
+            signed(year_b.fte_at_end - year_a.fte_at_end, 1),
+            signed(
+                (year_b.agency_share_at_end - year_a.agency_share_at_end) * 100.0,
+                1,
+            ),
+            units::gbp_signed(year_b.spend.total() - year_a.spend.total()),
+            units::gbp_signed(year_b.variance - year_a.variance),
+        ]);
+    }
+    table.render()
+}

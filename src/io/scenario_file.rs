@@ -1,0 +1,284 @@
+//! Reading, checking and writing scenario files.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::locate::{Locations, Position};
+use crate::model::{FORMAT_VERSION, Scenario, validate};
+
+/// Scenario files are a few kilobytes; anything over this is not one, and is
+/// refused before it is read into memory.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The example built into the program, opened when no file is given.
+const DEFAULT_SCENARIO: &str = include_str!("../../saves/liverpool-2019.ron");
+
+/// One problem with a file, with its place where it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The field it concerns, as a path such as `staff[1].fte`, where known.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl FileProblem {
+    fn whole_file(message: impl Into<String>) -> Self {
+        Self {
+            line: None,
+            column: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    fn at(position: Option<Position>, field: Option<String>, message: String) -> Self {
+        Self {
+            line: position.map(|p| p.line),
+            column: position.map(|p| p.column),
+            field,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for FileProblem {
+    /// `LINE:COL: field: message`, leaving out what is not known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "{line}:{column}: ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Why a file could not be opened as a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.lines().join("\n"))]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub problems: Vec<FileProblem>,
+}
+
+impl LoadError {
+    /// One `FILE:LINE:COL: message` line per problem, as compilers print them.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|problem| format!("{}:{problem}", self.path.display()))
+            .collect()
+    }
+}
+
+/// Why a scenario could not be saved. The file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("could not write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not write the scenario as RON: {0}")]
+    Format(String),
+}
+
+fn ron_options() -> ron::Options {
+    // `Some(x)` may be written as plain `x` in files, as a finance officer expects.
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses and checks scenario text. Every problem found is returned, each with
+/// its line and column where the file has one.
+pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
+    let locations = Locations::of(text);
+    if text.trim().is_empty() {
+        return Err(vec![FileProblem::at(
+            Some(Position { line: 1, column: 1 }),
+            None,
+            "the file is empty: expected a scenario, written as (version: 1, name: \"...\", start: \"2019-04\", staff: [...], ...)".to_owned(),
+        )]);
+    }
+    if let Some(problem) = newer_version_problem(text, &locations) {
+        return Err(vec![problem]);
+    }
+    let scenario: Scenario = ron_options()
+        .from_str(text)
+        .map_err(|error| vec![parse_problem(&error, &locations)])?;
+    let problems: Vec<FileProblem> = validate(&scenario)
+        .into_iter()
+        .map(|problem| {
+            let position = locations.find(&problem.path);
+            let field = (!problem.path.is_empty()).then_some(problem.path);
+            FileProblem::at(position, field, problem.message)
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A file from a newer Caseload is refused before anything else is read from it,
+/// since its fields may mean things this version does not know.
+fn newer_version_problem(text: &str, locations: &Locations) -> Option<FileProblem> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: Option<u64>,
+    }
+    let version = ron_options().from_str::<VersionOnly>(text).ok()?.version?;
+    (version > u64::from(FORMAT_VERSION)).then(|| {
+        FileProblem::at(
+            locations.find("version"),
+            Some("version".to_owned()),
+            format!(
+                "this file is format version {version}, written by a newer Caseload; this Caseload reads format versions 1 to {FORMAT_VERSION}. Open it with a newer Caseload."
+            ),
+        )
+    })
+}
+
+/// Turns ron's error into a message a finance officer can act on, naming the field
+/// the error is in.
+fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> FileProblem {
+    let position = Position {
+        line: error.span.start.line,
+        column: error.span.start.col,
+    };
+    let field = locations.path_at(position).map(str::to_owned);
+    let message = match &error.code {
+        ron::Error::Eof => "the file ends too early: a bracket or a value is missing".to_owned(),
+        ron::Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}` (a typo?); expected one of: {}",
+            expected.join(", ")
+        ),
+        ron::Error::MissingStructField { field, .. } => {
+            format!("the required field `{field}` is missing")
+        }
+        ron::Error::DuplicateStructField { field, .. } => {
+            format!("the field `{field}` is given twice")
+        }
+        ron::Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown kind `{found}`; expected one of: {}",
+            expected.join(", ")
+        ),
+        ron::Error::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => {
+            format!("{}: expected a number", error.code)
+        }
+        ron::Error::ExceededRecursionLimit => {
+            "the file nests brackets too deeply to be a scenario".to_owned()
+        }
+        other => other.to_string(),
+    };
+    FileProblem::at(Some(position), field, message)
+}
+
+/// Reads, parses and checks a scenario file. Files over [`MAX_FILE_BYTES`],
+/// directories and text that is not UTF-8 are refused with a message.
+pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
+    let fail = |message: String| LoadError {
+        path: path.to_owned(),
+        problems: vec![FileProblem::whole_file(message)],
+    };
+    let metadata = std::fs::metadata(path).map_err(|error| fail(describe_io_error(&error)))?;
+    if metadata.is_dir() {
+        return Err(fail("this is a folder, not a scenario file".to_owned()));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {:.1} MB; scenario files are at most {} MB, so this is not one",
+            metadata.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(|error| fail(describe_io_error(&error)))?;
+    let mut bytes = Vec::new();
+    // `take` guards against a file that grows between the size check and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| fail(describe_io_error(&error)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is over {} MB; scenario files are smaller, so this is not one",
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid
+            .rsplit('\n')
+            .next()
+            .map_or(0, |tail| tail.chars().count())
+            + 1;
+        LoadError {
+            path: path.to_owned(),
+            problems: vec![FileProblem::at(
+                Some(Position { line, column }),
+                None,
+                "the file is not UTF-8 text (is it a spreadsheet or a binary file?)".to_owned(),
+            )],
+        }
+    })?;
+    parse_scenario(&text).map_err(|problems| LoadError {
+        path: path.to_owned(),
+        problems,
+    })
+}
+
+fn describe_io_error(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// The scenario as RON text, in the same format the program reads.
+pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false)
+        .separate_tuple_members(false);
+    let body = ron_options()
+        .to_string_pretty(scenario, config)
+        .map_err(|error| SaveError::Format(error.to_string()))?;
+    Ok(format!(
+        "// Caseload scenario file, format version {FORMAT_VERSION}. See the README for every field.\n{body}\n"
+    ))
+}
+
+/// Saves a scenario. The text goes to a temporary file in the same folder, which is
+/// synced and then renamed over the target, so a failed save leaves the old file
+/// as it was.
+pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
+    let text = scenario_to_ron(scenario)?;
+    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The scenario built into the program (Liverpool 2019).
+pub fn default_scenario() -> Scenario {
+    // The text is part of the program and tested to parse; a failure here is a bug
+    // in the build, not user input.
+    #[allow(clippy::expect_used)]
+    parse_scenario(DEFAULT_SCENARIO).expect("the built-in scenario is valid")
+}

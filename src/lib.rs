@@ -1,0 +1,15 @@
+//! Caseload: plan children's social care for an English council, month by month
+//! and financial year by financial year.
+//!
+//! `model` holds the scenario (plain data), `sim` projects it, `io` reads and
+//! writes scenario files and CSV, `units` formats numbers for people, `cli` is the
+//! headless command line.
+
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod sim;
+pub mod units;
+
+pub use model::Scenario;
+pub use sim::{Projection, project};

@@ -1,0 +1,76 @@
+//! The council model: plain data, no behaviour beyond lookups. The projection lives
+//! in `sim`, reading and writing files in `io`.
+
+pub mod calendar;
+pub mod demand;
+pub mod interventions;
+pub mod money;
+pub mod placements;
+pub mod validate;
+pub mod workforce;
+
+use serde::{Deserialize, Serialize};
+
+pub use calendar::{FinancialYear, Month};
+pub use demand::{CaseWeights, Demand, ReferralOutcomes};
+pub use interventions::{Action, Intervention};
+pub use money::{Grant, Money, YearBudget};
+pub use placements::{PlacementKind, PlacementType, Placements};
+pub use validate::{Problem, validate};
+pub use workforce::{Burnout, StaffGroup, WorkforcePolicy};
+
+/// The file format version this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Shortest and longest projection, in months.
+pub const HORIZON_MONTHS: std::ops::RangeInclusive<u32> = 12..=120;
+
+/// A scenario: a council baseline plus a dated plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version of the file (currently 1).
+    pub version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub notes: String,
+    /// First month projected.
+    pub start: Month,
+    /// Months projected (12 to 120).
+    #[serde(default = "default_horizon_months")]
+    pub horizon_months: u32,
+    #[serde(default)]
+    pub demand: Demand,
+    #[serde(default)]
+    pub placements: Placements,
+    pub staff: Vec<StaffGroup>,
+    #[serde(default)]
+    pub workforce: WorkforcePolicy,
+    #[serde(default)]
+    pub money: Money,
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+}
+
+pub fn default_horizon_months() -> u32 {
+    36
+}
+
+impl Scenario {
+    /// Months projected, in order.
+    pub fn months(&self) -> impl Iterator<Item = Month> + '_ {
+        (0..self.horizon_months as i32).map(|offset| self.start.plus(offset))
+    }
+
+    pub fn end(&self) -> Month {
+        self.start.plus(self.horizon_months as i32 - 1)
+    }
+
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.staff.iter().position(|group| group.id == id)
+    }
+
+    pub fn agency_group_index(&self) -> Option<usize> {
+        self.staff.iter().position(|group| group.agency)
+    }
+}

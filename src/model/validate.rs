@@ -1,0 +1,598 @@
+//! Checks a parsed scenario against what the model can accept. Each problem names
+//! the field by its path in the file (`staff[1].fte`), so the file reader can point
+//! at its line and column.
+
+use std::collections::HashSet;
+
+use super::{Action, FORMAT_VERSION, HORIZON_MONTHS, PlacementKind, Scenario};
+
+/// One thing wrong with a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the file, e.g. `staff[1].fte`; empty for the whole scenario.
+    pub path: String,
+    pub message: String,
+}
+
+/// Largest values accepted. Far beyond any English council (England has about
+/// 12 million children and 31,000 social workers), small enough that sums of them
+/// over 120 months stay exact to the penny.
+pub const MAX_CHILDREN: f64 = 10_000_000.0;
+pub const MAX_FTE: f64 = 1_000_000.0;
+pub const MAX_GBP: f64 = 1.0e12;
+pub const MAX_MONTHS: f64 = 1_200.0;
+/// Shares that sum to 100% may be off by this much (rounding in a spreadsheet).
+pub const SHARE_SUM_TOLERANCE_PERCENT: f64 = 0.1;
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A finite number within `[min, max]`.
+    fn number(&mut self, path: &str, value: f64, min: f64, max: f64) -> bool {
+        if value.is_nan() {
+            self.report(path, "must be a number, found NaN");
+        } else if value.is_infinite() {
+            self.report(path, format!("must be a finite number, found {value}"));
+        } else if value < min {
+            if min == 0.0 {
+                self.report(path, format!("must not be negative, found {value}"));
+            } else {
+                self.report(path, format!("must be at least {min}, found {value}"));
+            }
+        } else if value > max {
+            self.report(path, format!("must be at most {max}, found {value}"));
+        } else {
+            return true;
+        }
+        false
+    }
+
+    fn percent(&mut self, path: &str, value: f64) -> bool {
+        self.number(path, value, 0.0, 100.0)
+    }
+
+    fn shares_sum_to_100(&mut self, path: &str, what: &str, shares: &[f64]) {
+        if shares.iter().all(|share| share.is_finite()) {
+            let total: f64 = shares.iter().sum();
+            if (total - 100.0).abs() > SHARE_SUM_TOLERANCE_PERCENT {
+                self.report(
+                    path,
+                    format!("{what} must add up to 100%, but they add up to {total}%"),
+                );
+            }
+        }
+    }
+}
+
+/// Every problem with the scenario; empty when the model can project it.
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut check = Checker {
+        problems: Vec::new(),
+    };
+    if scenario.version == 0 || scenario.version > FORMAT_VERSION {
+        check.report(
+            "version",
+            format!(
+                "format version {} is not one this Caseload reads (1 to {FORMAT_VERSION})",
+                scenario.version
+            ),
+        );
+    }
+    if !HORIZON_MONTHS.contains(&scenario.horizon_months) {
+        check.report(
+            "horizon_months",
+            format!(
+                "must be between {} and {} months, found {}",
+                HORIZON_MONTHS.start(),
+                HORIZON_MONTHS.end(),
+                scenario.horizon_months
+            ),
+        );
+    }
+    check_demand(&mut check, scenario);
+    check_placements(&mut check, scenario);
+    check_staff(&mut check, scenario);
+    check_workforce(&mut check, scenario);
+    check_money(&mut check, scenario);
+    check_interventions(&mut check, scenario);
+    check.problems
+}
+
+fn check_demand(check: &mut Checker, scenario: &Scenario) {
+    let demand = &scenario.demand;
+    check.number(
+        "demand.referrals_per_month",
+        demand.referrals_per_month,
+        0.0,
+        MAX_CHILDREN,
+    );
+    check.number(
+        "demand.referral_growth_percent_per_year",
+        demand.referral_growth_percent_per_year,
+        -50.0,
+        100.0,
+    );
+    if !demand.seasonality.is_empty() {
+        if demand.seasonality.len() != 12 {
+            check.report(
+                "demand.seasonality",
+                format!(
+                    "must list 12 monthly multipliers (January to December) or none, found {}",
+                    demand.seasonality.len()
+                ),
+            );
+        }
+        for (index, multiplier) in demand.seasonality.iter().enumerate() {
+            check.number(
+                &format!("demand.seasonality[{index}]"),
+                *multiplier,
+                0.0,
+                12.0,
+            );
+        }
+        if demand.seasonality.iter().all(|m| *m == 0.0) {
+            check.report(
+                "demand.seasonality",
+                "the monthly multipliers cannot all be zero",
+            );
+        }
+    }
+    let outcomes = &demand.referral_outcomes;
+    for (field, value) in [
+        (
+            "no_further_action_percent",
+            outcomes.no_further_action_percent,
+        ),
+        ("child_in_need_percent", outcomes.child_in_need_percent),
+        (
+            "child_protection_percent",
+            outcomes.child_protection_percent,
+        ),
+        ("into_care_percent", outcomes.into_care_percent),
+    ] {
+        check.percent(&format!("demand.referral_outcomes.{field}"), value);
+    }
+    check.shares_sum_to_100(
+        "demand.referral_outcomes",
+        "referral outcome shares",
+        &[
+            outcomes.no_further_action_percent,
+            outcomes.child_in_need_percent,
+            outcomes.child_protection_percent,
+            outcomes.into_care_percent,
+        ],
+    );
+    for (field, value) in [
+        ("children_in_need", demand.children_in_need),
+        ("child_protection", demand.child_protection),
+        ("looked_after", demand.looked_after),
+        ("care_leavers", demand.care_leavers),
+    ] {
+        check.number(&format!("demand.{field}"), value, 0.0, MAX_CHILDREN);
+    }
+    for (field, value) in [
+        ("child_in_need_months", demand.child_in_need_months),
+        ("child_protection_months", demand.child_protection_months),
+        ("looked_after_months", demand.looked_after_months),
+        ("care_leaver_months", demand.care_leaver_months),
+    ] {
+        check.number(&format!("demand.{field}"), value, 1.0, MAX_MONTHS);
+    }
+    for (field, value) in [
+        (
+            "child_in_need_to_protection_percent_per_month",
+            demand.child_in_need_to_protection_percent_per_month,
+        ),
+        (
+            "protection_to_care_percent_per_month",
+            demand.protection_to_care_percent_per_month,
+        ),
+        (
+            "protection_step_down_percent",
+            demand.protection_step_down_percent,
+        ),
+        ("care_leaver_percent", demand.care_leaver_percent),
+    ] {
+        check.percent(&format!("demand.{field}"), value);
+    }
+    let weights = &demand.case_weights;
+    for (field, value) in [
+        ("child_in_need", weights.child_in_need),
+        ("child_protection", weights.child_protection),
+        ("looked_after", weights.looked_after),
+        ("care_leaver", weights.care_leaver),
+    ] {
+        check.number(&format!("demand.case_weights.{field}"), value, 0.0, 10.0);
+    }
+}
+
+fn check_placements(check: &mut Checker, scenario: &Scenario) {
+    let placements = &scenario.placements;
+    for kind in PlacementKind::ALL {
+        let placement = placements.get(kind);
+        let path = format!("placements.{}", kind.key());
+        check.percent(
+            &format!("{path}.current_percent"),
+            placement.current_percent,
+        );
+        check.percent(
+            &format!("{path}.new_entry_percent"),
+            placement.new_entry_percent,
+        );
+        check.number(
+            &format!("{path}.weekly_cost_gbp"),
+            placement.weekly_cost_gbp,
+            0.0,
+            1_000_000.0,
+        );
+        check.number(
+            &format!("{path}.cost_growth_percent_per_year"),
+            placement.cost_growth_percent_per_year,
+            -50.0,
+            100.0,
+        );
+    }
+    let current: Vec<f64> = PlacementKind::ALL
+        .iter()
+        .map(|kind| placements.get(*kind).current_percent)
+        .collect();
+    check.shares_sum_to_100(
+        "placements",
+        "current_percent of the placement kinds",
+        &current,
+    );
+    let new_entry: Vec<f64> = PlacementKind::ALL
+        .iter()
+        .map(|kind| placements.get(*kind).new_entry_percent)
+        .collect();
+    check.shares_sum_to_100(
+        "placements",
+        "new_entry_percent of the placement kinds",
+        &new_entry,
+    );
+    if let Some(places) = placements.in_house_foster_places {
+        check.number(
+            "placements.in_house_foster_places",
+            places,
+            0.0,
+            MAX_CHILDREN,
+        );
+    }
+}
+
+fn check_staff(check: &mut Checker, scenario: &Scenario) {
+    if scenario.staff.is_empty() {
+        check.report("staff", "list at least one staff group");
+    }
+    let mut seen_ids = HashSet::new();
+    let mut agency_groups = 0;
+    for (index, group) in scenario.staff.iter().enumerate() {
+        let path = format!("staff[{index}]");
+        if group.id.trim().is_empty() {
+            check.report(format!("{path}.id"), "a staff group needs an id");
+        } else if !seen_ids.insert(group.id.as_str()) {
+            check.report(
+                format!("{path}.id"),
+                format!("the id \"{}\" is used by another staff group", group.id),
+            );
+        }
+        if group.agency {
+            agency_groups += 1;
+            if agency_groups == 2 {
+                check.report(
+                    format!("{path}.agency"),
+                    "only one staff group can be the agency group",
+                );
+            }
+        }
+        check.number(&format!("{path}.fte"), group.fte, 0.0, MAX_FTE);
+        check.number(
+            &format!("{path}.establishment"),
+            group.establishment,
+            0.0,
+            MAX_FTE,
+        );
+        check.number(
+            &format!("{path}.caseload_cap"),
+            group.caseload_cap,
+            0.0,
+            1_000.0,
+        );
+        check.percent(
+            &format!("{path}.case_time_percent"),
+            group.case_time_percent,
+        );
+        check.number(
+            &format!("{path}.annual_salary_gbp"),
+            group.annual_salary_gbp,
+            0.0,
+            10_000_000.0,
+        );
+        check.number(
+            &format!("{path}.on_cost_percent"),
+            group.on_cost_percent,
+            0.0,
+            200.0,
+        );
+        check.percent(
+            &format!("{path}.turnover_percent_per_year"),
+            group.turnover_percent_per_year,
+        );
+        check.number(
+            &format!("{path}.progression_months"),
+            group.progression_months,
+            1.0,
+            MAX_MONTHS,
+        );
+        if let Some(target) = &group.progresses_to {
+            match scenario.group_index(target) {
+                None => check.report(
+                    format!("{path}.progresses_to"),
+                    format!("there is no staff group with the id \"{target}\""),
+                ),
+                Some(target_index) if target_index == index => check.report(
+                    format!("{path}.progresses_to"),
+                    "a staff group cannot progress to itself",
+                ),
+                Some(target_index) if scenario.staff[target_index].agency => check.report(
+                    format!("{path}.progresses_to"),
+                    "staff cannot progress into the agency group",
+                ),
+                Some(_) if group.agency => check.report(
+                    format!("{path}.progresses_to"),
+                    "the agency group does not progress",
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(span) = group.span_of_control {
+            check.number(&format!("{path}.span_of_control"), span, 1.0, 1_000.0);
+            if group.agency {
+                check.report(
+                    format!("{path}.span_of_control"),
+                    "the agency group cannot have a span of control",
+                );
+            }
+        }
+    }
+}
+
+fn check_workforce(check: &mut Checker, scenario: &Scenario) {
+    let policy = &scenario.workforce;
+    check.percent(
+        "workforce.recruitment_percent_per_month",
+        policy.recruitment_percent_per_month,
+    );
+    check.number(
+        "workforce.time_to_hire_months",
+        policy.time_to_hire_months,
+        1.0,
+        MAX_MONTHS,
+    );
+    if let Some(max_starts) = policy.max_recruitment_starts_per_month {
+        check.number(
+            "workforce.max_recruitment_starts_per_month",
+            max_starts,
+            0.0,
+            MAX_FTE,
+        );
+    }
+    check.percent(
+        "workforce.agency_cover_percent",
+        policy.agency_cover_percent,
+    );
+    check.number(
+        "workforce.agency_premium_percent",
+        policy.agency_premium_percent,
+        0.0,
+        500.0,
+    );
+    check.number(
+        "workforce.agency_adjust_months",
+        policy.agency_adjust_months,
+        1.0,
+        MAX_MONTHS,
+    );
+    check.number(
+        "workforce.cost_per_hire_gbp",
+        policy.cost_per_hire_gbp,
+        0.0,
+        1_000_000.0,
+    );
+    check.number(
+        "workforce.caseload_spread_percent",
+        policy.caseload_spread_percent,
+        0.0,
+        200.0,
+    );
+    check.number(
+        "workforce.burnout.strength",
+        policy.burnout.strength,
+        0.0,
+        100.0,
+    );
+    check.number(
+        "workforce.burnout.max_multiplier",
+        policy.burnout.max_multiplier,
+        1.0,
+        100.0,
+    );
+}
+
+fn check_money(check: &mut Checker, scenario: &Scenario) {
+    let money = &scenario.money;
+    let mut seen_years = HashSet::new();
+    for (index, budget) in money.budgets.iter().enumerate() {
+        let path = format!("money.budgets[{index}]");
+        if !seen_years.insert(budget.year) {
+            check.report(
+                format!("{path}.year"),
+                format!("the budget for {} is given twice", budget.year),
+            );
+        }
+        check.number(
+            &format!("{path}.budget_gbp"),
+            budget.budget_gbp,
+            0.0,
+            MAX_GBP,
+        );
+    }
+    for (index, grant) in money.grants.iter().enumerate() {
+        check.number(
+            &format!("money.grants[{index}].amount_gbp"),
+            grant.amount_gbp,
+            0.0,
+            MAX_GBP,
+        );
+    }
+    check.number("money.reserves_gbp", money.reserves_gbp, 0.0, MAX_GBP);
+    check.number(
+        "money.early_help_per_year_gbp",
+        money.early_help_per_year_gbp,
+        0.0,
+        MAX_GBP,
+    );
+    check.number(
+        "money.other_costs_per_month_gbp",
+        money.other_costs_per_month_gbp,
+        0.0,
+        MAX_GBP,
+    );
+}
+
+fn check_interventions(check: &mut Checker, scenario: &Scenario) {
+    for (index, intervention) in scenario.interventions.iter().enumerate() {
+        let path = format!("interventions[{index}].action");
+        if let Some(group) = intervention.action.group() {
+            match scenario.group_index(group) {
+                None => check.report(
+                    format!("{path}.group"),
+                    format!("there is no staff group with the id \"{group}\""),
+                ),
+                Some(group_index) if scenario.staff[group_index].agency => check.report(
+                    format!("{path}.group"),
+                    "name a permanent staff group, not the agency group",
+                ),
+                Some(group_index)
+                    if matches!(intervention.action, Action::Recruit { .. })
+                        && scenario.staff[group_index].span_of_control.is_some() =>
+                {
+                    check.report(
+                        format!("{path}.group"),
+                        "this group's establishment follows its span of control; recruit to the groups it manages instead",
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        let max_months = MAX_MONTHS as u32;
+        let mut months = |field: &str, value: u32, min: u32| {
+            if value < min || value > max_months {
+                check.report(
+                    format!("{path}.{field}"),
+                    format!("must be between {min} and {max_months} months, found {value}"),
+                );
+            }
+        };
+        match &intervention.action {
+            Action::Recruit { over_months, .. }
+            | Action::ConvertAgency { over_months, .. }
+            | Action::AddFosterPlaces { over_months, .. } => months("over_months", *over_months, 1),
+            Action::EarlyHelp {
+                lag_months,
+                months: duration,
+                ..
+            } => {
+                months("lag_months", *lag_months, 0);
+                if let Some(duration) = duration {
+                    months("months", *duration, 1);
+                }
+            }
+            Action::ContractedTeam {
+                months: duration, ..
+            } => months("months", *duration, 1),
+            Action::ExtraSpending {
+                months: Some(duration),
+                ..
+            } => months("months", *duration, 1),
+            Action::ExtraSpending { months: None, .. } => {}
+            Action::SetCaseloadCap { .. } | Action::Funding { .. } => {}
+        }
+        match &intervention.action {
+            Action::Recruit { extra_fte, .. } => {
+                check.number(&format!("{path}.extra_fte"), *extra_fte, 0.0, MAX_FTE);
+            }
+            Action::SetCaseloadCap { cap, .. } => {
+                check.number(&format!("{path}.cap"), *cap, 0.0, 1_000.0);
+            }
+            Action::Funding { amount_gbp } => {
+                check.number(&format!("{path}.amount_gbp"), *amount_gbp, 0.0, MAX_GBP);
+            }
+            Action::EarlyHelp {
+                annual_cost_gbp,
+                referral_reduction_percent,
+                care_entry_reduction_percent,
+                ..
+            } => {
+                check.number(
+                    &format!("{path}.annual_cost_gbp"),
+                    *annual_cost_gbp,
+                    0.0,
+                    MAX_GBP,
+                );
+                check.percent(
+                    &format!("{path}.referral_reduction_percent"),
+                    *referral_reduction_percent,
+                );
+                check.percent(
+                    &format!("{path}.care_entry_reduction_percent"),
+                    *care_entry_reduction_percent,
+                );
+            }
+            Action::ContractedTeam {
+                cases,
+                total_cost_gbp,
+                ..
+            } => {
+                check.number(&format!("{path}.cases"), *cases, 0.0, MAX_CHILDREN);
+                check.number(
+                    &format!("{path}.total_cost_gbp"),
+                    *total_cost_gbp,
+                    0.0,
+                    MAX_GBP,
+                );
+            }
+            Action::ConvertAgency { fte, .. } => {
+                check.number(&format!("{path}.fte"), *fte, 0.0, MAX_FTE);
+                if scenario.agency_group_index().is_none() {
+                    check.report(
+                        path.clone(),
+                        "converting agency staff needs a staff group with agency: true",
+                    );
+                }
+            }
+            Action::ExtraSpending {
+                annual_cost_gbp, ..
+            } => {
+                check.number(
+                    &format!("{path}.annual_cost_gbp"),
+                    *annual_cost_gbp,
+                    0.0,
+                    MAX_GBP,
+                );
+            }
+            Action::AddFosterPlaces { places, .. } => {
+                check.number(&format!("{path}.places"), *places, 0.0, MAX_CHILDREN);
+            }
+        }
+    }
+}

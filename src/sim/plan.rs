@@ -1,0 +1,349 @@
+//! The enabled interventions of a scenario, resolved once (group names to indices,
+//! dates to month offsets) so that the monthly loop only does arithmetic.
+
+use crate::model::{Action, Scenario};
+
+use super::equations as eq;
+
+struct Recruitment {
+    group: usize,
+    start: i32,
+    extra_fte: f64,
+    over_months: u32,
+}
+
+struct CapChange {
+    group: usize,
+    start: i32,
+    cap: f64,
+}
+
+struct EarlyHelp {
+    start: i32,
+    months: Option<u32>,
+    lag_months: u32,
+    monthly_cost: f64,
+    referral_reduction_percent: f64,
+    care_entry_reduction_percent: f64,
+}
+
+struct ContractedTeam {
+    start: i32,
+    months: u32,
+    cases: f64,
+    monthly_cost: f64,
+}
+
+pub struct Conversion {
+    pub group: usize,
+    start: i32,
+    over_months: u32,
+    pub fte_per_month: f64,
+}
+
+struct ExtraSpending {
+    start: i32,
+    months: Option<u32>,
+    monthly_cost: f64,
+}
+
+struct FosterPlaces {
+    start: i32,
+    places: f64,
+    over_months: u32,
+}
+
+/// The dated plan, month offsets counted from the scenario's start month.
+pub struct Plan {
+    base_establishment: Vec<f64>,
+    base_caps: Vec<f64>,
+    /// (manager group, span of control) for groups whose establishment follows a span.
+    spans: Vec<(usize, f64)>,
+    /// Groups whose establishment counts towards managers' spans.
+    span_workers: Vec<bool>,
+    progression_targets: Vec<Option<usize>>,
+    base_in_house_places: Option<f64>,
+    recruitments: Vec<Recruitment>,
+    cap_changes: Vec<CapChange>,
+    early_help: Vec<EarlyHelp>,
+    contracted: Vec<ContractedTeam>,
+    conversions: Vec<Conversion>,
+    foster_places: Vec<FosterPlaces>,
+    extra_spending: Vec<ExtraSpending>,
+    /// (month offset, £) for grants and one-off funding.
+    funding: Vec<(i32, f64)>,
+}
+
+impl Plan {
+    pub fn new(scenario: &Scenario) -> Self {
+        let offset = |month: crate::model::Month| month.months_since(scenario.start);
+        let mut plan = Plan {
+            base_establishment: scenario
+                .staff
+                .iter()
+                .map(|group| group.establishment.max(0.0))
+                .collect(),
+            base_caps: scenario
+                .staff
+                .iter()
+                .map(|group| group.caseload_cap.max(0.0))
+                .collect(),
+            spans: scenario
+                .staff
+                .iter()
+                .enumerate()
+                .filter(|(_, group)| !group.agency)
+                .filter_map(|(index, group)| group.span_of_control.map(|span| (index, span)))
+                .collect(),
+            span_workers: scenario
+                .staff
+                .iter()
+                .map(|group| {
+                    !group.agency && group.span_of_control.is_none() && group.holds_cases()
+                })
+                .collect(),
+            progression_targets: scenario
+                .staff
+                .iter()
+                .enumerate()
+                .map(|(index, group)| {
+                    group
+                        .progresses_to
+                        .as_deref()
+                        .and_then(|target| scenario.group_index(target))
+                        .filter(|target| *target != index && !scenario.staff[*target].agency)
+                })
+                .collect(),
+            base_in_house_places: scenario.placements.in_house_foster_places,
+            recruitments: Vec::new(),
+            cap_changes: Vec::new(),
+            early_help: Vec::new(),
+            contracted: Vec::new(),
+            conversions: Vec::new(),
+            foster_places: Vec::new(),
+            extra_spending: Vec::new(),
+            funding: scenario
+                .money
+                .grants
+                .iter()
+                .map(|grant| (offset(grant.month), grant.amount_gbp))
+                .collect(),
+        };
+        let permanent_group = |id: &str| {
+            scenario
+                .group_index(id)
+                .filter(|index| !scenario.staff[*index].agency)
+        };
+        for intervention in scenario.interventions.iter().filter(|i| i.enabled) {
+            let start = offset(intervention.start);
+            match &intervention.action {
+                Action::Recruit {
+                    group,
+                    extra_fte,
+                    over_months,
+                } => {
+                    if let Some(group) = permanent_group(group) {
+                        plan.recruitments.push(Recruitment {
+                            group,
+                            start,
+                            extra_fte: *extra_fte,
+                            over_months: *over_months,
+                        });
+                    }
+                }
+                Action::SetCaseloadCap { group, cap } => {
+                    if let Some(group) = scenario.group_index(group) {
+                        plan.cap_changes.push(CapChange {
+                            group,
+                            start,
+                            cap: cap.max(0.0),
+                        });
+                    }
+                }
+                Action::Funding { amount_gbp } => plan.funding.push((start, *amount_gbp)),
+                Action::EarlyHelp {
+                    annual_cost_gbp,
+                    referral_reduction_percent,
+                    care_entry_reduction_percent,
+                    lag_months,
+                    months,
+                } => plan.early_help.push(EarlyHelp {
+                    start,
+                    months: *months,
+                    lag_months: *lag_months,
+                    monthly_cost: annual_cost_gbp / 12.0,
+                    referral_reduction_percent: *referral_reduction_percent,
+                    care_entry_reduction_percent: *care_entry_reduction_percent,
+                }),
+                Action::ContractedTeam {
+                    cases,
+                    months,
+                    total_cost_gbp,
+                } => plan.contracted.push(ContractedTeam {
+                    start,
+                    months: *months,
+                    cases: cases.max(0.0),
+                    monthly_cost: total_cost_gbp / f64::from((*months).max(1)),
+                }),
+                Action::ConvertAgency {
+                    group,
+                    fte,
+                    over_months,
+                } => {
+                    if let Some(group) = permanent_group(group) {
+                        plan.conversions.push(Conversion {
+                            group,
+                            start,
+                            over_months: *over_months,
+                            fte_per_month: fte.max(0.0) / f64::from((*over_months).max(1)),
+                        });
+                    }
+                }
+                Action::ExtraSpending {
+                    annual_cost_gbp,
+                    months,
+                } => plan.extra_spending.push(ExtraSpending {
+                    start,
+                    months: *months,
+                    monthly_cost: annual_cost_gbp / 12.0,
+                }),
+                Action::AddFosterPlaces {
+                    places,
+                    over_months,
+                } => plan.foster_places.push(FosterPlaces {
+                    start,
+                    places: *places,
+                    over_months: *over_months,
+                }),
+            }
+        }
+        // Later changes win: apply cap changes in date order.
+        plan.cap_changes.sort_by_key(|change| change.start);
+        plan
+    }
+
+    /// Funded posts by group in month `t` (FTE): the base establishment plus
+    /// `extra x phased_share` for each recruitment; managers with a span of control
+    /// get `span_establishment(sum of case-holding establishment, span)`.
+    pub fn establishment(&self, t: i32, out: &mut [f64]) {
+        out.copy_from_slice(&self.base_establishment);
+        for recruitment in &self.recruitments {
+            out[recruitment.group] += recruitment.extra_fte
+                * eq::phased_share(t, recruitment.start, recruitment.over_months);
+        }
+        if !self.spans.is_empty() {
+            let workers: f64 = out
+                .iter()
+                .zip(&self.span_workers)
+                .filter(|(_, counts)| **counts)
+                .map(|(establishment, _)| establishment)
+                .sum();
+            for (manager, span) in &self.spans {
+                out[*manager] = eq::span_establishment(workers, *span);
+            }
+        }
+    }
+
+    /// Caseload caps by group in month `t` (cases per FTE).
+    pub fn caseload_caps(&self, t: i32, out: &mut [f64]) {
+        out.copy_from_slice(&self.base_caps);
+        for change in self.cap_changes.iter().filter(|change| change.start <= t) {
+            out[change.group] = change.cap;
+        }
+    }
+
+    fn early_help_effect_active(programme: &EarlyHelp, t: i32) -> bool {
+        eq::in_window(
+            t,
+            programme.start + programme.lag_months as i32,
+            programme.months,
+        )
+    }
+
+    /// Share of referrals early help leaves in place in month `t`.
+    pub fn referral_factor(&self, t: i32) -> f64 {
+        eq::early_help_factor(
+            self.early_help
+                .iter()
+                .filter(|programme| Self::early_help_effect_active(programme, t))
+                .map(|programme| programme.referral_reduction_percent),
+        )
+    }
+
+    /// Share of entries to care early help leaves in place in month `t`.
+    pub fn care_entry_factor(&self, t: i32) -> f64 {
+        eq::early_help_factor(
+            self.early_help
+                .iter()
+                .filter(|programme| Self::early_help_effect_active(programme, t))
+                .map(|programme| programme.care_entry_reduction_percent),
+        )
+    }
+
+    /// Early help bought by interventions in month `t` (£).
+    pub fn early_help_cost(&self, t: i32) -> f64 {
+        self.early_help
+            .iter()
+            .filter(|programme| eq::in_window(t, programme.start, programme.months))
+            .map(|programme| programme.monthly_cost)
+            .sum()
+    }
+
+    /// Cases held by contracted teams in month `t`.
+    pub fn contracted_capacity(&self, t: i32) -> f64 {
+        self.contracted
+            .iter()
+            .filter(|team| eq::in_window(t, team.start, Some(team.months)))
+            .map(|team| team.cases)
+            .sum()
+    }
+
+    /// Contracted teams' cost in month `t` (£).
+    pub fn contracted_cost(&self, t: i32) -> f64 {
+        self.contracted
+            .iter()
+            .filter(|team| eq::in_window(t, team.start, Some(team.months)))
+            .map(|team| team.monthly_cost)
+            .sum()
+    }
+
+    /// Other spending from interventions in month `t` (£).
+    pub fn extra_spending(&self, t: i32) -> f64 {
+        self.extra_spending
+            .iter()
+            .filter(|spending| eq::in_window(t, spending.start, spending.months))
+            .map(|spending| spending.monthly_cost)
+            .sum()
+    }
+
+    /// Conversions of agency staff under way in month `t`.
+    pub fn conversions_in(&self, t: i32) -> impl Iterator<Item = &Conversion> + '_ {
+        self.conversions.iter().filter(move |conversion| {
+            eq::in_window(t, conversion.start, Some(conversion.over_months))
+        })
+    }
+
+    /// In-house foster places in month `t`; `None` = no limit.
+    pub fn in_house_foster_places(&self, t: i32) -> Option<f64> {
+        self.base_in_house_places.map(|base| {
+            base + self
+                .foster_places
+                .iter()
+                .map(|added| added.places * eq::phased_share(t, added.start, added.over_months))
+                .sum::<f64>()
+        })
+    }
+
+    /// Grants and one-off funding received in month `t` (£).
+    pub fn funding_received(&self, t: i32) -> f64 {
+        self.funding
+            .iter()
+            .filter(|(month, _)| *month == t)
+            .map(|(_, amount)| amount)
+            .sum()
+    }
+
+    pub fn progression_target(&self, group: usize) -> Option<usize> {
+        self.progression_targets.get(group).copied().flatten()
+    }
+}

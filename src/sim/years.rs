@@ -1,0 +1,75 @@
+//! Financial-year totals (1 April to 31 March) from the monthly rows.
+
+use crate::model::Scenario;
+
+use super::equations as eq;
+use super::projection::{MonthRow, Spend, YearSummary};
+
+/// One summary per financial year the projection touches, in order. Budgets of
+/// part years are pro rata; reserves absorb overspends and gain underspends.
+pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummary> {
+    let mut years = Vec::new();
+    let mut cumulative_spend = 0.0;
+    let mut reserves = scenario.money.reserves_gbp;
+    for chunk in rows.chunk_by(|a, b| a.month.financial_year() == b.month.financial_year()) {
+        let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
+            continue;
+        };
+        let year = first.month.financial_year();
+        let mut spend = Spend::default();
+        for row in chunk {
+            spend.add(&row.spend);
+        }
+        let total = spend.total();
+        cumulative_spend += total;
+        let budget = eq::prorated_budget(scenario.money.budget_for(year), chunk.len());
+        let grants: f64 = chunk.iter().map(|row| row.funding_received).sum();
+        let variance = total - budget - grants;
+        reserves -= variance;
+
+        let caseloads: Vec<f64> = chunk
+            .iter()
+            .filter_map(|row| row.workload.average_caseload)
+            .collect();
+        let average_caseload =
+            (!caseloads.is_empty()).then(|| caseloads.iter().sum::<f64>() / caseloads.len() as f64);
+        let peak_caseload = caseloads.iter().copied().reduce(f64::max);
+        let mean_looked_after = chunk
+            .iter()
+            .map(|row| row.stocks.looked_after())
+            .sum::<f64>()
+            / chunk.len() as f64;
+        let fte_at_end = last.staffing.permanent_fte_at_end + last.staffing.agency_fte_at_end;
+        years.push(YearSummary {
+            year,
+            months: chunk.len(),
+            average_caseload,
+            peak_caseload,
+            months_without_capacity: chunk
+                .iter()
+                .filter(|row| row.workload.average_caseload.is_none() && row.workload.cases > 0.0)
+                .count(),
+            months_over_cap: chunk
+                .iter()
+                .filter(|row| row.workload.is_over_cap())
+                .count(),
+            looked_after_at_end: last.looked_after_at_end,
+            fte_at_end,
+            agency_share_at_end: if fte_at_end > 0.0 {
+                last.staffing.agency_fte_at_end / fte_at_end
+            } else {
+                0.0
+            },
+            spend,
+            budget,
+            grants,
+            variance,
+            cumulative_spend,
+            reserves_at_end: reserves,
+            // Annualised: placement spend over the months covered, scaled to 12.
+            cost_per_child_in_care: (mean_looked_after > 0.0)
+                .then(|| spend.placements / mean_looked_after * 12.0 / chunk.len() as f64),
+        });
+    }
+    years
+}
