@@ -403,14 +403,14 @@ mod tests {
             locations.find("interventions[0].action.extra_fte"),
             Some(Position {
                 line: 13,
-                column: 60
+                column: 61
             })
         );
         assert_eq!(
             locations.find("placements.in_house_foster_places"),
             Some(Position {
                 line: 15,
-                column: 46
+                column: 47
             })
         );
         // A field left out points at its enclosing value.
