@@ -16,6 +16,9 @@ pub struct Position {
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     path: String,
+    /// Just after the token before the value: the white space in front of a value
+    /// belongs to it, as parsers report errors there.
+    lead: Position,
     start: Position,
     end: Position,
 }
@@ -66,7 +69,7 @@ impl Locations {
     pub fn path_at(&self, position: Position) -> Option<&str> {
         self.entries
             .iter()
-            .filter(|entry| entry.start <= position && position <= entry.end)
+            .filter(|entry| entry.lead < position && position <= entry.end)
             .max_by_key(|entry| entry.start)
             .map(|entry| entry.path.as_str())
             .filter(|path| !path.is_empty())
@@ -264,6 +267,10 @@ impl Scanner<'_> {
             return;
         };
         let start = first.start;
+        let lead = match self.next.checked_sub(1).and_then(|index| self.tokens.get(index)) {
+            Some(previous) => previous.end,
+            None => Position { line: 1, column: 0 },
+        };
         match (&first.kind, self.peek_kind(1)) {
             (Kind::Identifier(name), Some(Kind::Open)) => {
                 let transparent = name == "Some";
@@ -286,7 +293,12 @@ impl Scanner<'_> {
             .tokens
             .get(self.next.saturating_sub(1))
             .map_or(start, |token| token.end);
-        self.entries.push(Entry { path, start, end });
+        self.entries.push(Entry {
+            path,
+            lead,
+            start,
+            end,
+        });
     }
 
     /// The inside of `( )`, `[ ]` or `{ }`, up to and including its closing bracket: named

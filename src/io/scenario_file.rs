@@ -140,7 +140,7 @@ fn newer_version_problem(text: &str, locations: &Locations) -> Option<FileProble
             locations.find("version"),
             Some("version".to_owned()),
             format!(
-                "this file is format version {version}, written by a newer Caseload; this Caseload reads format versions 1 to {FORMAT_VERSION}. Open it with a newer Caseload."
+                "this file is format version {version}, written by a newer Caseload; this Caseload reads format version {FORMAT_VERSION} and older. Open it with a newer Caseload."
             ),
         )
     })
@@ -177,8 +177,27 @@ fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> Fil
         ron::Error::InvalidValueForType { expected, found } => {
             format!("expected {expected}, found {found}")
         }
-        ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => {
-            format!("{}: expected a number", error.code)
+        ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => "expected a number".to_owned(),
+        ron::Error::ExpectedString => "expected text in double quotes, like \"this\"".to_owned(),
+        ron::Error::ExpectedBoolean => "expected true or false".to_owned(),
+        ron::Error::ExpectedComma => {
+            "expected a comma: is one missing at the end of the line before?".to_owned()
+        }
+        ron::Error::ExpectedArray => "expected a list in square brackets: [ ... ]".to_owned(),
+        ron::Error::ExpectedArrayEnd => {
+            "expected `]` to close the list (or a comma before the next item)".to_owned()
+        }
+        ron::Error::ExpectedStructLike => {
+            "expected a group of fields in round brackets: ( ... )".to_owned()
+        }
+        ron::Error::ExpectedStructLikeEnd => {
+            "expected `)` to close the group of fields (or a comma before the next field)"
+                .to_owned()
+        }
+        ron::Error::ExpectedMapColon => "expected `:` after the field name".to_owned(),
+        ron::Error::ExpectedIdentifier => "expected a field name".to_owned(),
+        ron::Error::TrailingCharacters => {
+            "unexpected text after the scenario's closing bracket".to_owned()
         }
         ron::Error::ExceededRecursionLimit => {
             "the file nests brackets too deeply to be a scenario".to_owned()
