@@ -274,7 +274,8 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ".to_owned())
         .struct_names(false)
-        .separate_tuple_members(false);
+        .separate_tuple_members(false)
+        .escape_strings(false);
     let body = ron_options()
         .to_string_pretty(scenario, config)
         .map_err(|error| SaveError::Format(error.to_string()))?;

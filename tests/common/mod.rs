@@ -1,0 +1,63 @@
+//! A small scenario built in code, for tests that need to change one thing at a time.
+
+#![allow(dead_code)]
+
+use caseload::model::{
+    Action, Intervention, Money, Month, Scenario, StaffGroup, YearBudget, FinancialYear,
+};
+
+pub fn month(year: i32, number: u32) -> Month {
+    Month::new(year, number).unwrap()
+}
+
+/// 100 experienced social workers (cap 20) and nothing else; England-average demand.
+pub fn small_scenario() -> Scenario {
+    Scenario {
+        version: 1,
+        name: "Test council".to_owned(),
+        notes: String::new(),
+        start: month(2019, 4),
+        horizon_months: 36,
+        demand: Default::default(),
+        placements: Default::default(),
+        staff: vec![StaffGroup {
+            id: "experienced".to_owned(),
+            name: "Experienced social workers".to_owned(),
+            fte: 100.0,
+            establishment: 100.0,
+            ..StaffGroup::default()
+        }],
+        workforce: Default::default(),
+        money: Money {
+            budgets: vec![YearBudget {
+                year: FinancialYear(2019),
+                budget_gbp: 40_000_000.0,
+            }],
+            ..Money::default()
+        },
+        interventions: Vec::new(),
+    }
+}
+
+pub fn intervention(label: &str, start: Month, action: Action) -> Intervention {
+    Intervention {
+        label: label.to_owned(),
+        enabled: true,
+        start,
+        action,
+    }
+}
+
+pub fn all_saves() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/saves"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn save(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(name)
+}
