@@ -3,14 +3,20 @@
 
 mod common;
 
-use caseload::io::{default_scenario, load_scenario, parse_scenario, save_scenario, scenario_to_ron};
+use caseload::io::{
+    default_scenario, load_scenario, parse_scenario, save_scenario, scenario_to_ron,
+};
 use caseload::model::{FinancialYear, validate};
 use caseload::project;
 
 #[test]
 fn every_save_loads_validates_and_projects() {
     let saves = common::all_saves();
-    assert_eq!(saves.len(), 3, "expected the three council scenarios: {saves:?}");
+    assert_eq!(
+        saves.len(),
+        3,
+        "expected the three council scenarios: {saves:?}"
+    );
     for path in saves {
         let scenario = load_scenario(&path).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(validate(&scenario), Vec::new(), "{}", path.display());
@@ -30,7 +36,10 @@ fn save_then_load_gives_the_same_scenario() {
         let reloaded = load_scenario(&copy).unwrap();
         assert_eq!(reloaded, scenario, "{}", path.display());
         // Saving again writes the same text: the format is stable.
-        assert_eq!(scenario_to_ron(&reloaded).unwrap(), std::fs::read_to_string(&copy).unwrap());
+        assert_eq!(
+            scenario_to_ron(&reloaded).unwrap(),
+            std::fs::read_to_string(&copy).unwrap()
+        );
     }
 }
 
@@ -97,21 +106,36 @@ fn gloucestershire_reproduces_its_reported_rises() {
     assert!((0.30..=0.40).contains(&plans_rise), "{plans_rise}");
     // Almost 700 children in care by March 2018.
     let in_care_march_2018 = projection.years[0].looked_after_at_end;
-    assert!((650.0..700.0).contains(&in_care_march_2018), "{in_care_march_2018}");
+    assert!(
+        (650.0..700.0).contains(&in_care_march_2018),
+        "{in_care_march_2018}"
+    );
     // Budgets as reported, and 2017-18 spend close to the £57.4m reported.
     assert_eq!(projection.years[0].budget, 57_400_000.0);
     assert_eq!(projection.years[1].budget, 73_700_000.0);
     let spend_2017 = projection.years[0].spend.total();
-    assert!((spend_2017 - 57_400_000.0).abs() < 2_000_000.0, "{spend_2017}");
+    assert!(
+        (spend_2017 - 57_400_000.0).abs() < 2_000_000.0,
+        "{spend_2017}"
+    );
 }
 
 #[test]
 fn wakefield_caseloads_start_above_30_and_fall_to_25() {
     let scenario = load_scenario(&common::save("wakefield-2018.ron")).unwrap();
-    let caps: Vec<f64> = scenario.staff.iter().map(|group| group.caseload_cap).collect();
+    let caps: Vec<f64> = scenario
+        .staff
+        .iter()
+        .map(|group| group.caseload_cap)
+        .collect();
     assert_eq!(&caps[..2], &[15.0, 20.0]);
     let projection = project(&scenario);
-    let start = projection.first().unwrap().workload.average_caseload.unwrap();
+    let start = projection
+        .first()
+        .unwrap()
+        .workload
+        .average_caseload
+        .unwrap();
     assert!(start > 30.0, "{start}");
     // By October 2018, the month of the report, about 25.
     let october = projection.rows[6].workload.average_caseload.unwrap();

@@ -267,7 +267,11 @@ impl Scanner<'_> {
             return;
         };
         let start = first.start;
-        let lead = match self.next.checked_sub(1).and_then(|index| self.tokens.get(index)) {
+        let lead = match self
+            .next
+            .checked_sub(1)
+            .and_then(|index| self.tokens.get(index))
+        {
             Some(previous) => previous.end,
             None => Position { line: 1, column: 0 },
         };

@@ -73,7 +73,10 @@ impl LoadError {
     pub fn lines(&self) -> Vec<String> {
         self.problems
             .iter()
-            .map(|problem| format!("{}:{problem}", self.path.display()))
+            .map(|problem| {
+                let separator = if problem.line.is_some() { ":" } else { ": " };
+                format!("{}{separator}{problem}", self.path.display())
+            })
             .collect()
     }
 }

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use caseload::model::{
-    Action, Intervention, Money, Month, Scenario, StaffGroup, YearBudget, FinancialYear,
+    Action, FinancialYear, Intervention, Money, Month, Scenario, StaffGroup, YearBudget,
 };
 
 pub fn month(year: i32, number: u32) -> Month {
@@ -59,5 +59,7 @@ pub fn all_saves() -> Vec<std::path::PathBuf> {
 }
 
 pub fn save(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(name)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name)
 }

@@ -1,0 +1,169 @@
+//! Bad scenario files: each gives a clear message with its line and column where
+//! one applies, from the library and from `caseload check` run as a program.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use caseload::io::{MAX_FILE_BYTES, load_scenario};
+
+fn bad(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad")
+        .join(name)
+}
+
+/// (file, line and column, field, words the message must contain)
+const CASES: &[(&str, Option<(usize, usize)>, Option<&str>, &str)] = &[
+    ("syntax-error.ron", Some((5, 5)), None, "expected a comma"),
+    (
+        "unknown-field.ron",
+        Some((7, 29)),
+        Some("staff[0]"),
+        "unknown field `ftee`",
+    ),
+    (
+        "wrong-type.ron",
+        Some((7, 33)),
+        Some("staff[0].fte"),
+        "expected a number",
+    ),
+    (
+        "missing-field.ron",
+        Some((8, 1)),
+        None,
+        "required field `start` is missing",
+    ),
+    (
+        "negative-fte.ron",
+        Some((8, 27)),
+        Some("staff[1].fte"),
+        "must not be negative, found -3",
+    ),
+    (
+        "shares-not-100.ron",
+        Some((7, 28)),
+        Some("demand.referral_outcomes"),
+        "must add up to 100%, but they add up to 110%",
+    ),
+    (
+        "nan.ron",
+        Some((7, 30)),
+        Some("demand.referrals_per_month"),
+        "must be a number, found NaN",
+    ),
+    (
+        "infinite.ron",
+        Some((7, 53)),
+        Some("money.budgets[0].budget_gbp"),
+        "must be a finite number, found inf",
+    ),
+    (
+        "horizon-out-of-range.ron",
+        Some((6, 21)),
+        Some("horizon_months"),
+        "must be between 12 and 120 months, found 200",
+    ),
+    (
+        "newer-version.ron",
+        Some((3, 14)),
+        Some("version"),
+        "format version 2, written by a newer Caseload",
+    ),
+    ("empty.ron", Some((1, 1)), None, "the file is empty"),
+];
+
+#[test]
+fn each_bad_file_gets_its_message_and_position() {
+    for (name, position, field, words) in CASES {
+        let error = load_scenario(&bad(name)).expect_err(name);
+        assert_eq!(error.problems.len(), 1, "{name}: {error}");
+        let problem = &error.problems[0];
+        assert_eq!(
+            problem.line.zip(problem.column),
+            *position,
+            "{name}: {problem}"
+        );
+        assert_eq!(problem.field.as_deref(), *field, "{name}: {problem}");
+        assert!(problem.message.contains(words), "{name}: {problem}");
+    }
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported() {
+    let text = std::fs::read_to_string(bad("negative-fte.ron"))
+        .unwrap()
+        .replace("caseload_cap: 15.0", "caseload_cap: -15.0")
+        .replace("version: 1,", "version: 1, horizon_months: 6,");
+    let problems = caseload::io::parse_scenario(&text).unwrap_err();
+    let fields: Vec<_> = problems.iter().filter_map(|p| p.field.clone()).collect();
+    assert_eq!(
+        fields,
+        ["horizon_months", "staff[1].fte", "staff[1].caseload_cap"]
+    );
+}
+
+#[test]
+fn a_10_mb_file_of_garbage_is_refused_before_reading() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("garbage.ron");
+    let garbage: Vec<u8> = (0..10 * 1024 * 1024u32)
+        .map(|index| (index.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, garbage).unwrap();
+    let error = load_scenario(&path).unwrap_err();
+    assert!(error.to_string().contains("the file is 10.0 MB"), "{error}");
+    assert!(error.to_string().contains("at most 2 MB"), "{error}");
+    assert!(MAX_FILE_BYTES < 10 * 1024 * 1024);
+}
+
+#[test]
+fn binary_folders_and_missing_files_get_messages() {
+    let folder = tempfile::tempdir().unwrap();
+    let binary = folder.path().join("binary.ron");
+    std::fs::write(&binary, b"(\n version: 1,\n name: \"\xff\xfe\"").unwrap();
+    let error = load_scenario(&binary).unwrap_err();
+    assert_eq!(error.problems[0].line, Some(3));
+    assert!(error.to_string().contains("not UTF-8 text"), "{error}");
+
+    let error = load_scenario(folder.path()).unwrap_err();
+    assert!(error.to_string().contains("a folder"), "{error}");
+
+    let error = load_scenario(&folder.path().join("missing.ron")).unwrap_err();
+    assert!(error.to_string().contains("no such file"), "{error}");
+}
+
+#[test]
+fn check_prints_file_line_column_and_exits_1() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_caseload"));
+    command.arg("check");
+    for (name, ..) in CASES {
+        command.arg(bad(name));
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for (name, position, _, words) in CASES {
+        let line = stdout
+            .lines()
+            .find(|line| line.contains(name))
+            .unwrap_or_else(|| panic!("no line for {name} in {stdout}"));
+        if let Some((row, column)) = position {
+            assert!(line.contains(&format!("{name}:{row}:{column}: ")), "{line}");
+        }
+        assert!(line.contains(words), "{line}");
+    }
+}
+
+#[test]
+fn check_exits_0_when_every_file_is_valid() {
+    let saves = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .arg("check")
+        .arg(saves.join("liverpool-2019.ron"))
+        .arg(saves.join("wakefield-2018.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.matches(": ok").count(), 2, "{stdout}");
+}
