@@ -1,0 +1,322 @@
+//! Property tests over random valid scenarios: the model's invariants hold for any
+//! input the editor accepts.
+
+use caseload::io::{parse_scenario, scenario_to_ron};
+use caseload::model::{
+    Action, FinancialYear, Grant, Intervention, Month, PlacementKind, Scenario, StaffGroup,
+    YearBudget, validate,
+};
+use caseload::project;
+use proptest::prelude::*;
+
+/// A value between `min` and `max` from `unit` in [0, 1); one time in ten exactly
+/// `min`, so edge cases such as zero staff come up often.
+fn pick(unit: f64, min: f64, max: f64) -> f64 {
+    if unit < 0.1 {
+        min
+    } else {
+        min + (unit - 0.1) / 0.9 * (max - min)
+    }
+}
+
+/// Percentages from weights, summing to 100.
+fn shares<const N: usize>(weights: [f64; N]) -> [f64; N] {
+    let total: f64 = weights.iter().sum::<f64>() + 1e-3;
+    weights.map(|weight| (weight + 1e-3 / N as f64) / total * 100.0)
+}
+
+fn build(
+    units: &[f64],
+    group_count: usize,
+    with_agency: bool,
+    actions: &[(usize, f64, f64, i32, u32)],
+    horizon_months: u32,
+    name: String,
+) -> Scenario {
+    let mut next = units.iter().copied().cycle();
+    let mut u = move || next.next().unwrap_or(0.5);
+    let start = Month::new(2015 + (u() * 10.0) as i32, 1 + (u() * 12.0) as u32).unwrap();
+    let mut scenario = Scenario {
+        version: 1,
+        name: name.clone(),
+        notes: format!("Notes with \"quotes\", a # and\na new line: {name}"),
+        start,
+        horizon_months,
+        demand: Default::default(),
+        placements: Default::default(),
+        staff: Vec::new(),
+        workforce: Default::default(),
+        money: Default::default(),
+        interventions: Vec::new(),
+    };
+    let demand = &mut scenario.demand;
+    demand.referrals_per_month = pick(u(), 0.0, 5_000.0);
+    demand.referral_growth_percent_per_year = pick(u(), -50.0, 100.0);
+    if u() < 0.3 {
+        demand.seasonality = (0..12).map(|_| pick(u(), 0.0, 3.0) + 0.01).collect();
+    }
+    let [nfa, cin, cp, care] = shares([u(), u(), u(), u()]);
+    demand.referral_outcomes.no_further_action_percent = nfa;
+    demand.referral_outcomes.child_in_need_percent = cin;
+    demand.referral_outcomes.child_protection_percent = cp;
+    demand.referral_outcomes.into_care_percent = care;
+    demand.children_in_need = pick(u(), 0.0, 20_000.0);
+    demand.child_protection = pick(u(), 0.0, 5_000.0);
+    demand.looked_after = pick(u(), 0.0, 5_000.0);
+    demand.care_leavers = pick(u(), 0.0, 2_000.0);
+    demand.child_in_need_months = pick(u(), 1.0, 60.0);
+    demand.child_protection_months = pick(u(), 1.0, 60.0);
+    demand.looked_after_months = pick(u(), 1.0, 200.0);
+    demand.care_leaver_months = pick(u(), 1.0, 100.0);
+    demand.child_in_need_to_protection_percent_per_month = pick(u(), 0.0, 100.0);
+    demand.protection_to_care_percent_per_month = pick(u(), 0.0, 100.0);
+    demand.protection_step_down_percent = pick(u(), 0.0, 100.0);
+    demand.care_leaver_percent = pick(u(), 0.0, 100.0);
+    demand.case_weights.child_protection = pick(u(), 0.0, 3.0);
+    demand.case_weights.care_leaver = pick(u(), 0.0, 1.0);
+
+    let current = shares([u(), u(), u(), u(), u()]);
+    let new_entry = shares([u(), u(), u(), u(), u()]);
+    for (index, kind) in PlacementKind::ALL.into_iter().enumerate() {
+        let placement = scenario.placements.get_mut(kind);
+        placement.current_percent = current[index];
+        placement.new_entry_percent = new_entry[index];
+        placement.weekly_cost_gbp = pick(u(), 0.0, 8_000.0);
+        placement.cost_growth_percent_per_year = pick(u(), -10.0, 20.0);
+    }
+    if u() < 0.5 {
+        scenario.placements.in_house_foster_places = Some(pick(u(), 0.0, 2_000.0));
+    }
+
+    for index in 0..group_count {
+        let progresses = index > 0 && u() < 0.4;
+        scenario.staff.push(StaffGroup {
+            id: format!("group{index}"),
+            name: format!("Group {index}"),
+            agency: false,
+            fte: pick(u(), 0.0, 300.0),
+            establishment: pick(u(), 0.0, 400.0),
+            caseload_cap: pick(u(), 0.0, 40.0),
+            case_time_percent: pick(u(), 0.0, 100.0),
+            annual_salary_gbp: pick(u(), 0.0, 80_000.0),
+            on_cost_percent: pick(u(), 0.0, 40.0),
+            turnover_percent_per_year: pick(u(), 0.0, 100.0),
+            progresses_to: progresses.then(|| "group0".to_owned()),
+            progression_months: pick(u(), 1.0, 36.0),
+            span_of_control: (index > 0 && !progresses && u() < 0.2).then(|| pick(u(), 1.0, 12.0)),
+        });
+    }
+    if with_agency {
+        scenario.staff.push(StaffGroup {
+            id: "agency".to_owned(),
+            name: "Agency".to_owned(),
+            agency: true,
+            fte: pick(u(), 0.0, 100.0),
+            ..StaffGroup::default()
+        });
+    }
+    let policy = &mut scenario.workforce;
+    policy.recruitment_percent_per_month = pick(u(), 0.0, 100.0);
+    policy.time_to_hire_months = pick(u(), 1.0, 24.0);
+    if u() < 0.3 {
+        policy.max_recruitment_starts_per_month = Some(pick(u(), 0.0, 20.0));
+    }
+    policy.agency_cover_percent = pick(u(), 0.0, 100.0);
+    policy.agency_adjust_months = pick(u(), 1.0, 12.0);
+    policy.caseload_spread_percent = pick(u(), 0.0, 100.0);
+    policy.burnout.enabled = u() < 0.7;
+    policy.burnout.strength = pick(u(), 0.0, 10.0);
+    policy.burnout.max_multiplier = pick(u(), 1.0, 5.0);
+
+    scenario.money.budgets = vec![YearBudget {
+        year: FinancialYear(start.year()),
+        budget_gbp: pick(u(), 0.0, 200_000_000.0),
+    }];
+    scenario.money.grants = vec![Grant {
+        name: "Grant".to_owned(),
+        month: start.plus((u() * 24.0) as i32),
+        amount_gbp: pick(u(), 0.0, 10_000_000.0),
+    }];
+    scenario.money.reserves_gbp = pick(u(), 0.0, 50_000_000.0);
+    scenario.money.early_help_per_year_gbp = pick(u(), 0.0, 5_000_000.0);
+    scenario.money.other_costs_per_month_gbp = pick(u(), 0.0, 2_000_000.0);
+
+    for (index, (kind, a, b, start_offset, months)) in actions.iter().enumerate() {
+        let group = format!("group{}", index % group_count);
+        let has_span = scenario.staff[index % group_count]
+            .span_of_control
+            .is_some();
+        let action = match kind {
+            0 if !has_span => Action::Recruit {
+                group,
+                extra_fte: pick(*a, 0.0, 200.0),
+                over_months: *months,
+            },
+            1 => Action::SetCaseloadCap {
+                group,
+                cap: pick(*a, 0.0, 40.0),
+            },
+            2 => Action::Funding {
+                amount_gbp: pick(*a, 0.0, 10_000_000.0),
+            },
+            3 => Action::EarlyHelp {
+                annual_cost_gbp: pick(*a, 0.0, 5_000_000.0),
+                referral_reduction_percent: pick(*b, 0.0, 100.0),
+                care_entry_reduction_percent: pick(*a, 0.0, 100.0),
+                lag_months: *months % 13,
+                months: (*b < 0.5).then_some(*months),
+            },
+            4 => Action::ContractedTeam {
+                cases: pick(*a, 0.0, 500.0),
+                months: *months,
+                total_cost_gbp: pick(*b, 0.0, 2_000_000.0),
+            },
+            5 if with_agency => Action::ConvertAgency {
+                group,
+                fte: pick(*a, 0.0, 50.0),
+                over_months: *months,
+            },
+            6 => Action::ExtraSpending {
+                annual_cost_gbp: pick(*a, 0.0, 3_000_000.0),
+                months: (*b < 0.5).then_some(*months),
+            },
+            _ => Action::AddFosterPlaces {
+                places: pick(*a, 0.0, 100.0),
+                over_months: *months,
+            },
+        };
+        scenario.interventions.push(Intervention {
+            label: format!("Intervention {index}"),
+            enabled: *b > 0.2,
+            start: start.plus(*start_offset - 6),
+            action,
+        });
+    }
+    scenario
+}
+
+fn scenarios() -> impl Strategy<Value = Scenario> {
+    (
+        proptest::collection::vec(0.0..1.0f64, 80),
+        1usize..5,
+        any::<bool>(),
+        proptest::collection::vec(
+            (0usize..8, 0.0..1.0f64, 0.0..1.0f64, 0i32..60, 1u32..30),
+            0..6,
+        ),
+        12u32..=120,
+        "\\PC{0,30}",
+    )
+        .prop_map(|(units, groups, agency, actions, horizon, name)| {
+            build(&units, groups, agency, &actions, horizon, name)
+        })
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn generated_scenarios_are_valid(scenario in scenarios()) {
+        prop_assert_eq!(validate(&scenario), Vec::new());
+    }
+
+    #[test]
+    fn no_nan_no_infinity_no_negative_stock_or_fte(scenario in scenarios()) {
+        let projection = project(&scenario);
+        prop_assert_eq!(projection.rows.len(), scenario.horizon_months as usize);
+        for row in &projection.rows {
+            let stocks = &row.stocks;
+            let mut values = vec![
+                stocks.children_in_need, stocks.child_protection, stocks.care_leavers,
+                row.looked_after_at_end, row.workload.cases, row.workload.staff_capacity,
+                row.workload.case_holding_fte, row.workload.over_capacity_cases,
+                row.staffing.permanent_fte, row.staffing.agency_fte, row.staffing.vacancies,
+                row.staffing.leavers, row.staffing.hires, row.staffing.agency_share,
+                row.funding_received,
+            ];
+            values.extend(stocks.looked_after_by_placement);
+            values.extend(row.spend.amounts());
+            for value in values {
+                prop_assert!(value.is_finite() && value >= 0.0, "{} in {}", value, row.month);
+            }
+            for value in [
+                row.workload.average_caseload, row.workload.average_cap, row.workload.load,
+                row.workload.share_of_staff_over_cap, row.staffing.workers_per_manager,
+            ].into_iter().flatten() {
+                prop_assert!(value.is_finite() && value >= 0.0);
+            }
+            prop_assert!(row.staffing.turnover_multiplier >= 1.0);
+        }
+        for group in &projection.group_rows {
+            for value in [group.fte, group.establishment, group.vacancies, group.leavers,
+                          group.hires, group.progressed, group.recruiting, group.pay] {
+                prop_assert!(value.is_finite() && value >= 0.0);
+            }
+        }
+        for year in &projection.years {
+            prop_assert!(year.variance.is_finite() && year.reserves_at_end.is_finite());
+        }
+    }
+
+    #[test]
+    fn children_are_conserved(scenario in scenarios()) {
+        let projection = project(&scenario);
+        for pair in projection.rows.windows(2) {
+            let (now, next) = (&pair[0], &pair[1]);
+            let flows = &now.flows;
+            let cin_change = next.stocks.children_in_need - now.stocks.children_in_need;
+            prop_assert!(close(cin_change, flows.new_child_in_need + flows.protection_stepped_down
+                - flows.child_in_need_closed - flows.child_in_need_to_protection));
+            let cp_change = next.stocks.child_protection - now.stocks.child_protection;
+            prop_assert!(close(cp_change, flows.new_child_protection + flows.child_in_need_to_protection
+                - flows.protection_closed - flows.protection_stepped_down - flows.protection_to_care));
+            let care_change = next.stocks.looked_after() - now.stocks.looked_after();
+            prop_assert!(close(care_change, flows.new_care_entries + flows.protection_to_care - flows.left_care));
+            prop_assert!(close(now.looked_after_at_end, next.stocks.looked_after()));
+            let leavers_change = next.stocks.care_leavers - now.stocks.care_leavers;
+            prop_assert!(close(leavers_change, flows.new_care_leavers - flows.care_leavers_closed));
+            prop_assert!(flows.new_care_leavers <= flows.left_care + 1e-9);
+            prop_assert!(flows.prevented_care_entries >= 0.0);
+        }
+    }
+
+    #[test]
+    fn spend_by_category_sums_to_the_total(scenario in scenarios()) {
+        let projection = project(&scenario);
+        for row in &projection.rows {
+            let sum: f64 = row.spend.amounts().iter().sum();
+            prop_assert!(close(sum, row.spend.total()));
+        }
+        let months_total: f64 = projection.rows.iter().map(|row| row.spend.total()).sum();
+        let years_total: f64 = projection.years.iter().map(|year| year.spend.total()).sum();
+        prop_assert!(close(months_total, years_total));
+        let months_in_years: usize = projection.years.iter().map(|year| year.months).sum();
+        prop_assert_eq!(months_in_years, projection.rows.len());
+        for (group_index, _) in projection.groups.iter().enumerate() {
+            prop_assert_eq!(projection.group_series(group_index).count(), projection.rows.len());
+        }
+    }
+
+    #[test]
+    fn no_case_holding_staff_reads_as_no_capacity(scenario in scenarios()) {
+        let projection = project(&scenario);
+        for row in &projection.rows {
+            let has_staff = row.workload.case_holding_fte > 1e-9;
+            prop_assert_eq!(row.workload.average_caseload.is_some(), has_staff);
+            prop_assert_eq!(row.workload.share_of_staff_over_cap.is_some(), has_staff);
+        }
+    }
+
+    #[test]
+    fn any_valid_scenario_survives_save_and_load(scenario in scenarios()) {
+        let text = scenario_to_ron(&scenario).unwrap();
+        let reloaded = parse_scenario(&text).map_err(|problems| {
+            TestCaseError::fail(format!("{problems:?}\n{text}"))
+        })?;
+        prop_assert_eq!(reloaded, scenario);
+    }
+}
