@@ -1,6 +1,8 @@
 //! Bad scenario files: each gives a clear message with its line and column where
 //! one applies, from the library and from `caseload check` run as a program.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,8 +14,16 @@ fn bad(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// (file, line and column, field, words the message must contain)
-const CASES: &[(&str, Option<(usize, usize)>, Option<&str>, &str)] = &[
+/// A bad file, where its problem is (line, column), the field named, and words the
+/// message must contain.
+type Case = (
+    &'static str,
+    Option<(usize, usize)>,
+    Option<&'static str>,
+    &'static str,
+);
+
+const CASES: &[Case] = &[
     ("syntax-error.ron", Some((5, 5)), None, "expected a comma"),
     (
         "unknown-field.ron",
@@ -113,7 +123,7 @@ fn a_10_mb_file_of_garbage_is_refused_before_reading() {
     let error = load_scenario(&path).unwrap_err();
     assert!(error.to_string().contains("the file is 10.0 MB"), "{error}");
     assert!(error.to_string().contains("at most 2 MB"), "{error}");
-    assert!(MAX_FILE_BYTES < 10 * 1024 * 1024);
+    const { assert!(MAX_FILE_BYTES < 10 * 1024 * 1024) };
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The command line, run as a program the way a finance officer would.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 mod common;
 
 use std::process::{Command, Output};

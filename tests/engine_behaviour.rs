@@ -1,6 +1,8 @@
 //! Each behaviour the council model must have, checked on a small scenario with one
 //! thing changed at a time.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 mod common;
 
 use caseload::model::{Action, PlacementKind, StaffGroup};

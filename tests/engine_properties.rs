@@ -1,6 +1,8 @@
 //! Property tests over random valid scenarios: the model's invariants hold for any
 //! input the editor accepts.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 use caseload::io::{parse_scenario, scenario_to_ron};
 use caseload::model::{
     Action, FinancialYear, Grant, Intervention, Month, PlacementKind, Scenario, StaffGroup,

@@ -1,6 +1,8 @@
 //! The example scenarios that ship: each loads, validates, projects, survives a
 //! save and reload unchanged, and reproduces its council's reported figures.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 mod common;
 
 use caseload::io::{
@@ -53,7 +55,7 @@ fn the_built_in_scenario_is_liverpool() {
 
 #[test]
 fn optional_values_may_be_written_plainly_or_with_some() {
-    let text = std::fs::read_to_string(&common::save("liverpool-2019.ron")).unwrap();
+    let text = std::fs::read_to_string(common::save("liverpool-2019.ron")).unwrap();
     let plain = parse_scenario(&text).unwrap();
     let with_some = parse_scenario(&text.replace(
         "progresses_to: \"experienced\"",

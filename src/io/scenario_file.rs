@@ -101,7 +101,6 @@ fn ron_options() -> ron::Options {
 /// Parses and checks scenario text. Every problem found is returned, each with
 /// its line and column where the file has one.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
-    let locations = Locations::of(text);
     if text.trim().is_empty() {
         return Err(vec![FileProblem::at(
             Some(Position { line: 1, column: 1 }),
@@ -109,38 +108,50 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
             "the file is empty: expected a scenario, written as (version: 1, name: \"...\", start: \"2019-04\", staff: [...], ...)".to_owned(),
         )]);
     }
-    if let Some(problem) = newer_version_problem(text, &locations) {
+    // A file from a newer Caseload is refused with that reason rather than with
+    // whatever its new fields break, so its version is checked on any failure.
+    let scenario: Scenario = ron_options().from_str(text).map_err(|error| {
+        vec![
+            newer_version_problem(text)
+                .unwrap_or_else(|| parse_problem(&error, &Locations::of(text))),
+        ]
+    })?;
+    if let Some(problem) = newer_version_problem_of(scenario.version, text) {
         return Err(vec![problem]);
     }
-    let scenario: Scenario = ron_options()
-        .from_str(text)
-        .map_err(|error| vec![parse_problem(&error, &locations)])?;
-    let problems: Vec<FileProblem> = validate(&scenario)
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        return Ok(scenario);
+    }
+    // Finding where each field is written costs a pass over the text: only done
+    // when there is something to point at.
+    let locations = Locations::of(text);
+    Err(problems
         .into_iter()
         .map(|problem| {
             let position = locations.find(&problem.path);
             let field = (!problem.path.is_empty()).then_some(problem.path);
             FileProblem::at(position, field, problem.message)
         })
-        .collect();
-    if problems.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(problems)
-    }
+        .collect())
 }
 
-/// A file from a newer Caseload is refused before anything else is read from it,
-/// since its fields may mean things this version does not know.
-fn newer_version_problem(text: &str, locations: &Locations) -> Option<FileProblem> {
+/// The "newer version" problem, if the text parses far enough to show a version
+/// newer than this Caseload reads: its fields may mean things this one does not know.
+fn newer_version_problem(text: &str) -> Option<FileProblem> {
     #[derive(Deserialize)]
     struct VersionOnly {
         version: Option<u64>,
     }
     let version = ron_options().from_str::<VersionOnly>(text).ok()?.version?;
+    newer_version_problem_of(version, text)
+}
+
+fn newer_version_problem_of(version: impl Into<u64>, text: &str) -> Option<FileProblem> {
+    let version: u64 = version.into();
     (version > u64::from(FORMAT_VERSION)).then(|| {
         FileProblem::at(
-            locations.find("version"),
+            Locations::of(text).find("version"),
             Some("version".to_owned()),
             format!(
                 "this file is format version {version}, written by a newer Caseload; this Caseload reads format version {FORMAT_VERSION} and older. Open it with a newer Caseload."

@@ -1,0 +1,33 @@
+//! How long one projection takes, on each example scenario, over 36 and 120 months.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use caseload::io::load_scenario;
+use caseload::project;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn projection(c: &mut Criterion) {
+    let saves = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    for name in ["liverpool-2019", "gloucestershire-2018", "wakefield-2018"] {
+        let Ok(mut scenario) = load_scenario(&saves.join(format!("{name}.ron"))) else {
+            panic!("saves/{name}.ron does not load");
+        };
+        for months in [36, 120] {
+            scenario.horizon_months = months;
+            c.bench_function(&format!("project {name} {months} months"), |b| {
+                b.iter(|| project(black_box(&scenario)))
+            });
+        }
+    }
+}
+
+fn file(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/liverpool-2019.ron");
+    c.bench_function("load and validate liverpool-2019.ron", |b| {
+        b.iter(|| load_scenario(black_box(&path)))
+    });
+}
+
+criterion_group!(benches, projection, file);
+criterion_main!(benches);
