@@ -232,18 +232,18 @@ pub fn project(scenario: &Scenario) -> Projection {
             });
         }
 
-        let (permanent_fte, agency_fte, permanent_establishment, vacancies, managers, workers) =
-            staff_totals(scenario, &fte, &establishment);
+        let totals = staff_totals(scenario, &fte, &establishment);
         let staffing_before = Staffing {
-            permanent_fte,
-            agency_fte,
-            establishment: permanent_establishment,
-            vacancies,
-            agency_share: share(agency_fte, permanent_fte + agency_fte),
+            permanent_fte: totals.permanent_fte,
+            agency_fte: totals.agency_fte,
+            establishment: totals.establishment,
+            vacancies: totals.vacancies,
+            agency_share: share(totals.agency_fte, totals.permanent_fte + totals.agency_fte),
             leavers: leavers_total,
             hires: hires_total,
             turnover_multiplier,
-            workers_per_manager: (managers > eq::NO_CAPACITY_FTE).then(|| workers / managers),
+            workers_per_manager: (totals.manager_fte > eq::NO_CAPACITY_FTE)
+                .then(|| totals.worker_fte / totals.manager_fte),
             permanent_fte_at_end: 0.0,
             agency_fte_at_end: 0.0,
         };
@@ -508,25 +508,32 @@ fn permanent_total(scenario: &Scenario, fte: &[f64]) -> f64 {
         .sum()
 }
 
-/// (permanent FTE, agency FTE, establishment, vacancies, manager FTE, worker FTE).
-fn staff_totals(
-    scenario: &Scenario,
-    fte: &[f64],
-    establishment: &[f64],
-) -> (f64, f64, f64, f64, f64, f64) {
-    let mut totals = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+/// Staff in post and posts, summed over groups.
+#[derive(Default)]
+struct StaffTotals {
+    permanent_fte: f64,
+    agency_fte: f64,
+    establishment: f64,
+    vacancies: f64,
+    manager_fte: f64,
+    /// Case-holding staff other than managers.
+    worker_fte: f64,
+}
+
+fn staff_totals(scenario: &Scenario, fte: &[f64], establishment: &[f64]) -> StaffTotals {
+    let mut totals = StaffTotals::default();
     for (index, group) in scenario.staff.iter().enumerate() {
         if group.agency {
-            totals.1 += fte[index];
+            totals.agency_fte += fte[index];
         } else {
-            totals.0 += fte[index];
-            totals.2 += establishment[index];
-            totals.3 += eq::vacancies(establishment[index], fte[index]);
+            totals.permanent_fte += fte[index];
+            totals.establishment += establishment[index];
+            totals.vacancies += eq::vacancies(establishment[index], fte[index]);
         }
         if group.span_of_control.is_some() {
-            totals.4 += fte[index];
+            totals.manager_fte += fte[index];
         } else if group.holds_cases() {
-            totals.5 += fte[index];
+            totals.worker_fte += fte[index];
         }
     }
     totals
