@@ -289,22 +289,20 @@ impl Plan {
             .sum()
     }
 
-    /// Cases held by contracted teams in month `t`.
-    pub fn contracted_capacity(&self, t: i32) -> f64 {
+    fn contracted_in(&self, t: i32) -> impl Iterator<Item = &ContractedTeam> + '_ {
         self.contracted
             .iter()
-            .filter(|team| eq::in_window(t, team.start, Some(team.months)))
-            .map(|team| team.cases)
-            .sum()
+            .filter(move |team| eq::in_window(t, team.start, Some(team.months)))
+    }
+
+    /// Cases held by contracted teams in month `t`.
+    pub fn contracted_capacity(&self, t: i32) -> f64 {
+        self.contracted_in(t).map(|team| team.cases).sum()
     }
 
     /// Contracted teams' cost in month `t` (£).
     pub fn contracted_cost(&self, t: i32) -> f64 {
-        self.contracted
-            .iter()
-            .filter(|team| eq::in_window(t, team.start, Some(team.months)))
-            .map(|team| team.monthly_cost)
-            .sum()
+        self.contracted_in(t).map(|team| team.monthly_cost).sum()
     }
 
     /// Other spending from interventions in month `t` (£).
