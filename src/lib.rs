@@ -3,13 +3,16 @@
 //!
 //! `model` holds the scenario (plain data), `sim` projects it, `io` reads and
 //! writes scenario files and CSV, `units` formats numbers for people, `cli` is the
-//! headless command line.
+//! headless command line, `app` and `ui` the desktop window.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod sim;
+pub mod ui;
 pub mod units;
 
+pub use app::CaseloadApp;
 pub use model::Scenario;
 pub use sim::{Projection, project};

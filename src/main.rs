@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
+use caseload::app::{APP_ID, CaseloadApp};
 use caseload::cli::{Cli, execute};
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -10,21 +11,32 @@ fn main() -> ExitCode {
             let status = execute(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)
         }
-        None => {
-            // The desktop window comes next; until then, say how to use the command line.
-            if let Some(file) = &cli.file {
-                eprintln!(
-                    "The desktop window is not built yet. To project {} use: caseload run {}\n",
-                    file.display(),
-                    file.display()
-                );
-            }
-            let _ = Cli::command().print_help();
-            if cli.file.is_some() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
+        None => open_window(cli.file),
+    }
+}
+
+/// Opens the desktop window, on `file` or on the built-in scenario.
+fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Caseload")
+            .with_app_id(APP_ID)
+            .with_inner_size([1500.0, 950.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(CaseloadApp::new(cc, file)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("caseload: could not open the window: {error}");
+            eprintln!("The command line still works: caseload run FILE (see caseload --help).");
+            ExitCode::FAILURE
         }
     }
 }

@@ -33,6 +33,21 @@ impl Month {
         })
     }
 
+    /// Months since January of year 0: a continuous number for chart axes.
+    pub fn index(self) -> i32 {
+        self.months_since_year_zero
+    }
+
+    /// The month at `index` (see [`Month::index`]), if within the years handled.
+    pub fn from_index(index: i32) -> Option<Self> {
+        Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    }
+
+    /// "Apr", "May"...
+    pub fn short_name(self) -> &'static str {
+        MONTH_ABBREVIATIONS[(self.month_number() - 1) as usize]
+    }
+
     pub fn year(self) -> i32 {
         self.months_since_year_zero.div_euclid(12)
     }

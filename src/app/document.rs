@@ -1,0 +1,121 @@
+//! One open scenario: its file, its unsaved-changes state, its undo history and
+//! its latest projection.
+
+use std::path::{Path, PathBuf};
+
+use egui::util::undoer::{Settings, Undoer};
+
+use crate::model::{Problem, Scenario, validate};
+use crate::sim::{Projection, project};
+
+pub struct Document {
+    pub scenario: Scenario,
+    /// The file it was opened from or last saved to; `None` for a new scenario.
+    pub path: Option<PathBuf>,
+    /// The scenario as it is on disk, to tell whether there are unsaved changes.
+    saved: Scenario,
+    undoer: Undoer<Scenario>,
+    /// The scenario the projection and problems below were computed for.
+    projected: Scenario,
+    projection: Projection,
+    problems: Vec<Problem>,
+}
+
+impl Document {
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let problems = validate(&scenario);
+        let projection = project(&scenario);
+        Self {
+            saved: scenario.clone(),
+            projected: scenario.clone(),
+            scenario,
+            path,
+            undoer: Undoer::with_settings(Settings {
+                max_undos: 200,
+                // An edit burst (dragging a value, typing a name) is one undo step.
+                stable_time: 0.5,
+                auto_save_interval: 10.0,
+            }),
+            projection,
+            problems,
+        }
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.scenario != self.saved
+    }
+
+    pub fn mark_saved(&mut self, path: &Path) {
+        self.saved = self.scenario.clone();
+        self.path = Some(path.to_owned());
+    }
+
+    /// Re-projects if the scenario changed since the last projection. Invalid
+    /// scenarios keep the last valid projection; their problems are listed.
+    pub fn refresh(&mut self) {
+        if self.scenario == self.projected {
+            return;
+        }
+        self.projected = self.scenario.clone();
+        self.problems = validate(&self.scenario);
+        if self.problems.is_empty() {
+            self.projection = project(&self.scenario);
+        }
+    }
+
+    pub fn projection(&self) -> &Projection {
+        &self.projection
+    }
+
+    /// Problems with the scenario as it is now (empty when it projects).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Records the scenario for undo; called once a frame.
+    pub fn feed_undo(&mut self, time: f64) {
+        self.undoer.feed_state(time, &self.scenario);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.undoer.has_undo(&self.scenario)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.undoer.has_redo(&self.scenario)
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.undoer.undo(&self.scenario) {
+            self.scenario = previous.clone();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(next) = self.undoer.redo(&self.scenario) {
+            self.scenario = next.clone();
+        }
+    }
+
+    /// "liverpool-2019.ron", or "not saved yet".
+    pub fn file_label(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "not saved yet".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The window title: scenario, file, and a mark for unsaved changes.
+    pub fn window_title(&self) -> String {
+        let modified = if self.is_modified() {
+            " • unsaved changes"
+        } else {
+            ""
+        };
+        format!(
+            "{} ({}){modified} - Caseload",
+            self.scenario.name,
+            self.file_label()
+        )
+    }
+}

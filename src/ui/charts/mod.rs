@@ -1,0 +1,249 @@
+//! The charts: caseloads, children, staff and money, on one shared time axis.
+//! These functions only read the projection; they never change the scenario.
+
+mod caseloads;
+mod children;
+mod money;
+mod staff;
+
+use egui::{Id, RichText, Ui};
+use egui_plot::{
+    Corner, GridInput, GridMark, HoverPosition, Legend, LineStyle, Plot, PlotUi, VLine,
+};
+
+use crate::model::{Month, Scenario};
+use crate::sim::{MonthRow, Projection};
+
+use super::theme;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChartTab {
+    #[default]
+    Caseloads,
+    Children,
+    Staff,
+    Money,
+}
+
+impl ChartTab {
+    pub const ALL: [ChartTab; 4] = [
+        ChartTab::Caseloads,
+        ChartTab::Children,
+        ChartTab::Staff,
+        ChartTab::Money,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChartTab::Caseloads => "Caseloads",
+            ChartTab::Children => "Children",
+            ChartTab::Staff => "Staff",
+            ChartTab::Money => "Money",
+        }
+    }
+}
+
+/// The tab strip and the charts of the chosen tab.
+pub fn charts_ui(ui: &mut Ui, tab: &mut ChartTab, scenario: &Scenario, projection: &Projection) {
+    ui.horizontal_wrapped(|ui| {
+        for candidate in ChartTab::ALL {
+            ui.selectable_value(tab, candidate, RichText::new(candidate.label()).heading());
+        }
+        ui.add_space(12.0);
+        ui.weak("Drag to pan, scroll with Ctrl to zoom, double-click to reset. All charts share the time axis.");
+    });
+    ui.separator();
+    match tab {
+        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection),
+        ChartTab::Children => children::children_ui(ui, projection),
+        ChartTab::Staff => staff::staff_ui(ui, projection),
+        ChartTab::Money => money::money_ui(ui, scenario, projection),
+    }
+}
+
+/// Every time chart pans and zooms together along x.
+fn time_axis_group() -> Id {
+    Id::unique("caseload_time_axis")
+}
+
+/// Chart x coordinate of a month: months since January of year 0.
+pub fn month_x(month: Month) -> f64 {
+    f64::from(month.index())
+}
+
+fn month_at(x: f64) -> Option<Month> {
+    Month::from_index(x.round() as i32)
+}
+
+/// "Apr 2019" for a whole month; nothing between months.
+fn month_axis_label(mark: GridMark) -> String {
+    if (mark.value - mark.value.round()).abs() > 1e-6 {
+        return String::new();
+    }
+    month_at(mark.value).map_or_else(String::new, Month::label)
+}
+
+/// Grid lines on months, stronger on quarters and strongest on April, the start
+/// of the financial year.
+fn month_grid(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    if !(low.is_finite() && high.is_finite()) || high - low > 12.0 * 400.0 {
+        return Vec::new();
+    }
+    let visible_months = high - low;
+    let smallest_step = if visible_months > 150.0 {
+        12
+    } else if visible_months > 40.0 {
+        3
+    } else {
+        1
+    };
+    let mut marks = Vec::new();
+    for index in low.floor() as i32..=high.ceil() as i32 {
+        let Some(month) = Month::from_index(index) else {
+            continue;
+        };
+        let step = match month.month_number() {
+            4 => 12,
+            1 | 7 | 10 => 3,
+            _ => 1,
+        };
+        if step >= smallest_step {
+            marks.push(GridMark {
+                value: f64::from(index),
+                step_size: f64::from(step),
+            });
+        }
+    }
+    marks
+}
+
+/// A chart over time: shared x axis with month labels, a titled y axis, a legend
+/// and hover read-outs "Series / Apr 2019: value".
+fn time_plot<'a>(id: &'a str, y_label: &'a str, value_text: fn(f64) -> String) -> Plot<'a> {
+    Plot::new(id)
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .background_alpha(0.8),
+        )
+        .x_axis_label("Month")
+        .y_axis_label(y_label)
+        .x_axis_formatter(|mark, _range| month_axis_label(mark))
+        .x_grid_spacer(month_grid)
+        .y_axis_formatter(move |mark, _range| value_text(mark.value))
+        .y_axis_min_width(56.0)
+        .link_axis(time_axis_group(), [true, false])
+        .link_cursor(time_axis_group(), [true, false])
+        .allow_scroll(false)
+        .label_formatter(move |hover: &HoverPosition<'_>| {
+            match hover {
+                HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => {
+                    let month = month_at(position.x).map_or_else(String::new, Month::label);
+                    Some(format!("{plot_name}\n{month}: {}", value_text(position.y)))
+                }
+                // Away from the lines, only the month under the pointer.
+                HoverPosition::Elsewhere { position } => month_at(position.x).map(Month::label),
+            }
+        })
+        .include_y(0.0)
+}
+
+/// Room above the highest value for the legend, which sits at the top left.
+fn legend_headroom(highest: f64) -> f64 {
+    highest * 1.6
+}
+
+/// The highest value of some monthly series.
+fn highest(projection: &Projection, values: impl Fn(&MonthRow) -> f64) -> f64 {
+    projection.rows.iter().map(values).fold(0.0, f64::max)
+}
+
+/// Points of a monthly series, leaving out months where it has no value.
+fn monthly_points(
+    projection: &Projection,
+    value: impl Fn(&MonthRow) -> Option<f64>,
+) -> Vec<[f64; 2]> {
+    projection
+        .rows
+        .iter()
+        .filter_map(|row| value(row).map(|y| [month_x(row.month), y]))
+        .collect()
+}
+
+/// Dashed vertical lines where interventions start, one per start month, named
+/// after the interventions starting then.
+fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
+    let colour = theme::marker_colour(&plot_ui.ctx().global_style().visuals);
+    let mut months: Vec<Month> = projection
+        .intervention_starts
+        .iter()
+        .map(|(_, month)| *month)
+        .collect();
+    months.sort();
+    months.dedup();
+    let (Some(first), Some(last)) = (projection.first(), projection.last()) else {
+        return;
+    };
+    for month in months
+        .into_iter()
+        .filter(|month| (first.month..=last.month).contains(month))
+    {
+        let labels: Vec<&str> = projection
+            .intervention_starts
+            .iter()
+            .filter(|(_, start)| *start == month)
+            .map(|(label, _)| label.as_str())
+            .collect();
+        let name = match labels.as_slice() {
+            [only] => format!("From {}: {only}", month.label()),
+            [first, rest @ ..] => {
+                format!("From {}: {first} and {} more", month.label(), rest.len())
+            }
+            [] => continue,
+        };
+        plot_ui.vline(
+            VLine::new(name, month_x(month))
+                .color(colour)
+                .style(LineStyle::dashed_loose())
+                .width(1.5),
+        );
+    }
+}
+
+/// Height for each of `count` charts stacked in the space left.
+fn chart_height(ui: &Ui, count: usize) -> f32 {
+    let headings = 28.0 * count as f32;
+    ((ui.available_height() - headings) / count as f32).max(160.0)
+}
+
+fn chart_title(ui: &mut Ui, title: &str, subtitle: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(title).strong());
+        ui.weak(subtitle);
+    });
+}
+
+fn caseload_text(value: f64) -> String {
+    crate::units::thousands(value, 1)
+}
+
+fn count_text(value: f64) -> String {
+    crate::units::thousands(value, 0)
+}
+
+fn percent_text(value: f64) -> String {
+    format!("{}%", crate::units::thousands(value, 1))
+}
+
+fn fte_text(value: f64) -> String {
+    format!("{} FTE", crate::units::fte(value))
+}
+
+fn gbp_text(value: f64) -> String {
+    crate::units::gbp(value)
+}

@@ -1,0 +1,174 @@
+//! Money: monthly spend by category against the budget, and each financial year's
+//! spend against its funding with the variance.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, LineStyle, Plot, PlotPoint, Text};
+
+use super::{
+    chart_height, chart_title, gbp_text, highest, intervention_markers, legend_headroom, month_at,
+    month_x, time_plot,
+};
+use crate::model::{FinancialYear, Month, Scenario};
+use crate::sim::{Projection, Spend};
+use crate::ui::theme;
+use crate::units;
+
+pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
+    let height = chart_height(ui, 2);
+    chart_title(
+        ui,
+        "Spend each month by category",
+        "stacked, against the month's share of the year's budget",
+    );
+    let top = highest(projection, |row| {
+        row.spend
+            .total()
+            .max(scenario.money.budget_for(row.month.financial_year()) / 12.0)
+    });
+    time_plot("spend_chart", "£ a month", gbp_text)
+        .height(height)
+        .include_y(legend_headroom(top))
+        .show(ui, |plot_ui| {
+            let mut charts: Vec<BarChart> = Vec::new();
+            for (category, (_, label)) in Spend::CATEGORIES.into_iter().enumerate() {
+                let bars = projection
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        Bar::new(month_x(row.month), row.spend.amounts()[category]).width(0.8)
+                    })
+                    .collect();
+                let chart = BarChart::new(label, bars)
+                    .color(theme::series_colour(category))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!(
+                            "{label}\n{}: {}",
+                            month_at(bar.argument).map_or_else(String::new, Month::label),
+                            units::gbp(bar.value)
+                        )
+                    }));
+                let below: Vec<&BarChart> = charts.iter().collect();
+                let chart = chart.stack_on(&below);
+                charts.push(chart);
+            }
+            for chart in charts {
+                plot_ui.bar_chart(chart);
+            }
+            let budget: Vec<[f64; 2]> = projection
+                .rows
+                .iter()
+                .map(|row| {
+                    [
+                        month_x(row.month),
+                        scenario.money.budget_for(row.month.financial_year()) / 12.0,
+                    ]
+                })
+                .collect();
+            plot_ui.line(
+                Line::new("Budget (a twelfth of the year's)", budget)
+                    .color(theme::reference_colour(
+                        &plot_ui.ctx().global_style().visuals,
+                    ))
+                    .style(LineStyle::dashed_dense())
+                    .width(2.5),
+            );
+            intervention_markers(plot_ui, projection);
+        });
+    chart_title(
+        ui,
+        "Spend against funding by financial year",
+        "funding = budget (pro rata for part years) + grants; the label is the variance",
+    );
+    year_chart(ui, projection, height);
+}
+
+fn year_chart(ui: &mut Ui, projection: &Projection, height: f32) {
+    let colours = theme::status_colours(ui.visuals());
+    let text_colour = ui.visuals().text_color();
+    let highest = projection
+        .years
+        .iter()
+        .map(|year| year.spend.total().max(year.funding()))
+        .fold(0.0, f64::max);
+    Plot::new("year_chart")
+        .height(height)
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .background_alpha(0.8),
+        )
+        .x_axis_label("Financial year (April to March)")
+        .y_axis_label("£ in the year")
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                FinancialYear(mark.value.round() as i32).label()
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_formatter(|mark, _| units::gbp(mark.value))
+        .y_axis_min_width(56.0)
+        .include_y(0.0)
+        // Room above the bars for the variance labels.
+        .include_y(highest * 1.3)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            let spend: Vec<Bar> = projection
+                .years
+                .iter()
+                .map(|year| {
+                    Bar::new(f64::from(year.year.0) - 0.2, year.spend.total())
+                        .width(0.38)
+                        .name(format!("{} spend", year.year.label()))
+                })
+                .collect();
+            let funding: Vec<Bar> = projection
+                .years
+                .iter()
+                .map(|year| {
+                    Bar::new(f64::from(year.year.0) + 0.2, year.funding())
+                        .width(0.38)
+                        .name(format!("{} funding", year.year.label()))
+                })
+                .collect();
+            plot_ui.bar_chart(
+                BarChart::new("Spend", spend)
+                    .color(theme::series_colour(3))
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}\n{}", bar.name, units::gbp(bar.value))
+                    })),
+            );
+            plot_ui.bar_chart(
+                BarChart::new("Funding", funding)
+                    .color(theme::series_colour(0))
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}\n{}", bar.name, units::gbp(bar.value))
+                    })),
+            );
+            for year in &projection.years {
+                let top = year.spend.total().max(year.funding());
+                let label = if year.variance > 0.0 {
+                    format!("{} over", units::gbp_signed(year.variance))
+                } else {
+                    format!("{} under", units::gbp(-year.variance))
+                };
+                let part = if year.is_partial() {
+                    format!(" ({} months)", year.months)
+                } else {
+                    String::new()
+                };
+                plot_ui.text(Text::new(
+                    "Variance",
+                    PlotPoint::new(f64::from(year.year.0), top * 1.06),
+                    egui::RichText::new(format!("{label}{part}"))
+                        .strong()
+                        .color(if year.variance > 0.0 {
+                            colours.bad
+                        } else {
+                            text_colour
+                        }),
+                ));
+            }
+        });
+}

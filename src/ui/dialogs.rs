@@ -1,0 +1,81 @@
+//! Windows that ask or tell: "save your changes?", and what went wrong with a file.
+
+use egui::{Context, Id, Modal, RichText, ScrollArea};
+
+use super::theme;
+
+/// The person's answer to "save your changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Asks whether to save changes to `scenario_name` before `doing` (e.g. "opening
+/// another file"). Returns the answer once given.
+pub fn unsaved_changes_modal(
+    ctx: &Context,
+    scenario_name: &str,
+    doing: &str,
+) -> Option<UnsavedAnswer> {
+    let mut answer = None;
+    let response = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("Save your changes?");
+        ui.label(format!(
+            "\"{scenario_name}\" has changes that are not saved. Save them before {doing}?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                answer = Some(UnsavedAnswer::Save);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(UnsavedAnswer::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(UnsavedAnswer::Cancel);
+            }
+        });
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(UnsavedAnswer::Cancel);
+    }
+    answer
+}
+
+/// A problem to show the person: a title and one line per problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorReport {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub footer: String,
+}
+
+/// Shows the report; returns false once the person closes it.
+pub fn error_window(ctx: &Context, report: &ErrorReport) -> bool {
+    let mut open = true;
+    let mut close_clicked = false;
+    egui::Window::new(RichText::new(&report.title).strong())
+        .id(Id::unique("error_window"))
+        .collapsible(false)
+        .resizable(true)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .open(&mut open)
+        .show(ctx, |ui| {
+            let colour = theme::status_colours(ui.visuals()).bad;
+            ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                for line in &report.lines {
+                    ui.label(RichText::new(line).monospace().color(colour));
+                }
+            });
+            ui.add_space(6.0);
+            ui.label(&report.footer);
+            if ui.button("OK").clicked() {
+                close_clicked = true;
+            }
+        });
+    open && !close_clicked
+}

@@ -1,0 +1,191 @@
+//! The editor's input rows: a label, a value that cannot go outside what the model
+//! accepts, its unit, and a tooltip with its meaning and where its default comes
+//! from. Problems the validator finds are shown under the field they concern.
+
+use std::ops::RangeInclusive;
+
+use egui::{DragValue, RichText, Ui};
+
+use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
+use crate::model::{Month, Problem};
+use crate::units;
+
+/// How a number is shown and typed.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Format {
+    /// Plain number with the given decimals.
+    Plain(usize),
+    /// Pounds with thousands separators; `£` and commas are accepted when typing.
+    Pounds,
+}
+
+/// One numeric input.
+pub struct NumberField<'a> {
+    pub label: &'a str,
+    pub unit: &'a str,
+    /// Meaning, and where the default comes from.
+    pub help: &'a str,
+    pub range: RangeInclusive<f64>,
+    pub format: Format,
+}
+
+impl<'a> NumberField<'a> {
+    pub fn new(label: &'a str, unit: &'a str, help: &'a str, range: RangeInclusive<f64>) -> Self {
+        Self {
+            label,
+            unit,
+            help,
+            range,
+            format: Format::Plain(1),
+        }
+    }
+
+    pub fn pounds(mut self) -> Self {
+        self.format = Format::Pounds;
+        self
+    }
+
+    pub fn decimals(mut self, decimals: usize) -> Self {
+        self.format = Format::Plain(decimals);
+        self
+    }
+}
+
+/// A drag-and-type box for a number, clamped to the field's range.
+pub fn number_input(ui: &mut Ui, value: &mut f64, field: &NumberField<'_>) -> egui::Response {
+    let span = field.range.end() - field.range.start();
+    let speed = match field.format {
+        Format::Pounds => (value.abs() / 200.0).clamp(100.0, 1_000_000.0),
+        Format::Plain(_) => (span / 1_000.0).clamp(0.01, 10.0),
+    };
+    let mut drag = DragValue::new(value)
+        .range(field.range.clone())
+        .speed(speed)
+        .update_while_editing(false);
+    drag = match field.format {
+        Format::Pounds => drag
+            .custom_formatter(|amount, _| format!("£{}", units::thousands(amount, 0)))
+            .custom_parser(|text| text.replace(['£', ',', ' '], "").parse().ok()),
+        Format::Plain(decimals) => drag
+            .custom_formatter(move |amount, _| units::thousands(amount, decimals))
+            .custom_parser(|text| text.replace([',', ' ', '%'], "").parse().ok()),
+    };
+    ui.add(drag).on_hover_text(help_text(field))
+}
+
+fn help_text(field: &NumberField<'_>) -> String {
+    format!(
+        "{}\n\nUnit: {}. Allowed: {} to {}.",
+        field.help,
+        field.unit,
+        units::thousands(*field.range.start(), 0),
+        units::thousands(*field.range.end(), 0)
+    )
+}
+
+/// A grid row: label, input, unit. Call inside a 3-column `egui::Grid`.
+pub fn number_row(
+    ui: &mut Ui,
+    value: &mut f64,
+    field: &NumberField<'_>,
+    problem: Option<&Problem>,
+) {
+    ui.label(field.label).on_hover_text(help_text(field));
+    number_input(ui, value, field);
+    ui.label(RichText::new(field.unit).weak());
+    ui.end_row();
+    problem_row(ui, problem);
+}
+
+/// An optional number: a checkbox turns it on (with `default_value`) or off.
+pub fn optional_number_row(
+    ui: &mut Ui,
+    value: &mut Option<f64>,
+    default_value: f64,
+    field: &NumberField<'_>,
+    problem: Option<&Problem>,
+) {
+    let mut on = value.is_some();
+    if ui
+        .checkbox(&mut on, field.label)
+        .on_hover_text(help_text(field))
+        .changed()
+    {
+        *value = on.then_some(default_value);
+    }
+    match value {
+        Some(number) => {
+            number_input(ui, number, field);
+        }
+        None => {
+            ui.label(RichText::new("none").weak());
+        }
+    }
+    ui.label(RichText::new(field.unit).weak());
+    ui.end_row();
+    problem_row(ui, problem);
+}
+
+/// A validation problem, in red, spanning the row under the field.
+pub fn problem_row(ui: &mut Ui, problem: Option<&Problem>) {
+    if let Some(problem) = problem {
+        ui.label("");
+        ui.label(problem_text(ui, &problem.message));
+        ui.label("");
+        ui.end_row();
+    }
+}
+
+pub fn problem_text(ui: &Ui, message: &str) -> RichText {
+    RichText::new(format!("⚠ {message}"))
+        .color(super::super::theme::status_colours(ui.visuals()).bad)
+}
+
+/// The problem reported for exactly this path, if any.
+pub fn problem_at<'a>(problems: &'a [Problem], path: &str) -> Option<&'a Problem> {
+    problems.iter().find(|problem| problem.path == path)
+}
+
+/// A month: a month name and a year. Returns true when changed.
+pub fn month_input(ui: &mut Ui, id: impl egui::AsIdSalt, month: &mut Month, help: &str) -> bool {
+    let mut changed = false;
+    let mut number = month.month_number();
+    let mut year = month.year();
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt(id)
+            .width(60.0)
+            .selected_text(month.short_name())
+            .show_ui(ui, |ui| {
+                for candidate in 1..=12 {
+                    let name = Month::new(2000, candidate).map_or("", Month::short_name);
+                    changed |= ui.selectable_value(&mut number, candidate, name).changed();
+                }
+            })
+            .response
+            .on_hover_text(help);
+        changed |= ui
+            .add(
+                DragValue::new(&mut year)
+                    .range(FIRST_YEAR..=LAST_YEAR)
+                    .speed(0.05),
+            )
+            .on_hover_text(help)
+            .changed();
+    });
+    if changed && let Some(new_month) = Month::new(year, number) {
+        *month = new_month;
+    }
+    changed
+}
+
+/// A whole number of months (for durations and lags).
+pub fn months_input(ui: &mut Ui, value: &mut u32, range: RangeInclusive<u32>, help: &str) -> bool {
+    ui.add(
+        DragValue::new(value)
+            .range(range)
+            .speed(0.1)
+            .suffix(" months"),
+    )
+    .on_hover_text(help)
+    .changed()
+}

@@ -1,0 +1,286 @@
+//! Interventions: the dated plan. Add, remove, reorder and switch each one on or off.
+
+use egui::{Frame, Grid, RichText, TextEdit, Ui};
+
+use super::fields::{NumberField, month_input, months_input, number_row, problem_at, problem_text};
+use crate::model::{Action, Intervention, Month, Problem, Scenario};
+
+/// A new intervention of each kind, as offered by "Add intervention".
+fn templates(scenario: &Scenario) -> Vec<(&'static str, Action)> {
+    let group = scenario
+        .staff
+        .iter()
+        .find(|group| !group.agency && group.span_of_control.is_none() && group.holds_cases())
+        .map(|group| group.id.clone())
+        .unwrap_or_default();
+    vec![
+        (
+            "Recruit staff",
+            Action::Recruit {
+                group: group.clone(),
+                extra_fte: 10.0,
+                over_months: 12,
+            },
+        ),
+        (
+            "Change caseload cap",
+            Action::SetCaseloadCap {
+                group: group.clone(),
+                cap: 20.0,
+            },
+        ),
+        (
+            "Grant or one-off funding",
+            Action::Funding {
+                amount_gbp: 1_000_000.0,
+            },
+        ),
+        (
+            "Early help",
+            Action::EarlyHelp {
+                annual_cost_gbp: 1_000_000.0,
+                referral_reduction_percent: 5.0,
+                care_entry_reduction_percent: 10.0,
+                lag_months: 12,
+                months: None,
+            },
+        ),
+        (
+            "Contracted team",
+            Action::ContractedTeam {
+                cases: 180.0,
+                months: 6,
+                total_cost_gbp: 600_000.0,
+            },
+        ),
+        (
+            "Convert agency to permanent",
+            Action::ConvertAgency {
+                group,
+                fte: 10.0,
+                over_months: 6,
+            },
+        ),
+        (
+            "Other spending",
+            Action::ExtraSpending {
+                annual_cost_gbp: 1_000_000.0,
+                months: None,
+            },
+        ),
+        (
+            "Add in-house foster places",
+            Action::AddFosterPlaces {
+                places: 20.0,
+                over_months: 12,
+            },
+        ),
+    ]
+}
+
+enum ListEdit {
+    Remove(usize),
+    MoveUp(usize),
+    MoveDown(usize),
+}
+
+pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+    if scenario.interventions.is_empty() {
+        ui.label(
+            RichText::new("No interventions: this scenario is the baseline (\"do nothing\").")
+                .weak(),
+        );
+    }
+    let groups: Vec<(String, String)> = scenario
+        .staff
+        .iter()
+        .filter(|group| !group.agency)
+        .map(|group| (group.id.clone(), group.name.clone()))
+        .collect();
+    let count = scenario.interventions.len();
+    let mut edit = None;
+    for (index, intervention) in scenario.interventions.iter_mut().enumerate() {
+        Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut intervention.enabled, "").on_hover_text(
+                    "On: part of the plan. Off: kept in the file, left out of the projection.",
+                );
+                ui.add(TextEdit::singleline(&mut intervention.label).desired_width(230.0))
+                    .on_hover_text("What people call this intervention.");
+                if ui
+                    .add_enabled(index > 0, egui::Button::new("Up").small())
+                    .on_hover_text("Move up")
+                    .clicked()
+                {
+                    edit = Some(ListEdit::MoveUp(index));
+                }
+                if ui
+                    .add_enabled(index + 1 < count, egui::Button::new("Down").small())
+                    .on_hover_text("Move down")
+                    .clicked()
+                {
+                    edit = Some(ListEdit::MoveDown(index));
+                }
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove \"{}\"", intervention.label))
+                    .clicked()
+                {
+                    edit = Some(ListEdit::Remove(index));
+                }
+            });
+            ui.label(RichText::new(intervention.action.kind_label()).weak());
+            intervention_fields(ui, index, intervention, &groups, problems);
+            let prefix = format!("interventions[{index}]");
+            for problem in problems.iter().filter(|p| p.path.starts_with(&prefix)) {
+                if !is_shown_by_fields(&problem.path) {
+                    ui.label(problem_text(ui, &problem.message));
+                }
+            }
+        });
+    }
+    match edit {
+        Some(ListEdit::Remove(index)) => {
+            scenario.interventions.remove(index);
+        }
+        Some(ListEdit::MoveUp(index)) => scenario.interventions.swap(index, index - 1),
+        Some(ListEdit::MoveDown(index)) => scenario.interventions.swap(index, index + 1),
+        None => {}
+    }
+    let start = scenario.start;
+    let templates = templates(scenario);
+    ui.menu_button("+ Add intervention", |ui| {
+        for (label, action) in templates {
+            if ui.button(label).clicked() {
+                scenario.interventions.push(Intervention {
+                    label: label.to_owned(),
+                    enabled: true,
+                    start,
+                    action,
+                });
+                ui.close();
+            }
+        }
+    });
+}
+
+/// Problems on number fields are shown by their rows; others (an unknown group)
+/// are listed under the intervention.
+fn is_shown_by_fields(path: &str) -> bool {
+    !path.ends_with(".group") && !path.ends_with(".action")
+}
+
+fn end_label(start: Month, months: u32) -> String {
+    format!("until {}", start.plus(months as i32 - 1).label())
+}
+
+fn intervention_fields(
+    ui: &mut Ui,
+    index: usize,
+    intervention: &mut Intervention,
+    groups: &[(String, String)],
+    problems: &[Problem],
+) {
+    let path = format!("interventions[{index}].action");
+    let at = |field: &str| problem_at(problems, &format!("{path}.{field}"));
+    let start = &mut intervention.start;
+    Grid::new(("intervention_grid", index)).num_columns(3).show(ui, |ui| {
+        ui.label("Starts").on_hover_text("The first month the intervention acts.");
+        month_input(ui, ("intervention_start", index), start, "The first month the intervention acts.");
+        ui.label("");
+        ui.end_row();
+        let start = *start;
+        match &mut intervention.action {
+            Action::Recruit { group, extra_fte, over_months } => {
+                group_row(ui, index, group, groups);
+                number_row(ui, extra_fte, &NumberField::new("Extra posts", "FTE", "Funded posts added to the group. Liverpool: +160 staff over two years.", 0.0..=1.0e6), at("extra_fte"));
+                phased_row(ui, "Phased over", over_months, start, "Posts are added in equal steps over these months; hiring then fills them.");
+            }
+            Action::SetCaseloadCap { group, cap } => {
+                group_row(ui, index, group, groups);
+                number_row(ui, cap, &NumberField::new("New cap", "cases per FTE", "The group's caseload cap from the start month. Wakefield: newly qualified 15, experienced 20.", 0.0..=1000.0).decimals(0), at("cap"));
+            }
+            Action::Funding { amount_gbp } => {
+                number_row(ui, amount_gbp, &NumberField::new("Amount", "£, once", "Counted as funding in the start month's financial year. Liverpool's share of the 2019-20 top-up: £5.1m.", 0.0..=1.0e12).pounds(), at("amount_gbp"));
+            }
+            Action::EarlyHelp { annual_cost_gbp, referral_reduction_percent, care_entry_reduction_percent, lag_months, months } => {
+                number_row(ui, annual_cost_gbp, &NumberField::new("Cost", "£ a year", "Paid from the start month.", 0.0..=1.0e12).pounds(), at("annual_cost_gbp"));
+                number_row(ui, referral_reduction_percent, &NumberField::new("Fewer referrals", "%", "Cut in referrals once the effect starts.", 0.0..=100.0), at("referral_reduction_percent"));
+                number_row(ui, care_entry_reduction_percent, &NumberField::new("Fewer entries to care", "%", "Cut in children entering care from referrals once the effect starts.", 0.0..=100.0), at("care_entry_reduction_percent"));
+                ui.label("Effect starts after").on_hover_text("Early help takes time to work: its effect starts this many months after it starts.");
+                months_input(ui, lag_months, 0..=1200, "Months from the start until the effect begins.");
+                ui.label(crate::model::Month::label(start.plus(*lag_months as i32)));
+                ui.end_row();
+                optional_months_row(ui, "Runs for", months, start);
+            }
+            Action::ContractedTeam { cases, months, total_cost_gbp } => {
+                number_row(ui, cases, &NumberField::new("Cases held", "cases", "Cases the team takes off caseloads. Liverpool: 180 cases for six months.", 0.0..=1.0e7).decimals(0), at("cases"));
+                phased_row(ui, "For", months, start, "How long the team works.");
+                number_row(ui, total_cost_gbp, &NumberField::new("Total cost", "£", "Spread evenly over the months.", 0.0..=1.0e12).pounds(), at("total_cost_gbp"));
+            }
+            Action::ConvertAgency { group, fte, over_months } => {
+                group_row(ui, index, group, groups);
+                number_row(ui, fte, &NumberField::new("Agency FTE converted", "FTE", "Agency workers who become permanent staff of the group.", 0.0..=1.0e6), at("fte"));
+                phased_row(ui, "Over", over_months, start, "Converted in equal steps over these months.");
+            }
+            Action::ExtraSpending { annual_cost_gbp, months } => {
+                number_row(ui, annual_cost_gbp, &NumberField::new("Cost", "£ a year", "Improvement plan, career structure and other spending.", 0.0..=1.0e12).pounds(), at("annual_cost_gbp"));
+                optional_months_row(ui, "Runs for", months, start);
+            }
+            Action::AddFosterPlaces { places, over_months } => {
+                number_row(ui, places, &NumberField::new("Extra places", "children", "In-house foster places added. Only matters when in-house places are limited (Placements).", 0.0..=1.0e7).decimals(0), at("places"));
+                phased_row(ui, "Phased over", over_months, start, "Places are added in equal steps.");
+            }
+        }
+    });
+}
+
+fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, String)]) {
+    ui.label("Staff group")
+        .on_hover_text("The permanent staff group this applies to.");
+    let selected = groups.iter().find(|(id, _)| id == group).map_or_else(
+        || format!("unknown group \"{group}\""),
+        |(_, name)| name.clone(),
+    );
+    egui::ComboBox::from_id_salt(("intervention_group", index))
+        .selected_text(selected)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for (id, name) in groups {
+                ui.selectable_value(group, id.clone(), name);
+            }
+        });
+    ui.label("");
+    ui.end_row();
+}
+
+fn phased_row(ui: &mut Ui, label: &str, months: &mut u32, start: Month, help: &str) {
+    ui.label(label).on_hover_text(help);
+    months_input(ui, months, 1..=1200, help);
+    ui.label(RichText::new(end_label(start, *months)).weak());
+    ui.end_row();
+}
+
+fn optional_months_row(ui: &mut Ui, label: &str, months: &mut Option<u32>, start: Month) {
+    let help = "Off: runs to the end of the projection.";
+    let mut limited = months.is_some();
+    if ui
+        .checkbox(&mut limited, label)
+        .on_hover_text(help)
+        .changed()
+    {
+        *months = limited.then_some(12);
+    }
+    match months {
+        Some(value) => {
+            months_input(ui, value, 1..=1200, help);
+            ui.label(RichText::new(end_label(start, *value)).weak());
+        }
+        None => {
+            ui.label(RichText::new("to the end").weak());
+            ui.label("");
+        }
+    }
+    ui.end_row();
+}

@@ -1,0 +1,73 @@
+//! The side panel where every input of the model is edited, grouped as a finance
+//! officer thinks of them.
+
+mod council;
+mod demand;
+pub mod fields;
+mod interventions;
+mod money;
+mod placements;
+mod staff;
+
+use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
+
+use crate::model::{Problem, Scenario};
+
+/// Draws the editor for `scenario`; edits apply directly. `problems` are the
+/// validator's findings for the scenario as it was at the start of the frame.
+pub fn editor_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if !problems.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "{} input{} to fix; the charts show the last valid figures.",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" }
+                    ))
+                    .color(super::theme::status_colours(ui.visuals()).bad),
+                );
+            }
+            section(ui, "Council and horizon", true, |ui| {
+                council::council_ui(ui, scenario, problems);
+            });
+            section(ui, "Demand", false, |ui| {
+                demand::demand_ui(ui, &mut scenario.demand, problems);
+            });
+            section(ui, "Placements", false, |ui| {
+                placements::placements_ui(ui, &mut scenario.placements, problems);
+            });
+            section(ui, "Staff", true, |ui| {
+                staff::staff_ui(ui, scenario, problems);
+            });
+            section(ui, "Recruitment, agency and burnout", false, |ui| {
+                staff::workforce_policy_ui(ui, &mut scenario.workforce, problems);
+            });
+            section(ui, "Money", false, |ui| {
+                money::money_ui(ui, &mut scenario.money, problems);
+            });
+            section(ui, "Interventions", true, |ui| {
+                interventions::interventions_ui(ui, scenario, problems);
+            });
+        });
+}
+
+fn section(ui: &mut Ui, title: &str, open: bool, content: impl FnOnce(&mut Ui)) {
+    CollapsingHeader::new(RichText::new(title).strong())
+        .default_open(open)
+        .show(ui, content);
+}
+
+/// Problems at or under `prefix` that the fields themselves do not show (sums,
+/// unknown groups), listed at the end of a section.
+fn other_problems_ui(ui: &mut Ui, problems: &[Problem], prefixes: &[&str], shown: &[&str]) {
+    for problem in problems {
+        let in_section = prefixes
+            .iter()
+            .any(|prefix| problem.path.starts_with(prefix));
+        if in_section && !shown.contains(&problem.path.as_str()) {
+            ui.label(fields::problem_text(ui, &problem.message));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Money: budgets by financial year, grants, reserves and other costs.
+
+use egui::{DragValue, Grid, RichText, TextEdit, Ui};
+
+use super::fields::{NumberField, month_input, number_input, number_row, problem_at, problem_text};
+use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
+use crate::model::{FinancialYear, Grant, Money, Problem, YearBudget};
+
+pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
+    ui.label(RichText::new("Base budget by financial year").strong()).on_hover_text(
+        "A year not listed takes the latest earlier year's budget. A year the projection only partly covers gets a pro-rata share.",
+    );
+    let mut remove = None;
+    Grid::new("budgets_grid")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, budget) in money.budgets.iter_mut().enumerate() {
+                ui.add(
+                    DragValue::new(&mut budget.year.0)
+                        .range(FIRST_YEAR..=LAST_YEAR - 1)
+                        .speed(0.05)
+                        .custom_formatter(|year, _| FinancialYear(year as i32).label())
+                        .custom_parser(|text| {
+                            FinancialYear::parse(text)
+                                .ok()
+                                .map(|year| f64::from(year.0))
+                        }),
+                )
+                .on_hover_text("Financial year, 1 April to 31 March.");
+                number_input(
+                    ui,
+                    &mut budget.budget_gbp,
+                    &NumberField::new(
+                        "Budget",
+                        "£ for the year",
+                        "The base budget for children's social care in this financial year.",
+                        0.0..=1.0e12,
+                    )
+                    .pounds(),
+                );
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this year's budget")
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+                for field in ["year", "budget_gbp"] {
+                    if let Some(problem) =
+                        problem_at(problems, &format!("money.budgets[{index}].{field}"))
+                    {
+                        ui.label(problem_text(ui, &problem.message));
+                        ui.end_row();
+                    }
+                }
+            }
+        });
+    if let Some(index) = remove {
+        money.budgets.remove(index);
+    }
+    if ui.button("+ Add a year's budget").clicked() {
+        let (year, amount) = money
+            .budgets
+            .iter()
+            .max_by_key(|budget| budget.year)
+            .map_or((FinancialYear(2019), 0.0), |last| {
+                (FinancialYear(last.year.0 + 1), last.budget_gbp)
+            });
+        money.budgets.push(YearBudget {
+            year,
+            budget_gbp: amount,
+        });
+    }
+    ui.separator();
+    ui.label(RichText::new("Grants and one-off funding").strong())
+        .on_hover_text("Counted as funding in the financial year of their month. Liverpool's share of the 2019-20 top-up was £5.1m.");
+    let mut remove = None;
+    Grid::new("grants_grid")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, grant) in money.grants.iter_mut().enumerate() {
+                ui.add(TextEdit::singleline(&mut grant.name).desired_width(140.0))
+                    .on_hover_text("What the grant is.");
+                month_input(
+                    ui,
+                    ("grant_month", index),
+                    &mut grant.month,
+                    "The month the money arrives.",
+                );
+                number_input(
+                    ui,
+                    &mut grant.amount_gbp,
+                    &NumberField::new(
+                        "Amount",
+                        "£, once",
+                        "Money received once, in that month.",
+                        0.0..=1.0e12,
+                    )
+                    .pounds(),
+                );
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this grant")
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        money.grants.remove(index);
+    }
+    if ui.button("+ Add a grant").clicked() {
+        let month = money
+            .budgets
+            .first()
+            .and_then(|budget| budget.year.first_month())
+            .or_else(|| crate::model::Month::new(2019, 4));
+        if let Some(month) = month {
+            money.grants.push(Grant {
+                name: "New grant".to_owned(),
+                month,
+                amount_gbp: 0.0,
+            });
+        }
+    }
+    ui.separator();
+    Grid::new("money_grid").num_columns(3).show(ui, |ui| {
+        number_row(
+            ui,
+            &mut money.reserves_gbp,
+            &NumberField::new("Reserves", "£", "Reserves the council can draw on to cover an overspend. Underspends add to them.", 0.0..=1.0e12).pounds(),
+            problem_at(problems, "money.reserves_gbp"),
+        );
+        number_row(
+            ui,
+            &mut money.early_help_per_year_gbp,
+            &NumberField::new("Early help in the base budget", "£ a year", "Early help already funded. Early-help interventions add to it.", 0.0..=1.0e12).pounds(),
+            problem_at(problems, "money.early_help_per_year_gbp"),
+        );
+        number_row(
+            ui,
+            &mut money.other_costs_per_month_gbp,
+            &NumberField::new("Other costs", "£ a month", "Everything else the service spends: management, legal, care leavers' costs, overheads.", 0.0..=1.0e12).pounds(),
+            problem_at(problems, "money.other_costs_per_month_gbp"),
+        );
+    });
+    super::other_problems_ui(ui, problems, &["money.grants"], &[]);
+}

@@ -1,0 +1,254 @@
+//! Staff: one row per staff group, and the recruitment and agency policy.
+
+use egui::{Checkbox, Grid, RichText, ScrollArea, TextEdit, Ui};
+
+use super::fields::{
+    NumberField, number_input, number_row, optional_number_row, problem_at, problem_text,
+};
+use crate::model::{Problem, Scenario, StaffGroup, WorkforcePolicy};
+
+const SALARY_HELP: &str = "Basic salary per FTE. Default £35,000: an experienced social worker at the top of the scale (2018).";
+const ON_COST_HELP: &str = "Employer's National Insurance and pension on top of salary. Default 27.5%: 25-30% is typical (assumption).";
+const TURNOVER_HELP: &str = "Staff leaving each year before any burnout effect. Default 15.1%: England, 30 September 2019 (DfE).";
+const CAP_HELP: &str = "Most cases one full-time worker of this group should hold. Wakefield's recommended caps: newly qualified 15, experienced 20.";
+
+pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+    let mut remove = None;
+    ScrollArea::horizontal().id_salt("staff_table").show(ui, |ui| {
+        Grid::new("staff_grid").num_columns(10).striped(true).show(ui, |ui| {
+            for (heading, help) in [
+                ("Staff group", "What people call the group. Its short id is used by interventions."),
+                ("FTE", "Staff in post at the start (full-time equivalents)."),
+                ("Establishment", "Funded posts (FTE). Vacancies = establishment - FTE."),
+                ("Cap", CAP_HELP),
+                ("On cases %", "Share of working time spent holding cases. 0 for roles that hold no cases."),
+                ("Salary £", SALARY_HELP),
+                ("On-cost %", ON_COST_HELP),
+                ("Turnover %", TURNOVER_HELP),
+                ("Agency", "Agency staff cover vacancies at the agency premium. At most one agency group."),
+                ("", ""),
+            ] {
+                ui.label(RichText::new(heading).strong()).on_hover_text(help);
+            }
+            ui.end_row();
+            for (index, group) in scenario.staff.iter_mut().enumerate() {
+                staff_row(ui, index, group, &mut remove);
+                let prefix = format!("staff[{index}]");
+                for problem in problems.iter().filter(|p| p.path.starts_with(&prefix)) {
+                    ui.label("");
+                    ui.label(problem_text(ui, &format!("{}: {}", group.name, problem.message)));
+                    ui.end_row();
+                }
+            }
+        });
+    });
+    if let Some(index) = remove {
+        scenario.staff.remove(index);
+    }
+    if ui.button("+ Add staff group").clicked() {
+        let id = (1..)
+            .map(|n| format!("group-{n}"))
+            .find(|id| scenario.group_index(id).is_none())
+            .unwrap_or_default();
+        scenario.staff.push(StaffGroup {
+            name: format!("New group ({id})"),
+            id,
+            ..StaffGroup::default()
+        });
+    }
+    ui.add_space(4.0);
+    progression_ui(ui, scenario, problems);
+    for problem in problems.iter().filter(|problem| problem.path == "staff") {
+        ui.label(problem_text(ui, &problem.message));
+    }
+}
+
+fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Option<usize>) {
+    ui.add_sized([190.0, 20.0], TextEdit::singleline(&mut group.name))
+        .on_hover_text(format!("Id: {}", group.id));
+    let fte = NumberField::new("FTE", "FTE", "Staff in post at the start.", 0.0..=1.0e6);
+    number_input(ui, &mut group.fte, &fte);
+    if group.agency || group.span_of_control.is_some() {
+        ui.label(RichText::new("follows").weak())
+            .on_hover_text(if group.agency {
+                "Agency staff cover vacancies; they have no establishment of their own."
+            } else {
+                "Set by the span of control below."
+            });
+    } else {
+        number_input(
+            ui,
+            &mut group.establishment,
+            &NumberField::new("Establishment", "FTE", "Funded posts.", 0.0..=1.0e6),
+        );
+    }
+    number_input(
+        ui,
+        &mut group.caseload_cap,
+        &NumberField::new("Cap", "cases per FTE", CAP_HELP, 0.0..=1000.0).decimals(0),
+    );
+    number_input(
+        ui,
+        &mut group.case_time_percent,
+        &NumberField::new(
+            "On cases",
+            "% of time",
+            "Share of time holding cases.",
+            0.0..=100.0,
+        )
+        .decimals(0),
+    );
+    number_input(
+        ui,
+        &mut group.annual_salary_gbp,
+        &NumberField::new("Salary", "£ per FTE per year", SALARY_HELP, 0.0..=1.0e7).pounds(),
+    );
+    number_input(
+        ui,
+        &mut group.on_cost_percent,
+        &NumberField::new("On-cost", "% of salary", ON_COST_HELP, 0.0..=200.0),
+    );
+    number_input(
+        ui,
+        &mut group.turnover_percent_per_year,
+        &NumberField::new("Turnover", "% a year", TURNOVER_HELP, 0.0..=100.0),
+    );
+    ui.add(Checkbox::without_text(&mut group.agency))
+        .on_hover_text("Agency staff: cover vacancies, paid at the agency premium.");
+    if ui
+        .small_button("🗑")
+        .on_hover_text(format!("Remove {}", group.name))
+        .clicked()
+    {
+        *remove = Some(index);
+    }
+    ui.end_row();
+}
+
+/// Who progresses where (ASYE to experienced) and managers' spans of control.
+fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+    ui.collapsing("Progression and managers", |ui| {
+        let ids: Vec<(String, String)> = scenario
+            .staff
+            .iter()
+            .map(|group| (group.id.clone(), group.name.clone()))
+            .collect();
+        Grid::new("progression_grid").num_columns(3).show(ui, |ui| {
+            for (index, group) in scenario.staff.iter_mut().enumerate() {
+                if group.agency {
+                    continue;
+                }
+                ui.label(&group.name);
+                let target_name = group
+                    .progresses_to
+                    .as_ref()
+                    .and_then(|id| ids.iter().find(|(known, _)| known == id))
+                    .map_or("stays", |(_, name)| name.as_str());
+                egui::ComboBox::from_id_salt(("progresses_to", index))
+                    .selected_text(format!("→ {target_name}"))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut group.progresses_to, None, "stays");
+                        for (id, name) in ids.iter().filter(|(id, _)| *id != group.id) {
+                            ui.selectable_value(&mut group.progresses_to, Some(id.clone()), name);
+                        }
+                    })
+                    .response
+                    .on_hover_text("Where staff move when they finish this stage: newly qualified social workers become experienced after their ASYE year.");
+                if group.progresses_to.is_some() {
+                    number_input(
+                        ui,
+                        &mut group.progression_months,
+                        &NumberField::new("Stage", "months", "Time in this stage before moving on. The ASYE year: 12 months.", 1.0..=1200.0).decimals(0),
+                    );
+                } else {
+                    ui.label("");
+                }
+                ui.end_row();
+                optional_number_row(
+                    ui,
+                    &mut group.span_of_control,
+                    6.0,
+                    &NumberField::new(
+                        "  Span of control",
+                        "workers per manager",
+                        "For managers: their establishment follows the case-holding establishment divided by this. Off: set the establishment by hand.",
+                        1.0..=1000.0,
+                    ),
+                    problem_at(problems, &format!("staff[{index}].span_of_control")),
+                );
+            }
+        });
+    });
+}
+
+pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: &[Problem]) {
+    let at = |field: &str| problem_at(problems, &format!("workforce.{field}"));
+    Grid::new("workforce_grid").num_columns(3).show(ui, |ui| {
+        number_row(
+            ui,
+            &mut policy.recruitment_percent_per_month,
+            &NumberField::new("Recruitment speed", "% of unfilled posts / month", "Share of unfilled posts for which recruitment starts each month. Low values model slow recruitment (Wakefield). Default 25%: assumption.", 0.0..=100.0),
+            at("recruitment_percent_per_month"),
+        );
+        number_row(
+            ui,
+            &mut policy.time_to_hire_months,
+            &NumberField::new("Time to hire", "months", "Mean time from starting to recruit to the new starter arriving. Default 3: assumption.", 1.0..=1200.0),
+            at("time_to_hire_months"),
+        );
+        optional_number_row(
+            ui,
+            &mut policy.max_recruitment_starts_per_month,
+            10.0,
+            &NumberField::new("Limit recruitment starts", "FTE / month", "Most recruitments that can start in a month across all groups. Off: no limit.", 0.0..=1.0e6),
+            at("max_recruitment_starts_per_month"),
+        );
+        number_row(
+            ui,
+            &mut policy.cost_per_hire_gbp,
+            &NumberField::new("Cost per hire", "£ per starter", "Advertising, interviews and checks. Default £5,000: assumption.", 0.0..=1.0e6).pounds(),
+            at("cost_per_hire_gbp"),
+        );
+        number_row(
+            ui,
+            &mut policy.agency_cover_percent,
+            &NumberField::new("Agency cover", "% of vacancies", "Share of case-holding vacancies covered by agency staff. Default 95%: England 2019 had 5,800 FTE agency workers for about 6,000 FTE vacancies.", 0.0..=100.0),
+            at("agency_cover_percent"),
+        );
+        number_row(
+            ui,
+            &mut policy.agency_premium_percent,
+            &NumberField::new("Agency premium", "% over permanent cost", "How much more an agency worker costs than a permanent one. Default 17%: agency is about 17% or more dearer.", 0.0..=500.0),
+            at("agency_premium_percent"),
+        );
+        number_row(
+            ui,
+            &mut policy.agency_adjust_months,
+            &NumberField::new("Agency follows vacancies in", "months", "How quickly agency cover follows a change in vacancies. Default 1.", 1.0..=1200.0),
+            at("agency_adjust_months"),
+        );
+        number_row(
+            ui,
+            &mut policy.caseload_spread_percent,
+            &NumberField::new("Caseload spread", "% of the average", "How far individual caseloads spread around the average; sets the share of staff over their cap. Default 20%: assumption.", 0.0..=200.0),
+            at("caseload_spread_percent"),
+        );
+        ui.label("Burnout loop").on_hover_text("When caseloads exceed capacity, turnover rises, which cuts capacity further.");
+        ui.checkbox(&mut policy.burnout.enabled, "on")
+            .on_hover_text("Switch the burnout loop on or off.");
+        ui.label("");
+        ui.end_row();
+        number_row(
+            ui,
+            &mut policy.burnout.strength,
+            &NumberField::new("Burnout strength", "× over-capacity load", "Turnover multiplier = 1 + strength × (load - 1) when load is over 1. Default 2: assumption.", 0.0..=100.0).decimals(2),
+            at("burnout.strength"),
+        );
+        number_row(
+            ui,
+            &mut policy.burnout.max_multiplier,
+            &NumberField::new("Most turnover can rise", "× normal", "Cap on the turnover multiplier. Default 3: assumption.", 1.0..=100.0).decimals(2),
+            at("burnout.max_multiplier"),
+        );
+    });
+}

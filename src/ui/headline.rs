@@ -1,0 +1,140 @@
+//! The strip of headline figures at the top of the charts: where the council
+//! stands now, at the end, and against its budget each year.
+
+use egui::{Color32, Frame, RichText, Ui};
+
+use super::theme;
+use crate::sim::{MonthRow, Projection};
+use crate::units;
+
+/// One headline figure: a small title, a large value, a line of context.
+pub struct Card {
+    pub title: String,
+    pub value: String,
+    pub context: String,
+    pub colour: Option<Color32>,
+    pub help: &'static str,
+}
+
+const CARD_WIDTH: f32 = 165.0;
+
+fn card_ui(ui: &mut Ui, card: &Card) {
+    Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.set_width(CARD_WIDTH);
+            ui.vertical(|ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                ui.label(RichText::new(&card.title).small());
+                let value = RichText::new(&card.value).size(18.0).strong();
+                ui.label(match card.colour {
+                    Some(colour) => value.color(colour),
+                    None => value,
+                });
+                ui.label(RichText::new(&card.context).small().weak());
+            });
+        })
+        .response
+        .on_hover_text(format!("{}\n\n{}", card.context, card.help));
+}
+
+/// The headline figures of a projection, in the order shown.
+pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
+    let (Some(first), Some(last)) = (projection.first(), projection.last()) else {
+        return Vec::new();
+    };
+    let visuals = ui.visuals();
+    let colours = theme::status_colours(visuals);
+    let caseload_card = |row: &MonthRow| {
+        let workload = &row.workload;
+        let rating = workload.rating();
+        Card {
+            title: format!("Average caseload, {}", row.month.label()),
+            value: match workload.average_caseload {
+                Some(caseload) => format!("{} cases", units::thousands(caseload, 1)),
+                None => "no capacity".to_owned(),
+            },
+            context: format!(
+                "per FTE; average cap {}: {}",
+                units::caseload(workload.average_cap),
+                rating.label()
+            ),
+            colour: Some(theme::rating_colour(visuals, rating)),
+            help: "Average caseload per case-holding FTE against the capacity-weighted average of the groups' caps. Red: over 110% of capacity; amber 100-110%; green 95-100%; blue under 95% (spare capacity).",
+        }
+    };
+    let mut cards = vec![caseload_card(first), caseload_card(last)];
+    let over: usize = projection
+        .years
+        .iter()
+        .map(|year| year.months_over_cap)
+        .sum();
+    cards.push(Card {
+        title: "Months over cap".to_owned(),
+        value: format!("{over} of {}", projection.rows.len()),
+        context: "months with more cases than capacity".to_owned(),
+        colour: Some(if over > 0 { colours.bad } else { colours.good }),
+        help: "Months in which the cases to hold exceed what staff can hold at their caps.",
+    });
+    cards.push(Card {
+        title: format!("Children in care, end of {}", last.month.label()),
+        value: units::children(last.looked_after_at_end),
+        context: format!(
+            "from {} at the start",
+            units::children(first.stocks.looked_after())
+        ),
+        colour: None,
+        help: "Looked-after children at the end of the projection.",
+    });
+    cards.push(match projection.worst_overspend() {
+        Some(worst) => Card {
+            title: "Worst overspend".to_owned(),
+            value: units::gbp(worst.variance),
+            context: format!("in {}", worst.year.label()),
+            colour: Some(colours.bad),
+            help: "The largest overspend in any financial year of the projection.",
+        },
+        None => Card {
+            title: "Worst overspend".to_owned(),
+            value: "none".to_owned(),
+            context: "every year within budget".to_owned(),
+            colour: Some(colours.good),
+            help: "No financial year overspends.",
+        },
+    });
+    for year in &projection.years {
+        let over = year.variance > 0.0;
+        let part = if year.is_partial() {
+            format!(" ({} months)", year.months)
+        } else {
+            String::new()
+        };
+        cards.push(Card {
+            title: format!("Spend {}{part}", year.year.label()),
+            value: format!("{} of {}", units::gbp(year.spend.total()), units::gbp(year.funding())),
+            context: if over {
+                format!("{} over budget", units::gbp(year.variance))
+            } else {
+                format!("{} under budget", units::gbp(-year.variance))
+            },
+            colour: Some(if over { colours.bad } else { colours.good }),
+            help: "Spend against funding: the year's budget (pro rata for part years) plus grants and one-off funding.",
+        });
+    }
+    cards
+}
+
+/// The cards in rows that fit the width.
+pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
+    let cards = headline_cards(ui, projection);
+    // A group frame adds its margin and stroke on each side, then item spacing.
+    let frame = ui.style().spacing.menu_margin.sum().x + 2.0;
+    let outer_width = CARD_WIDTH + frame + ui.spacing().item_spacing.x + 4.0;
+    let per_row = ((ui.available_width() / outer_width).floor() as usize).max(1);
+    for row in cards.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for card in row {
+                card_ui(ui, card);
+            }
+        });
+    }
+}
