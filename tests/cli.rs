@@ -152,11 +152,24 @@ fn errors_go_to_stderr_with_a_non_zero_status() {
 }
 
 #[test]
-fn no_arguments_prints_usage() {
-    let output = caseload(&[]);
+fn help_lists_the_commands() {
+    let output = caseload(&["--help"]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = text(&output.stdout);
     for command in ["run", "check", "compare"] {
         assert!(stdout.contains(command), "{stdout}");
     }
+}
+
+#[test]
+fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
+    let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("could not open the window"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
