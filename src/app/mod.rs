@@ -322,7 +322,7 @@ impl eframe::App for CaseloadApp {
         let problems = self.document.problems().to_vec();
         Panel::left("editor")
             .resizable(true)
-            .default_size(500.0)
+            .default_size(480.0)
             .show(ui, |ui| {
                 editor_ui(ui, &mut self.document.scenario, &problems);
             });

@@ -16,7 +16,7 @@ pub struct Card {
     pub help: &'static str,
 }
 
-const CARD_WIDTH: f32 = 165.0;
+const CARD_WIDTH: f32 = 150.0;
 
 fn card_ui(ui: &mut Ui, card: &Card) {
     Frame::group(ui.style())
@@ -54,7 +54,7 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
                 None => "no capacity".to_owned(),
             },
             context: format!(
-                "per FTE; average cap {}: {}",
+                "cap {}: {}",
                 units::caseload(workload.average_cap),
                 rating.label()
             ),
@@ -110,11 +110,11 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
         };
         cards.push(Card {
             title: format!("Spend {}{part}", year.year.label()),
-            value: format!("{} of {}", units::gbp(year.spend.total()), units::gbp(year.funding())),
+            value: units::gbp(year.spend.total()),
             context: if over {
-                format!("{} over budget", units::gbp(year.variance))
+                format!("of {}: {} over", units::gbp(year.funding()), units::gbp(year.variance))
             } else {
-                format!("{} under budget", units::gbp(-year.variance))
+                format!("of {}: {} under", units::gbp(year.funding()), units::gbp(-year.variance))
             },
             colour: Some(if over { colours.bad } else { colours.good }),
             help: "Spend against funding: the year's budget (pro rata for part years) plus grants and one-off funding.",
@@ -123,18 +123,14 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
     cards
 }
 
-/// The cards in rows that fit the width.
+/// The cards, wrapped into as many rows as the width needs.
 pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
     let cards = headline_cards(ui, projection);
-    // A group frame adds its margin and stroke on each side, then item spacing.
-    let frame = ui.style().spacing.menu_margin.sum().x + 2.0;
-    let outer_width = CARD_WIDTH + frame + ui.spacing().item_spacing.x + 4.0;
-    let per_row = ((ui.available_width() / outer_width).floor() as usize).max(1);
-    for row in cards.chunks(per_row) {
-        ui.horizontal(|ui| {
-            for card in row {
-                card_ui(ui, card);
-            }
-        });
-    }
+    ui.horizontal_wrapped(|ui| {
+        // A known size lets the wrapping layout place each card before drawing it.
+        let outer = egui::vec2(CARD_WIDTH + 16.0, 62.0);
+        for card in &cards {
+            ui.allocate_ui(outer, |ui| card_ui(ui, card));
+        }
+    });
 }

@@ -1,86 +1,70 @@
 //! Caseloads: the average against each cap, and the cases beyond capacity.
 
 use egui::Ui;
-use egui_plot::{Line, LineStyle};
 
 use super::{
-    caseload_text, chart_height, chart_title, count_text, highest, intervention_markers,
-    legend_headroom, monthly_points, time_plot,
+    Key, Series, caseload_text, chart_title, count_text, draw_series, intervention_markers,
+    legend_ui, month_x, monthly_points, plot_height, time_plot, two_charts,
 };
 use crate::sim::Projection;
 use crate::ui::theme;
 
 pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
-    let height = chart_height(ui, 2);
-    chart_title(
+    two_charts(
         ui,
-        "Average caseload per case-holding FTE",
-        "against each group's caseload cap",
-    );
-    let caps = cap_series(projection);
-    let top = highest(projection, |row| {
-        row.workload.average_caseload.unwrap_or(0.0)
-    })
-    .max(
-        caps.iter()
-            .flat_map(|(_, points)| points.iter().map(|point| point[1]))
-            .fold(0.0, f64::max),
-    );
-    time_plot("caseload_chart", "Cases per FTE", caseload_text)
-        .height(height)
-        .include_y(legend_headroom(top))
-        .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new(
-                    "Average caseload",
-                    monthly_points(projection, |row| row.workload.average_caseload),
-                )
-                .color(theme::series_colour(0))
-                .width(3.0),
+        |ui| {
+            chart_title(
+                ui,
+                "Average caseload per case-holding FTE",
+                "against each group's caseload cap",
             );
-            for (index, (name, points)) in caps.into_iter().enumerate() {
-                plot_ui.line(
-                    Line::new(name, points)
-                        .color(theme::series_colour(index + 1))
-                        .style(LineStyle::dashed_dense())
-                        .width(2.0),
-                );
+            let mut lines = vec![Series::line(
+                "Average caseload",
+                theme::series_colour(0),
+                monthly_points(projection, |row| row.workload.average_caseload),
+            )];
+            for (index, (name, points)) in cap_series(projection).into_iter().enumerate() {
+                lines.push(Series::line(name, theme::series_colour(index + 1), points).dashed());
             }
-            intervention_markers(plot_ui, projection);
-        });
-    chart_title(
-        ui,
-        "Cases above capacity",
-        "cases no one can hold within the caps (\"unallocated\"), and cases held by contracted teams",
-    );
-    let top = highest(projection, |row| {
-        row.workload
-            .over_capacity_cases
-            .max(row.workload.contracted_capacity)
-    });
-    time_plot("capacity_chart", "Cases", count_text)
-        .height(height)
-        .include_y(legend_headroom(top.max(10.0)))
-        .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new(
+            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+            time_plot("caseload_chart", "Cases per FTE", caseload_text)
+                .height(plot_height(ui))
+                .show(ui, |plot_ui| {
+                    draw_series(plot_ui, &lines);
+                    intervention_markers(plot_ui, projection);
+                });
+        },
+        |ui| {
+            chart_title(
+                ui,
+                "Cases above capacity",
+                "cases no one can hold within the caps (\"unallocated\"), and cases held by contracted teams",
+            );
+            let lines = [
+                Series::line(
                     "Cases above capacity",
+                    theme::series_colour(4),
                     monthly_points(projection, |row| Some(row.workload.over_capacity_cases)),
                 )
-                .color(theme::series_colour(3))
-                .fill(0.0)
-                .width(2.0),
-            );
-            plot_ui.line(
-                Line::new(
+                .filled(),
+                Series::line(
                     "Held by contracted teams",
+                    theme::series_colour(2),
                     monthly_points(projection, |row| Some(row.workload.contracted_capacity)),
-                )
-                .color(theme::series_colour(2))
-                .width(2.0),
-            );
-            intervention_markers(plot_ui, projection);
-        });
+                ),
+            ];
+            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+            time_plot("capacity_chart", "Cases", count_text)
+                .height(plot_height(ui))
+                .include_y(10.0)
+                .show(ui, |plot_ui| {
+                    draw_series(plot_ui, &lines);
+                    intervention_markers(plot_ui, projection);
+                });
+        },
+    );
 }
 
 /// One line per distinct cap series among case-holding groups, named after the
@@ -95,7 +79,7 @@ fn cap_series(projection: &Projection) -> Vec<(String, Vec<[f64; 2]>)> {
             .rows
             .iter()
             .zip(projection.group_series(index))
-            .map(|(row, month)| [super::month_x(row.month), month.caseload_cap])
+            .map(|(row, month)| [month_x(row.month), month.caseload_cap])
             .collect();
         match series.iter_mut().find(|(_, existing)| *existing == points) {
             Some((names, _)) => names.push(&group.name),

@@ -6,10 +6,8 @@ mod children;
 mod money;
 mod staff;
 
-use egui::{Id, RichText, Ui};
-use egui_plot::{
-    Corner, GridInput, GridMark, HoverPosition, Legend, LineStyle, Plot, PlotUi, VLine,
-};
+use egui::{Color32, Id, RichText, Stroke, Ui};
+use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
 use crate::model::{Month, Scenario};
 use crate::sim::{MonthRow, Projection};
@@ -122,11 +120,6 @@ fn month_grid(input: GridInput) -> Vec<GridMark> {
 /// and hover read-outs "Series / Apr 2019: value".
 fn time_plot<'a>(id: &'a str, y_label: &'a str, value_text: fn(f64) -> String) -> Plot<'a> {
     Plot::new(id)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .background_alpha(0.8),
-        )
         .x_axis_label("Month")
         .y_axis_label(y_label)
         .x_axis_formatter(|mark, _range| month_axis_label(mark))
@@ -153,16 +146,6 @@ fn time_plot<'a>(id: &'a str, y_label: &'a str, value_text: fn(f64) -> String) -
         .include_y(0.0)
 }
 
-/// Room above the highest value for the legend, which sits at the top left.
-fn legend_headroom(highest: f64) -> f64 {
-    highest * 1.6
-}
-
-/// The highest value of some monthly series.
-fn highest(projection: &Projection, values: impl Fn(&MonthRow) -> f64) -> f64 {
-    projection.rows.iter().map(values).fold(0.0, f64::max)
-}
-
 /// Points of a monthly series, leaving out months where it has no value.
 fn monthly_points(
     projection: &Projection,
@@ -173,6 +156,127 @@ fn monthly_points(
         .iter()
         .filter_map(|row| value(row).map(|y| [month_x(row.month), y]))
         .collect()
+}
+
+/// One line on a chart, with its entry in the legend above the chart.
+pub struct Series {
+    pub name: String,
+    pub colour: Color32,
+    pub dashed: bool,
+    /// Shade the area under the line.
+    pub filled: bool,
+    pub points: Vec<[f64; 2]>,
+}
+
+impl Series {
+    pub fn line(name: impl Into<String>, colour: Color32, points: Vec<[f64; 2]>) -> Self {
+        Self {
+            name: name.into(),
+            colour,
+            dashed: false,
+            filled: false,
+            points,
+        }
+    }
+
+    pub fn dashed(mut self) -> Self {
+        self.dashed = true;
+        self
+    }
+
+    pub fn filled(mut self) -> Self {
+        self.filled = true;
+        self
+    }
+}
+
+fn draw_series(plot_ui: &mut PlotUi<'_>, series: &[Series]) {
+    for line in series {
+        let mut item = Line::new(line.name.clone(), line.points.clone())
+            .color(line.colour)
+            .width(if line.dashed { 2.0 } else { 2.5 });
+        if line.dashed {
+            item = item.style(LineStyle::dashed_dense());
+        }
+        if line.filled {
+            item = item.fill(0.0);
+        }
+        plot_ui.line(item);
+    }
+}
+
+/// A legend entry: a swatch and a name.
+pub struct Key {
+    pub name: String,
+    pub colour: Color32,
+    pub dashed: bool,
+    /// A block of colour (bars) rather than a line.
+    pub block: bool,
+}
+
+impl From<&Series> for Key {
+    fn from(series: &Series) -> Self {
+        Key {
+            name: series.name.clone(),
+            colour: series.colour,
+            dashed: series.dashed,
+            block: false,
+        }
+    }
+}
+
+/// The legend, above the chart so that it never hides a line. Ends with the key
+/// to the intervention markers when the projection has any.
+fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
+    let marker = Key {
+        name: "intervention starts (hover for its name)".to_owned(),
+        colour: theme::marker_colour(ui.visuals()),
+        dashed: true,
+        block: false,
+    };
+    let markers = with_markers.then_some(&marker);
+    ui.horizontal_wrapped(|ui| {
+        for key in keys.iter().chain(markers) {
+            // Swatch and name move to the next row together: measure, then place.
+            let text = RichText::new(&key.name).size(12.5);
+            let galley = egui::WidgetText::from(text.clone()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let size = egui::vec2(
+                22.0 + 4.0 + galley.size().x + 12.0,
+                galley.size().y.max(14.0),
+            );
+            ui.allocate_ui(size, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    swatch_ui(ui, key);
+                    ui.label(text);
+                });
+            });
+        }
+    });
+}
+
+fn swatch_ui(ui: &mut Ui, key: &Key) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+    let painter = ui.painter();
+    let y = rect.center().y;
+    let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
+    if key.block {
+        painter.rect_filled(rect.shrink(1.0), 2.0, key.colour);
+    } else if key.dashed {
+        painter.add(egui::Shape::dashed_line(
+            &ends,
+            Stroke::new(2.0, key.colour),
+            4.0,
+            3.0,
+        ));
+    } else {
+        painter.line_segment(ends, Stroke::new(3.0, key.colour));
+    }
 }
 
 /// Dashed vertical lines where interventions start, one per start month, named
@@ -215,10 +319,19 @@ fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
     }
 }
 
-/// Height for each of `count` charts stacked in the space left.
-fn chart_height(ui: &Ui, count: usize) -> f32 {
-    let headings = 28.0 * count as f32;
-    ((ui.available_height() - headings) / count as f32).max(160.0)
+/// Two charts, one above the other, each given half the height left.
+fn two_charts(ui: &mut Ui, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut Ui)) {
+    let gap = ui.spacing().item_spacing.y * 2.0;
+    let half = ((ui.available_height() - gap) / 2.0).max(200.0);
+    let width = ui.available_width();
+    ui.allocate_ui(egui::vec2(width, half), first);
+    ui.add_space(gap);
+    ui.allocate_ui(egui::vec2(width, half), second);
+}
+
+/// A plot fills what its block has left after the title and legend.
+fn plot_height(ui: &Ui) -> f32 {
+    ui.available_height().max(120.0)
 }
 
 fn chart_title(ui: &mut Ui, title: &str, subtitle: &str) {

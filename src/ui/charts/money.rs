@@ -2,11 +2,11 @@
 //! spend against its funding with the variance.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Corner, Legend, Line, LineStyle, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoint, Text};
 
 use super::{
-    chart_height, chart_title, gbp_text, highest, intervention_markers, legend_headroom, month_at,
-    month_x, time_plot,
+    Key, chart_title, gbp_text, intervention_markers, legend_ui, month_at, month_x, plot_height,
+    time_plot, two_charts,
 };
 use crate::model::{FinancialYear, Month, Scenario};
 use crate::sim::{Projection, Spend};
@@ -14,75 +14,107 @@ use crate::ui::theme;
 use crate::units;
 
 pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
-    let height = chart_height(ui, 2);
-    chart_title(
+    two_charts(
         ui,
-        "Spend each month by category",
-        "stacked, against the month's share of the year's budget",
-    );
-    let top = highest(projection, |row| {
-        row.spend
-            .total()
-            .max(scenario.money.budget_for(row.month.financial_year()) / 12.0)
-    });
-    time_plot("spend_chart", "£ a month", gbp_text)
-        .height(height)
-        .include_y(legend_headroom(top))
-        .show(ui, |plot_ui| {
-            let mut charts: Vec<BarChart> = Vec::new();
-            for (category, (_, label)) in Spend::CATEGORIES.into_iter().enumerate() {
-                let bars = projection
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        Bar::new(month_x(row.month), row.spend.amounts()[category]).width(0.8)
-                    })
-                    .collect();
-                let chart = BarChart::new(label, bars)
-                    .color(theme::series_colour(category))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!(
-                            "{label}\n{}: {}",
-                            month_at(bar.argument).map_or_else(String::new, Month::label),
-                            units::gbp(bar.value)
-                        )
-                    }));
-                let below: Vec<&BarChart> = charts.iter().collect();
-                let chart = chart.stack_on(&below);
-                charts.push(chart);
-            }
-            for chart in charts {
-                plot_ui.bar_chart(chart);
-            }
-            let budget: Vec<[f64; 2]> = projection
-                .rows
+        |ui| {
+            chart_title(
+                ui,
+                "Spend each month by category",
+                "stacked, against the month's share of the year's budget",
+            );
+            let budget_colour = theme::reference_colour(ui.visuals());
+            let mut keys: Vec<Key> = Spend::CATEGORIES
                 .iter()
-                .map(|row| {
-                    [
-                        month_x(row.month),
-                        scenario.money.budget_for(row.month.financial_year()) / 12.0,
-                    ]
+                .enumerate()
+                .map(|(category, (_, label))| Key {
+                    name: (*label).to_owned(),
+                    colour: theme::series_colour(category),
+                    dashed: false,
+                    block: true,
                 })
                 .collect();
-            plot_ui.line(
-                Line::new("Budget (a twelfth of the year's)", budget)
-                    .color(theme::reference_colour(
-                        &plot_ui.ctx().global_style().visuals,
-                    ))
-                    .style(LineStyle::dashed_dense())
-                    .width(2.5),
+            keys.push(Key {
+                name: "Budget (a twelfth of the year's)".to_owned(),
+                colour: budget_colour,
+                dashed: true,
+                block: false,
+            });
+            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+            time_plot("spend_chart", "£ a month", gbp_text)
+                .height(plot_height(ui))
+                .show(ui, |plot_ui| {
+                    let mut charts: Vec<BarChart> = Vec::new();
+                    for (category, (_, label)) in Spend::CATEGORIES.into_iter().enumerate() {
+                        let bars = projection
+                            .rows
+                            .iter()
+                            .map(|row| {
+                                Bar::new(month_x(row.month), row.spend.amounts()[category])
+                                    .width(0.8)
+                            })
+                            .collect();
+                        let chart = BarChart::new(label, bars)
+                            .color(theme::series_colour(category))
+                            .element_formatter(Box::new(move |bar, _| {
+                                format!(
+                                    "{label}\n{}: {}",
+                                    month_at(bar.argument).map_or_else(String::new, Month::label),
+                                    units::gbp(bar.value)
+                                )
+                            }));
+                        let below: Vec<&BarChart> = charts.iter().collect();
+                        let chart = chart.stack_on(&below);
+                        charts.push(chart);
+                    }
+                    for chart in charts {
+                        plot_ui.bar_chart(chart);
+                    }
+                    let budget: Vec<[f64; 2]> = projection
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            [
+                                month_x(row.month),
+                                scenario.money.budget_for(row.month.financial_year()) / 12.0,
+                            ]
+                        })
+                        .collect();
+                    plot_ui.line(
+                        Line::new("Budget (a twelfth of the year's)", budget)
+                            .color(budget_colour)
+                            .style(LineStyle::dashed_dense())
+                            .width(2.5),
+                    );
+                    intervention_markers(plot_ui, projection);
+                });
+        },
+        |ui| {
+            chart_title(
+                ui,
+                "Spend against funding by financial year",
+                "funding = budget (pro rata for part years) + grants; the label is the variance",
             );
-            intervention_markers(plot_ui, projection);
-        });
-    chart_title(
-        ui,
-        "Spend against funding by financial year",
-        "funding = budget (pro rata for part years) + grants; the label is the variance",
+            let keys = [
+                Key {
+                    name: "Spend".to_owned(),
+                    colour: theme::series_colour(4),
+                    dashed: false,
+                    block: true,
+                },
+                Key {
+                    name: "Funding".to_owned(),
+                    colour: theme::series_colour(0),
+                    dashed: false,
+                    block: true,
+                },
+            ];
+            legend_ui(ui, &keys, false);
+            year_chart(ui, projection);
+        },
     );
-    year_chart(ui, projection, height);
 }
 
-fn year_chart(ui: &mut Ui, projection: &Projection, height: f32) {
+fn year_chart(ui: &mut Ui, projection: &Projection) {
     let colours = theme::status_colours(ui.visuals());
     let text_colour = ui.visuals().text_color();
     let highest = projection
@@ -91,12 +123,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection, height: f32) {
         .map(|year| year.spend.total().max(year.funding()))
         .fold(0.0, f64::max);
     Plot::new("year_chart")
-        .height(height)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .background_alpha(0.8),
-        )
+        .height(plot_height(ui))
         .x_axis_label("Financial year (April to March)")
         .y_axis_label("£ in the year")
         .x_axis_formatter(|mark, _| {
@@ -134,7 +161,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection, height: f32) {
                 .collect();
             plot_ui.bar_chart(
                 BarChart::new("Spend", spend)
-                    .color(theme::series_colour(3))
+                    .color(theme::series_colour(4))
                     .element_formatter(Box::new(|bar, _| {
                         format!("{}\n{}", bar.name, units::gbp(bar.value))
                     })),
@@ -158,11 +185,13 @@ fn year_chart(ui: &mut Ui, projection: &Projection, height: f32) {
                 } else {
                     String::new()
                 };
+                // No name: the variance labels need no legend entry.
                 plot_ui.text(Text::new(
-                    "Variance",
+                    "",
                     PlotPoint::new(f64::from(year.year.0), top * 1.06),
                     egui::RichText::new(format!("{label}{part}"))
                         .strong()
+                        .size(15.0)
                         .color(if year.variance > 0.0 {
                             colours.bad
                         } else {

@@ -1,86 +1,85 @@
 //! Staff: FTE by group and vacancies; agency share and staff over their cap.
 
 use egui::Ui;
-use egui_plot::{Line, LineStyle};
 
 use super::{
-    chart_height, chart_title, fte_text, highest, intervention_markers, legend_headroom, month_x,
-    monthly_points, percent_text, time_plot,
+    Key, Series, chart_title, draw_series, fte_text, intervention_markers, legend_ui, month_x,
+    monthly_points, percent_text, plot_height, time_plot, two_charts,
 };
 use crate::sim::Projection;
 use crate::ui::theme;
 
 pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
-    let height = chart_height(ui, 2);
-    chart_title(
+    two_charts(
         ui,
-        "Staff in post by group",
-        "FTE at the start of each month; agency staff cover vacancies",
-    );
-    let top = projection
-        .group_rows
-        .iter()
-        .map(|group| group.fte)
-        .fold(highest(projection, |row| row.staffing.vacancies), f64::max);
-    time_plot("staff_chart", "FTE", fte_text)
-        .height(height)
-        .include_y(legend_headroom(top))
-        .show(ui, |plot_ui| {
-            for (index, group) in projection.groups.iter().enumerate() {
-                let points: Vec<[f64; 2]> = projection
-                    .rows
-                    .iter()
-                    .zip(projection.group_series(index))
-                    .map(|(row, month)| [month_x(row.month), month.fte])
-                    .collect();
-                plot_ui.line(
-                    Line::new(group.name.clone(), points)
-                        .color(theme::series_colour(index))
-                        .width(2.0),
-                );
-            }
-            plot_ui.line(
-                Line::new(
+        |ui| {
+            chart_title(
+                ui,
+                "Staff in post by group",
+                "FTE at the start of each month; agency staff cover vacancies",
+            );
+            let mut lines: Vec<Series> = projection
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(index, group)| {
+                    let points = projection
+                        .rows
+                        .iter()
+                        .zip(projection.group_series(index))
+                        .map(|(row, month)| [month_x(row.month), month.fte])
+                        .collect();
+                    Series::line(group.name.clone(), theme::series_colour(index), points)
+                })
+                .collect();
+            lines.push(
+                Series::line(
                     "Vacancies (all permanent groups)",
+                    theme::reference_colour(ui.visuals()),
                     monthly_points(projection, |row| Some(row.staffing.vacancies)),
                 )
-                .color(theme::reference_colour(
-                    &plot_ui.ctx().global_style().visuals,
-                ))
-                .style(LineStyle::dashed_dense())
-                .width(2.0),
+                .dashed(),
             );
-            intervention_markers(plot_ui, projection);
-        });
-    chart_title(
-        ui,
-        "Agency share and staff over their cap",
-        "% of FTE; % of case-holding staff",
-    );
-    time_plot("agency_chart", "% of staff", percent_text)
-        .height(height)
-        .include_y(100.0)
-        .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new(
+            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+            time_plot("staff_chart", "FTE", fte_text)
+                .height(plot_height(ui))
+                .show(ui, |plot_ui| {
+                    draw_series(plot_ui, &lines);
+                    intervention_markers(plot_ui, projection);
+                });
+        },
+        |ui| {
+            chart_title(
+                ui,
+                "Agency share and staff over their cap",
+                "% of all FTE; % of case-holding staff above their own caseload cap",
+            );
+            let lines = [
+                Series::line(
                     "Agency share of FTE",
+                    theme::series_colour(6),
                     monthly_points(projection, |row| Some(row.staffing.agency_share * 100.0)),
-                )
-                .color(theme::series_colour(1))
-                .width(2.5),
-            );
-            plot_ui.line(
-                Line::new(
+                ),
+                Series::line(
                     "Staff over their caseload cap",
+                    theme::series_colour(4),
                     monthly_points(projection, |row| {
                         row.workload
                             .share_of_staff_over_cap
                             .map(|share| share * 100.0)
                     }),
-                )
-                .color(theme::series_colour(3))
-                .width(2.5),
-            );
-            intervention_markers(plot_ui, projection);
-        });
+                ),
+            ];
+            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+            time_plot("agency_chart", "% of staff", percent_text)
+                .height(plot_height(ui))
+                .include_y(100.0)
+                .show(ui, |plot_ui| {
+                    draw_series(plot_ui, &lines);
+                    intervention_markers(plot_ui, projection);
+                });
+        },
+    );
 }
