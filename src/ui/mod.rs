@@ -8,3 +8,12 @@ pub mod headline;
 pub mod help;
 pub mod menu_bar;
 pub mod theme;
+
+/// Gives a widget the name a screen reader (and a UI test) uses, where its visible
+/// text alone is ambiguous: "Remove" becomes "Remove Early help".
+pub fn accessible_label(response: &egui::Response, label: impl Into<String>) {
+    let label = label.into();
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(label));
+}

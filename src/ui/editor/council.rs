@@ -7,9 +7,11 @@ use crate::model::{HORIZON_MONTHS, Problem, Scenario};
 
 pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     Grid::new("council_grid").num_columns(2).show(ui, |ui| {
-        ui.label("Scenario name")
+        let label = ui
+            .label("Scenario name")
             .on_hover_text("The name shown in the title bar and on reports.");
-        ui.add(TextEdit::singleline(&mut scenario.name).desired_width(260.0));
+        ui.add(TextEdit::singleline(&mut scenario.name).desired_width(260.0))
+            .labelled_by(label.id);
         ui.end_row();
 
         ui.label("First month")
@@ -38,11 +40,13 @@ pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         ui.end_row();
         problem_row(ui, problem_at(problems, "horizon_months"));
     });
-    ui.label("Notes")
+    let label = ui
+        .label("Notes")
         .on_hover_text("Anything a reader of this scenario should know.");
     ui.add(
         TextEdit::multiline(&mut scenario.notes)
             .desired_rows(3)
             .desired_width(f32::INFINITY),
-    );
+    )
+    .labelled_by(label.id);
 }

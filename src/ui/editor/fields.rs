@@ -90,8 +90,8 @@ pub fn number_row(
     field: &NumberField<'_>,
     problem: Option<&Problem>,
 ) {
-    ui.label(field.label).on_hover_text(help_text(field));
-    number_input(ui, value, field);
+    let label = ui.label(field.label).on_hover_text(help_text(field));
+    number_input(ui, value, field).labelled_by(label.id);
     ui.label(RichText::new(field.unit).weak());
     ui.end_row();
     problem_row(ui, problem);
@@ -115,7 +115,8 @@ pub fn optional_number_row(
     }
     match value {
         Some(number) => {
-            number_input(ui, number, field);
+            let input = number_input(ui, number, field);
+            crate::ui::accessible_label(&input, format!("{}: value", field.label.trim()));
         }
         None => {
             ui.label(RichText::new("none").weak());
@@ -137,7 +138,7 @@ pub fn problem_row(ui: &mut Ui, problem: Option<&Problem>) {
 }
 
 pub fn problem_text(ui: &Ui, message: &str) -> RichText {
-    RichText::new(format!("⚠ {message}"))
+    RichText::new(format!("Problem: {message}"))
         .color(super::super::theme::status_colours(ui.visuals()).bad)
 }
 

@@ -4,6 +4,7 @@ use egui::{Frame, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, months_input, number_row, problem_at, problem_text};
 use crate::model::{Action, Intervention, Month, Problem, Scenario};
+use crate::ui::accessible_label;
 
 /// A new intervention of each kind, as offered by "Add intervention".
 fn templates(scenario: &Scenario) -> Vec<(&'static str, Action)> {
@@ -103,30 +104,34 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
         Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.checkbox(&mut intervention.enabled, "").on_hover_text(
+                let include = ui.checkbox(&mut intervention.enabled, "").on_hover_text(
                     "On: part of the plan. Off: kept in the file, left out of the projection.",
                 );
-                ui.add(TextEdit::singleline(&mut intervention.label).desired_width(230.0))
+                accessible_label(&include, format!("Include {}", intervention.label));
+                let name = ui
+                    .add(TextEdit::singleline(&mut intervention.label).desired_width(230.0))
                     .on_hover_text("What people call this intervention.");
-                if ui
+                accessible_label(&name, "Intervention name");
+                let label = intervention.label.clone();
+                let up = ui
                     .add_enabled(index > 0, egui::Button::new("Up").small())
-                    .on_hover_text("Move up")
-                    .clicked()
-                {
+                    .on_hover_text("Move up");
+                accessible_label(&up, format!("Move {label} up"));
+                let down = ui
+                    .add_enabled(index + 1 < count, egui::Button::new("Down").small())
+                    .on_hover_text("Move down");
+                accessible_label(&down, format!("Move {label} down"));
+                let remove = ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove \"{label}\""));
+                accessible_label(&remove, format!("Remove {label}"));
+                if up.clicked() {
                     edit = Some(ListEdit::MoveUp(index));
                 }
-                if ui
-                    .add_enabled(index + 1 < count, egui::Button::new("Down").small())
-                    .on_hover_text("Move down")
-                    .clicked()
-                {
+                if down.clicked() {
                     edit = Some(ListEdit::MoveDown(index));
                 }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove \"{}\"", intervention.label))
-                    .clicked()
-                {
+                if remove.clicked() {
                     edit = Some(ListEdit::Remove(index));
                 }
             });
@@ -237,7 +242,8 @@ fn intervention_fields(
 }
 
 fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, String)]) {
-    ui.label("Staff group")
+    let label = ui
+        .label("Staff group")
         .on_hover_text("The permanent staff group this applies to.");
     let selected = groups.iter().find(|(id, _)| id == group).map_or_else(
         || format!("unknown group \"{group}\""),
@@ -250,7 +256,9 @@ fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, S
             for (id, name) in groups {
                 ui.selectable_value(group, id.clone(), name);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.label("");
     ui.end_row();
 }

@@ -6,6 +6,7 @@ use super::fields::{
     NumberField, number_input, number_row, optional_number_row, problem_at, problem_text,
 };
 use crate::model::{Problem, Scenario, StaffGroup, WorkforcePolicy};
+use crate::ui::accessible_label;
 
 const SALARY_HELP: &str = "Basic salary per FTE. Default £35,000: an experienced social worker at the top of the scale (2018).";
 const ON_COST_HELP: &str = "Employer's National Insurance and pension on top of salary. Default 27.5%: 25-30% is typical (assumption).";
@@ -64,10 +65,21 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
 }
 
 fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Option<usize>) {
-    ui.add_sized([190.0, 20.0], TextEdit::singleline(&mut group.name))
+    let name = group.name.clone();
+    // Each input is named "<column> of <group>" for screen readers and UI tests.
+    let column = |ui: &mut Ui, value: &mut f64, field: NumberField<'_>| {
+        let response = number_input(ui, value, &field);
+        accessible_label(&response, format!("{} of {name}", field.label));
+    };
+    let name_edit = ui
+        .add_sized([190.0, 20.0], TextEdit::singleline(&mut group.name))
         .on_hover_text(format!("Id: {}", group.id));
-    let fte = NumberField::new("FTE", "FTE", "Staff in post at the start.", 0.0..=1.0e6);
-    number_input(ui, &mut group.fte, &fte);
+    accessible_label(&name_edit, format!("Name of staff group {}", group.id));
+    column(
+        ui,
+        &mut group.fte,
+        NumberField::new("FTE", "FTE", "Staff in post at the start.", 0.0..=1.0e6),
+    );
     if group.agency || group.span_of_control.is_some() {
         ui.label(RichText::new("follows").weak())
             .on_hover_text(if group.agency {
@@ -76,21 +88,21 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
                 "Set by the span of control below."
             });
     } else {
-        number_input(
+        column(
             ui,
             &mut group.establishment,
-            &NumberField::new("Establishment", "FTE", "Funded posts.", 0.0..=1.0e6),
+            NumberField::new("Establishment", "FTE", "Funded posts.", 0.0..=1.0e6),
         );
     }
-    number_input(
+    column(
         ui,
         &mut group.caseload_cap,
-        &NumberField::new("Cap", "cases per FTE", CAP_HELP, 0.0..=1000.0).decimals(0),
+        NumberField::new("Cap", "cases per FTE", CAP_HELP, 0.0..=1000.0).decimals(0),
     );
-    number_input(
+    column(
         ui,
         &mut group.case_time_percent,
-        &NumberField::new(
+        NumberField::new(
             "On cases",
             "% of time",
             "Share of time holding cases.",
@@ -98,28 +110,30 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
         )
         .decimals(0),
     );
-    number_input(
+    column(
         ui,
         &mut group.annual_salary_gbp,
-        &NumberField::new("Salary", "£ per FTE per year", SALARY_HELP, 0.0..=1.0e7).pounds(),
+        NumberField::new("Salary", "£ per FTE per year", SALARY_HELP, 0.0..=1.0e7).pounds(),
     );
-    number_input(
+    column(
         ui,
         &mut group.on_cost_percent,
-        &NumberField::new("On-cost", "% of salary", ON_COST_HELP, 0.0..=200.0),
+        NumberField::new("On-cost", "% of salary", ON_COST_HELP, 0.0..=200.0),
     );
-    number_input(
+    column(
         ui,
         &mut group.turnover_percent_per_year,
-        &NumberField::new("Turnover", "% a year", TURNOVER_HELP, 0.0..=100.0),
+        NumberField::new("Turnover", "% a year", TURNOVER_HELP, 0.0..=100.0),
     );
-    ui.add(Checkbox::without_text(&mut group.agency))
+    let agency = ui
+        .add(Checkbox::without_text(&mut group.agency))
         .on_hover_text("Agency staff: cover vacancies, paid at the agency premium.");
-    if ui
-        .small_button("🗑")
-        .on_hover_text(format!("Remove {}", group.name))
-        .clicked()
-    {
+    accessible_label(&agency, format!("{} are agency staff", group.name));
+    let remove_button = ui
+        .small_button("Remove")
+        .on_hover_text(format!("Remove {}", group.name));
+    accessible_label(&remove_button, format!("Remove {}", group.name));
+    if remove_button.clicked() {
         *remove = Some(index);
     }
     ui.end_row();
@@ -138,21 +152,26 @@ fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                 if group.agency {
                     continue;
                 }
-                ui.label(&group.name);
+                let label = ui.label(&group.name);
                 let target_name = group
                     .progresses_to
                     .as_ref()
                     .and_then(|id| ids.iter().find(|(known, _)| known == id))
-                    .map_or("stays", |(_, name)| name.as_str());
+                    .map_or("stays in this group", |(_, name)| name.as_str());
                 egui::ComboBox::from_id_salt(("progresses_to", index))
-                    .selected_text(format!("→ {target_name}"))
+                    .selected_text(if group.progresses_to.is_some() {
+                        format!("moves on to {target_name}")
+                    } else {
+                        target_name.to_owned()
+                    })
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut group.progresses_to, None, "stays");
+                        ui.selectable_value(&mut group.progresses_to, None, "stays in this group");
                         for (id, name) in ids.iter().filter(|(id, _)| *id != group.id) {
                             ui.selectable_value(&mut group.progresses_to, Some(id.clone()), name);
                         }
                     })
                     .response
+                    .labelled_by(label.id)
                     .on_hover_text("Where staff move when they finish this stage: newly qualified social workers become experienced after their ASYE year.");
                 if group.progresses_to.is_some() {
                     number_input(

@@ -1,0 +1,418 @@
+//! The window, driven by its labels as a person would: click, type, read what is
+//! shown. No display or GPU is needed (egui_kittest).
+
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use caseload::app::{CaseloadApp, FileDialogs, Preferences};
+use caseload::io::{default_scenario, load_scenario};
+use caseload::units;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Answers to the file dialogs, queued by the test before the click that opens them.
+#[derive(Clone, Default)]
+struct Answers {
+    open: Rc<RefCell<VecDeque<PathBuf>>>,
+    save: Rc<RefCell<VecDeque<PathBuf>>>,
+}
+
+struct ScriptedDialogs(Answers);
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.0.open.borrow_mut().pop_front()
+    }
+    fn save_scenario(&mut self, _folder: Option<&Path>, _name: &str) -> Option<PathBuf> {
+        self.0.save.borrow_mut().pop_front()
+    }
+    fn save_csv(&mut self, _folder: Option<&Path>, _name: &str) -> Option<PathBuf> {
+        self.0.save.borrow_mut().pop_front()
+    }
+}
+
+fn app() -> (Harness<'static, CaseloadApp>, Answers) {
+    let answers = Answers::default();
+    let dialogs = ScriptedDialogs(answers.clone());
+    let harness = Harness::builder()
+        // Tall enough that the whole editor is on screen without scrolling.
+        .with_size([1500.0, 2600.0])
+        .build_eframe(move |_cc| {
+            CaseloadApp::with_parts(Preferences::default(), Box::new(dialogs))
+        });
+    (harness, answers)
+}
+
+fn bad_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad")
+        .join(name)
+}
+
+/// The headline value for the average caseload in the last month, as shown.
+fn end_caseload_text(harness: &Harness<'_, CaseloadApp>) -> String {
+    let last = harness.state().document.projection().last().unwrap();
+    format!(
+        "{} cases",
+        units::thousands(last.workload.average_caseload.unwrap(), 1)
+    )
+}
+
+/// Clicks a number box, types `text` over its value and presses Enter.
+fn type_number(harness: &mut Harness<'_, CaseloadApp>, label: &str, nth: usize, text: &str) {
+    harness.get_all_by_label(label).nth(nth).unwrap().click();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness
+        .get_all_by_label(label)
+        .nth(nth)
+        .unwrap()
+        .type_text(text);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn typing_a_value_changes_the_headline() {
+    let (mut harness, _) = app();
+    harness.run();
+    let before = end_caseload_text(&harness);
+    harness.get_by_label(&before);
+    // The first "Extra posts" box belongs to "+115 social workers over two years".
+    type_number(&mut harness, "Extra posts", 0, "15");
+    let recruit = &harness.state().document.scenario.interventions[1].action;
+    assert!(
+        matches!(recruit, caseload::model::Action::Recruit { extra_fte, .. } if *extra_fte == 15.0),
+        "{recruit:?}"
+    );
+    let after = end_caseload_text(&harness);
+    assert_ne!(before, after);
+    // The new figure is on screen and the old one is gone.
+    harness.get_by_label(&after);
+    assert!(harness.query_by_label(&before).is_none());
+}
+
+#[test]
+fn switching_the_plan_off_and_on_moves_caseloads_and_money() {
+    let (mut harness, _) = app();
+    harness.run();
+    let with_plan = end_caseload_text(&harness);
+    let spend_with_plan = harness.state().document.projection().total_spend();
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    let without_plan = end_caseload_text(&harness);
+    harness.get_by_label(&without_plan);
+    assert!(harness.state().document.projection().total_spend() < spend_with_plan);
+    let number = |text: &str| text.trim_end_matches(" cases").parse::<f64>().unwrap();
+    assert!(number(&without_plan) > number(&with_plan));
+    // The title now marks unsaved changes.
+    assert!(
+        harness
+            .state()
+            .document
+            .window_title()
+            .contains("unsaved changes")
+    );
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    harness.get_by_label(&with_plan);
+    assert!(!harness.state().document.is_modified());
+}
+
+#[test]
+fn add_and_remove_an_intervention() {
+    let (mut harness, _) = app();
+    harness.run();
+    let count = harness.state().document.scenario.interventions.len();
+    harness.get_by_label("+ Add intervention").click();
+    harness.run();
+    harness.get_by_label("Early help").click();
+    harness.run();
+    let interventions = &harness.state().document.scenario.interventions;
+    assert_eq!(interventions.len(), count + 1);
+    assert_eq!(interventions[count].label, "Early help");
+    // Its fields are shown, and its cost is in the projection.
+    harness.get_by_label("Fewer entries to care");
+    let early_help_spend: f64 = harness
+        .state()
+        .document
+        .projection()
+        .rows
+        .iter()
+        .map(|row| row.spend.early_help)
+        .sum();
+    assert!(early_help_spend > 0.0);
+    harness.get_by_label("Remove Early help").click();
+    harness.run();
+    assert_eq!(harness.state().document.scenario.interventions.len(), count);
+    assert!(harness.query_by_label("Remove Early help").is_none());
+}
+
+#[test]
+fn reorder_interventions() {
+    let (mut harness, _) = app();
+    harness.run();
+    let first = harness.state().document.scenario.interventions[0]
+        .label
+        .clone();
+    let second = harness.state().document.scenario.interventions[1]
+        .label
+        .clone();
+    harness.get_by_label(&format!("Move {first} down")).click();
+    harness.run();
+    let labels: Vec<String> = harness
+        .state()
+        .document
+        .scenario
+        .interventions
+        .iter()
+        .map(|intervention| intervention.label.clone())
+        .collect();
+    assert_eq!(labels[0], second);
+    assert_eq!(labels[1], first);
+}
+
+#[test]
+fn undo_and_redo_an_edit() {
+    let (mut harness, _) = app();
+    harness.run();
+    let original = harness.state().document.scenario.clone();
+    type_number(&mut harness, "FTE of Experienced social workers", 0, "120");
+    // Let the edit settle into the undo history.
+    harness.run_steps(60);
+    assert_eq!(harness.state().document.scenario.staff[1].fte, 120.0);
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
+    harness.run();
+    assert_eq!(harness.state().document.scenario, original);
+    harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::Z]);
+    harness.run();
+    assert_eq!(harness.state().document.scenario.staff[1].fte, 120.0);
+    // Edit > Undo does the same.
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Undo Ctrl+Z").click();
+    harness.run();
+    assert_eq!(harness.state().document.scenario, original);
+}
+
+#[test]
+fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
+    let (mut harness, answers) = app();
+    harness.run();
+    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+    let before = harness.state().document.scenario.clone();
+    // With unsaved changes, opening another file asks first.
+    answers
+        .open
+        .borrow_mut()
+        .push_back(bad_file("negative-fte.ron"));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open… Ctrl+O").click();
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    harness.get_by_label_contains("Could not open negative-fte.ron");
+    harness.get_by_label_contains(
+        "negative-fte.ron:8:27: staff[1].fte: must not be negative, found -3",
+    );
+    harness.get_by_label("The scenario that was open is unchanged.");
+    assert_eq!(harness.state().document.scenario, before);
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Could not open").is_none());
+}
+
+#[test]
+fn new_asks_about_unsaved_changes() {
+    let (mut harness, answers) = app();
+    harness.run();
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    // Cancel: nothing happens.
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    assert!(harness.state().document.is_modified());
+    // Save: asks where, saves, then starts the new scenario.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("without-the-plan.ron");
+    answers.save.borrow_mut().push_back(path.clone());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New Ctrl+N").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = load_scenario(&path).unwrap();
+    assert!(!saved.interventions[1].enabled);
+    assert_eq!(harness.state().document.scenario, default_scenario());
+    assert!(!harness.state().document.is_modified());
+    // Discard: no file is written.
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(harness.state().document.scenario, default_scenario());
+}
+
+#[test]
+fn save_a_copy_and_open_it_again() {
+    let (mut harness, answers) = app();
+    harness.run();
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("copy.ron");
+    answers.save.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::S]);
+    harness.run();
+    assert!(!harness.state().document.is_modified());
+    assert!(harness.state().document.window_title().contains("copy.ron"));
+    harness.get_by_label("File: copy.ron");
+    let edited = harness.state().document.scenario.clone();
+    // Start afresh, then open the copy.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    assert_eq!(harness.state().document.scenario, default_scenario());
+    answers.open.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
+    harness.run();
+    assert_eq!(harness.state().document.scenario, edited);
+    assert_eq!(
+        harness.state().document.path.as_deref(),
+        Some(path.as_path())
+    );
+    assert_eq!(
+        harness.state().preferences.recent_files[0],
+        std::fs::canonicalize(&path).unwrap()
+    );
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_changes() {
+    let (mut harness, answers) = app();
+    harness.run();
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    answers
+        .save
+        .borrow_mut()
+        .push_back(PathBuf::from("/no/such/folder/plan.ron"));
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    harness.get_by_label_contains("Could not save plan.ron");
+    harness.get_by_label_contains("The file on disk is unchanged");
+    assert!(harness.state().document.is_modified());
+    assert_eq!(harness.state().document.path, None);
+}
+
+#[test]
+fn export_csv_writes_every_month() {
+    let (mut harness, answers) = app();
+    harness.run();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("liverpool.csv");
+    answers.save.borrow_mut().push_back(path.clone());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export CSV…").click();
+    harness.run();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 39);
+    assert!(csv.starts_with("month,"));
+}
+
+#[test]
+fn invalid_inputs_are_flagged_in_place() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_by_label("Demand").click();
+    harness.run();
+    type_number(&mut harness, "Into care", 0, "20");
+    harness.get_by_label_contains("referral outcome shares must add up to 100%");
+    // The charts keep the last valid projection, and say so.
+    harness.get_by_label_contains("the charts show the last valid figures");
+    assert_eq!(harness.state().document.problems().len(), 1);
+}
+
+#[test]
+fn chart_tabs_and_help() {
+    let (mut harness, _) = app();
+    harness.run();
+    for (tab, title) in [
+        ("Children", "Children with open cases"),
+        ("Staff", "Staff in post by group"),
+        ("Money", "Spend each month by category"),
+        ("Caseloads", "Average caseload per case-holding FTE"),
+    ] {
+        // The tab, not the editor section of the same name.
+        harness.get_all_by_label(tab).last().unwrap().click();
+        harness.run();
+        harness.get_by_label(title);
+    }
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("How the model works").click();
+    harness.run();
+    harness.get_by_label("1. Demand: referrals and children with open cases");
+}
+
+#[test]
+fn every_editor_section_opens_with_named_fields() {
+    let (mut harness, _) = app();
+    harness.run();
+    for section in [
+        "Demand",
+        "Placements",
+        "Recruitment, agency and burnout",
+        "Money",
+        "Progression and managers",
+    ] {
+        harness.get_all_by_label(section).next().unwrap().click();
+        // The harness checks that every widget has an accessible name.
+        harness.run();
+    }
+    harness.get_by_role_and_label(egui::accesskit::Role::SpinButton, "Referrals");
+    for field in [
+        "Limit in-house foster places",
+        "Recruitment speed",
+        "Reserves",
+        "Other costs",
+    ] {
+        harness.get_by_label(field);
+    }
+    // Editing a field in a newly opened section reaches the projection.
+    type_number(&mut harness, "Agency premium", 0, "50");
+    assert_eq!(
+        harness
+            .state()
+            .document
+            .scenario
+            .workforce
+            .agency_premium_percent,
+        50.0
+    );
+}
