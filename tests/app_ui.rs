@@ -416,3 +416,116 @@ fn every_editor_section_opens_with_named_fields() {
         50.0
     );
 }
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_ron_file_opens_it() {
+    let (mut harness, _) = app();
+    harness.run();
+    let wakefield = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(wakefield.clone())));
+    harness.run();
+    assert_eq!(
+        harness.state().document.scenario,
+        load_scenario(&wakefield).unwrap()
+    );
+    harness.get_by_label("File: wakefield-2018.ron");
+}
+
+fn close_window(harness: &mut Harness<'_, CaseloadApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    harness.run();
+}
+
+fn asked_to_close(harness: &Harness<'_, CaseloadApp>, command: &egui::ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|viewport| viewport.commands.contains(command))
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+    close_window(&mut harness);
+    harness.get_by_label("Save your changes?");
+    // The close was stopped until the question is answered.
+    assert!(harness.state().document.is_modified());
+    harness.get_by_label_contains("before quitting?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().document.is_modified());
+    // Quit from the menu, then discard: the window is told to close.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Q]);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.step();
+    assert!(asked_to_close(&harness, &egui::ViewportCommand::Close));
+}
+
+#[test]
+fn theme_can_be_chosen_and_is_remembered() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(
+        harness.state().preferences.theme,
+        caseload::app::ThemeChoice::Dark
+    );
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+
+    // What eframe stores between runs, read back as the next start would.
+    #[derive(Default)]
+    struct MemoryStorage(std::collections::HashMap<String, String>);
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let remembered: Preferences = eframe::get_value(&storage, "preferences").unwrap();
+    assert_eq!(remembered.theme, caseload::app::ThemeChoice::Light);
+}
