@@ -529,3 +529,19 @@ fn theme_can_be_chosen_and_is_remembered() {
     let remembered: Preferences = eframe::get_value(&storage, "preferences").unwrap();
     assert_eq!(remembered.theme, caseload::app::ThemeChoice::Light);
 }
+
+#[test]
+fn a_seasonal_pattern_moves_referrals_between_months() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_all_by_label("Demand").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Seasonal pattern in referrals").click();
+    harness.run();
+    type_number(&mut harness, "Jan", 0, "2");
+    assert_eq!(harness.state().document.scenario.demand.seasonality[0], 2.0);
+    let rows = &harness.state().document.projection().rows;
+    // Liverpool starts in January 2019: January's referrals are now above February's.
+    assert_eq!(rows[0].month.label(), "Jan 2019");
+    assert!(rows[0].flows.referrals > rows[1].flows.referrals * 1.5);
+}

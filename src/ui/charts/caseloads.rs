@@ -28,12 +28,17 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
             }
             let keys: Vec<Key> = lines.iter().map(Key::from).collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("caseload_chart", "Cases per FTE", caseload_text)
-                .height(plot_height(ui))
-                .show(ui, |plot_ui| {
-                    draw_series(plot_ui, &lines);
-                    intervention_markers(plot_ui, projection);
-                });
+            time_plot(
+                "caseload_chart",
+                "Cases per FTE",
+                caseload_text,
+                " cases per FTE",
+            )
+            .height(plot_height(ui))
+            .show(ui, |plot_ui| {
+                draw_series(plot_ui, &lines);
+                intervention_markers(plot_ui, projection);
+            });
         },
         |ui| {
             chart_title(
@@ -56,7 +61,7 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
             ];
             let keys: Vec<Key> = lines.iter().map(Key::from).collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("capacity_chart", "Cases", count_text)
+            time_plot("capacity_chart", "Cases", count_text, " cases")
                 .height(plot_height(ui))
                 .include_y(10.0)
                 .show(ui, |plot_ui| {

@@ -40,7 +40,7 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection) {
                 .collect();
             let keys: Vec<Key> = lines.iter().map(Key::from).collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("children_chart", "Children", count_text)
+            time_plot("children_chart", "Children", count_text, " children")
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     draw_series(plot_ui, &lines);
@@ -64,7 +64,7 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection) {
                 })
                 .collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("placements_chart", "Children", count_text)
+            time_plot("placements_chart", "Children", count_text, " children")
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();

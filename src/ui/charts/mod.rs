@@ -116,9 +116,14 @@ fn month_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// A chart over time: shared x axis with month labels, a titled y axis, a legend
-/// and hover read-outs "Series / Apr 2019: value".
-fn time_plot<'a>(id: &'a str, y_label: &'a str, value_text: fn(f64) -> String) -> Plot<'a> {
+/// A chart over time: shared x axis with month labels, a titled y axis and hover
+/// read-outs "Series / Apr 2019: value unit".
+fn time_plot<'a>(
+    id: &'a str,
+    y_label: &'a str,
+    value_text: fn(f64) -> String,
+    hover_unit: &'a str,
+) -> Plot<'a> {
     Plot::new(id)
         .x_axis_label("Month")
         .y_axis_label(y_label)
@@ -137,7 +142,10 @@ fn time_plot<'a>(id: &'a str, y_label: &'a str, value_text: fn(f64) -> String) -
                     ..
                 } => {
                     let month = month_at(position.x).map_or_else(String::new, Month::label);
-                    Some(format!("{plot_name}\n{month}: {}", value_text(position.y)))
+                    Some(format!(
+                        "{plot_name}\n{month}: {}{hover_unit}",
+                        value_text(position.y)
+                    ))
                 }
                 // Away from the lines, only the month under the pointer.
                 HoverPosition::Elsewhere { position } => month_at(position.x).map(Month::label),

@@ -40,7 +40,7 @@ pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                 block: false,
             });
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("spend_chart", "£ a month", gbp_text)
+            time_plot("spend_chart", "£ a month", gbp_text, " a month")
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();

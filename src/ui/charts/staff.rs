@@ -42,7 +42,7 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
             );
             let keys: Vec<Key> = lines.iter().map(Key::from).collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("staff_chart", "FTE", fte_text)
+            time_plot("staff_chart", "FTE", fte_text, "")
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     draw_series(plot_ui, &lines);
@@ -73,7 +73,7 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
             ];
             let keys: Vec<Key> = lines.iter().map(Key::from).collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("agency_chart", "% of staff", percent_text)
+            time_plot("agency_chart", "% of staff", percent_text, "")
                 .height(plot_height(ui))
                 .include_y(100.0)
                 .show(ui, |plot_ui| {

@@ -2,7 +2,7 @@
 
 use egui::{Grid, Ui};
 
-use super::fields::{NumberField, number_row, problem_at};
+use super::fields::{NumberField, number_input, number_row, problem_at};
 use crate::model::{Demand, Problem};
 
 pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
@@ -181,5 +181,43 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
             );
         }
     });
+    ui.separator();
+    seasonality_ui(ui, &mut demand.seasonality);
     super::other_problems_ui(ui, problems, &["demand.seasonality"], &[]);
+}
+
+/// The optional seasonal pattern: 12 multipliers, January to December.
+fn seasonality_ui(ui: &mut Ui, seasonality: &mut Vec<f64>) {
+    let mut seasonal = !seasonality.is_empty();
+    if ui
+        .checkbox(&mut seasonal, "Seasonal pattern in referrals")
+        .on_hover_text("Multipliers for each calendar month, rescaled to average 1: they move referrals between months without changing the yearly total. Off: the same every month.")
+        .changed()
+    {
+        *seasonality = if seasonal { vec![1.0; 12] } else { Vec::new() };
+    }
+    if seasonality.len() == 12 {
+        Grid::new("seasonality_grid").num_columns(6).show(ui, |ui| {
+            for (index, multiplier) in seasonality.iter_mut().enumerate() {
+                let month = crate::model::Month::new(2000, index as u32 + 1)
+                    .map_or("", crate::model::Month::short_name);
+                let label = ui.label(month);
+                number_input(
+                    ui,
+                    multiplier,
+                    &NumberField::new(
+                        month,
+                        "× the average month",
+                        "Referrals in this month relative to an average month.",
+                        0.0..=12.0,
+                    )
+                    .decimals(2),
+                )
+                .labelled_by(label.id);
+                if index % 6 == 5 {
+                    ui.end_row();
+                }
+            }
+        });
+    }
 }

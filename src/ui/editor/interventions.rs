@@ -109,7 +109,7 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
                 );
                 accessible_label(&include, format!("Include {}", intervention.label));
                 let name = ui
-                    .add(TextEdit::singleline(&mut intervention.label).desired_width(230.0))
+                    .add(TextEdit::singleline(&mut intervention.label).desired_width(260.0))
                     .on_hover_text("What people call this intervention.");
                 accessible_label(&name, "Intervention name");
                 let label = intervention.label.clone();

@@ -76,6 +76,9 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
     ui.separator();
     ui.label(RichText::new("Grants and one-off funding").strong())
         .on_hover_text("Counted as funding in the financial year of their month. Liverpool's share of the 2019-20 top-up was £5.1m.");
+    if money.grants.is_empty() {
+        ui.weak("None listed. Grants can also be interventions, to switch on and off.");
+    }
     let mut remove = None;
     Grid::new("grants_grid")
         .num_columns(4)
