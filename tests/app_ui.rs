@@ -536,7 +536,9 @@ fn a_seasonal_pattern_moves_referrals_between_months() {
     harness.run();
     harness.get_all_by_label("Demand").next().unwrap().click();
     harness.run();
-    harness.get_by_label("Seasonal pattern in referrals").click();
+    harness
+        .get_by_label("Seasonal pattern in referrals")
+        .click();
     harness.run();
     type_number(&mut harness, "Jan", 0, "2");
     assert_eq!(harness.state().document.scenario.demand.seasonality[0], 2.0);

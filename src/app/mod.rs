@@ -26,6 +26,10 @@ use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 pub const APP_ID: &str = "caseload";
 const PREFERENCES_KEY: &str = "preferences";
 
+/// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
+/// no file-chooser portal) never shown.
+const NO_FILE_CHOSEN: &str = "No file chosen. If no dialog appeared, drag the file onto the window or start Caseload with the file: caseload FILE.ron";
+
 pub struct CaseloadApp {
     pub document: Document,
     pub preferences: Preferences,
@@ -169,7 +173,10 @@ impl CaseloadApp {
         let folder = self.folder();
         match self.dialogs.save_scenario(folder.as_deref(), &name) {
             Some(path) => self.save_to(&path),
-            None => false,
+            None => {
+                self.status = NO_FILE_CHOSEN.to_owned();
+                false
+            }
         }
     }
 
@@ -177,6 +184,7 @@ impl CaseloadApp {
         let name = self.suggested_file_name("csv");
         let folder = self.folder();
         let Some(path) = self.dialogs.save_csv(folder.as_deref(), &name) else {
+            self.status = NO_FILE_CHOSEN.to_owned();
             return;
         };
         match write_csv_file(&path, self.document.projection()) {
@@ -209,8 +217,9 @@ impl CaseloadApp {
             PendingAction::Open(Some(path)) => self.open_path(&path),
             PendingAction::Open(None) => {
                 let folder = self.folder();
-                if let Some(path) = self.dialogs.open_scenario(folder.as_deref()) {
-                    self.open_path(&path);
+                match self.dialogs.open_scenario(folder.as_deref()) {
+                    Some(path) => self.open_path(&path),
+                    None => self.status = NO_FILE_CHOSEN.to_owned(),
                 }
             }
             PendingAction::Quit => {
