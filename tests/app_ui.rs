@@ -63,6 +63,22 @@ fn end_caseload_text(harness: &Harness<'_, CaseloadApp>) -> String {
     )
 }
 
+/// Switches Liverpool's "+115 social workers over two years" off or on.
+fn switch_plan(harness: &mut Harness<'_, CaseloadApp>) {
+    harness
+        .get_by_label("Include +115 social workers over two years")
+        .click();
+    harness.run();
+}
+
+/// Opens a menu and chooses an item, as a person would with the mouse.
+fn menu(harness: &mut Harness<'_, CaseloadApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
 /// Clicks a number box, types `text` over its value and presses Enter.
 fn type_number(harness: &mut Harness<'_, CaseloadApp>, label: &str, nth: usize, text: &str) {
     harness.get_all_by_label(label).nth(nth).unwrap().click();
@@ -103,10 +119,7 @@ fn switching_the_plan_off_and_on_moves_caseloads_and_money() {
     harness.run();
     let with_plan = end_caseload_text(&harness);
     let spend_with_plan = harness.state().document.projection().total_spend();
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     let without_plan = end_caseload_text(&harness);
     harness.get_by_label(&without_plan);
     assert!(harness.state().document.projection().total_spend() < spend_with_plan);
@@ -120,10 +133,7 @@ fn switching_the_plan_off_and_on_moves_caseloads_and_money() {
             .window_title()
             .contains("unsaved changes")
     );
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     harness.get_by_label(&with_plan);
     assert!(!harness.state().document.is_modified());
 }
@@ -197,10 +207,7 @@ fn undo_and_redo_an_edit() {
     harness.run();
     assert_eq!(harness.state().document.scenario.staff[1].fte, 120.0);
     // Edit > Undo does the same.
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("Undo Ctrl+Z").click();
-    harness.run();
+    menu(&mut harness, "Edit", "Undo Ctrl+Z");
     assert_eq!(harness.state().document.scenario, original);
 }
 
@@ -215,10 +222,7 @@ fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
         .open
         .borrow_mut()
         .push_back(bad_file("negative-fte.ron"));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open… Ctrl+O").click();
-    harness.run();
+    menu(&mut harness, "File", "Open… Ctrl+O");
     harness.get_by_label("Discard").click();
     harness.run();
     harness.get_by_label_contains("Could not open negative-fte.ron");
@@ -236,10 +240,7 @@ fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
 fn new_asks_about_unsaved_changes() {
     let (mut harness, answers) = app();
     harness.run();
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
     harness.run();
     harness.get_by_label("Save your changes?");
@@ -252,10 +253,7 @@ fn new_asks_about_unsaved_changes() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("without-the-plan.ron");
     answers.save.borrow_mut().push_back(path.clone());
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("New Ctrl+N").click();
-    harness.run();
+    menu(&mut harness, "File", "New Ctrl+N");
     harness.get_by_label("Save").click();
     harness.run();
     let saved = load_scenario(&path).unwrap();
@@ -263,10 +261,7 @@ fn new_asks_about_unsaved_changes() {
     assert_eq!(harness.state().document.scenario, default_scenario());
     assert!(!harness.state().document.is_modified());
     // Discard: no file is written.
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
     harness.run();
     harness.get_by_label("Discard").click();
@@ -278,10 +273,7 @@ fn new_asks_about_unsaved_changes() {
 fn save_a_copy_and_open_it_again() {
     let (mut harness, answers) = app();
     harness.run();
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("copy.ron");
     answers.save.borrow_mut().push_back(path.clone());
@@ -313,10 +305,7 @@ fn save_a_copy_and_open_it_again() {
 fn a_failed_save_says_why_and_keeps_the_changes() {
     let (mut harness, answers) = app();
     harness.run();
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     answers
         .save
         .borrow_mut()
@@ -336,10 +325,7 @@ fn export_csv_writes_every_month() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("liverpool.csv");
     answers.save.borrow_mut().push_back(path.clone());
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export CSV…").click();
-    harness.run();
+    menu(&mut harness, "File", "Export CSV…");
     let csv = std::fs::read_to_string(&path).unwrap();
     assert_eq!(csv.lines().count(), 1 + 39);
     assert!(csv.starts_with("month,"));
@@ -373,10 +359,7 @@ fn chart_tabs_and_help() {
         harness.run();
         harness.get_by_label(title);
     }
-    harness.get_by_label("Help").click();
-    harness.run();
-    harness.get_by_label("How the model works").click();
-    harness.run();
+    menu(&mut harness, "Help", "How the model works");
     harness.get_by_label("1. Demand: referrals and children with open cases");
 }
 
@@ -470,10 +453,7 @@ fn asked_to_close(harness: &Harness<'_, CaseloadApp>, command: &egui::ViewportCo
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let (mut harness, _) = app();
     harness.run();
-    harness
-        .get_by_label("Include +115 social workers over two years")
-        .click();
-    harness.run();
+    switch_plan(&mut harness);
     close_window(&mut harness);
     harness.get_by_label("Save your changes?");
     // The close was stopped until the question is answered.
@@ -494,19 +474,13 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 fn theme_can_be_chosen_and_is_remembered() {
     let (mut harness, _) = app();
     harness.run();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Dark").click();
-    harness.run();
+    menu(&mut harness, "View", "Dark");
     assert_eq!(
         harness.state().preferences.theme,
         caseload::app::ThemeChoice::Dark
     );
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Light").click();
-    harness.run();
+    menu(&mut harness, "View", "Light");
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 
     // What eframe stores between runs, read back as the next start would.

@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::{
-    Key, Series, caseload_text, chart_title, count_text, draw_series, intervention_markers,
-    legend_ui, month_x, monthly_points, plot_height, time_plot, two_charts,
+    Series, caseload_text, chart_title, count_text, lines_chart, month_x, monthly_points,
+    time_plot, two_charts,
 };
 use crate::sim::Projection;
 use crate::ui::theme;
@@ -26,19 +26,17 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
             for (index, (name, points)) in cap_series(projection).into_iter().enumerate() {
                 lines.push(Series::line(name, theme::series_colour(index + 1), points).dashed());
             }
-            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot(
-                "caseload_chart",
-                "Cases per FTE",
-                caseload_text,
-                " cases per FTE",
-            )
-            .height(plot_height(ui))
-            .show(ui, |plot_ui| {
-                draw_series(plot_ui, &lines);
-                intervention_markers(plot_ui, projection);
-            });
+            lines_chart(
+                ui,
+                time_plot(
+                    "caseload_chart",
+                    "Cases per FTE",
+                    caseload_text,
+                    " cases per FTE",
+                ),
+                &lines,
+                projection,
+            );
         },
         |ui| {
             chart_title(
@@ -59,15 +57,12 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
                     monthly_points(projection, |row| Some(row.workload.contracted_capacity)),
                 ),
             ];
-            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("capacity_chart", "Cases", count_text, " cases")
-                .height(plot_height(ui))
-                .include_y(10.0)
-                .show(ui, |plot_ui| {
-                    draw_series(plot_ui, &lines);
-                    intervention_markers(plot_ui, projection);
-                });
+            lines_chart(
+                ui,
+                time_plot("capacity_chart", "Cases", count_text, " cases").include_y(10.0),
+                &lines,
+                projection,
+            );
         },
     );
 }

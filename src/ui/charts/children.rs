@@ -4,7 +4,7 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart};
 
 use super::{
-    Key, Series, chart_title, count_text, draw_series, intervention_markers, legend_ui, month_at,
+    Key, Series, chart_title, count_text, intervention_markers, legend_ui, lines_chart, month_at,
     month_x, monthly_points, plot_height, time_plot, two_charts,
 };
 use crate::model::{Month, PlacementKind};
@@ -38,14 +38,12 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection) {
                     )
                 })
                 .collect();
-            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("children_chart", "Children", count_text, " children")
-                .height(plot_height(ui))
-                .show(ui, |plot_ui| {
-                    draw_series(plot_ui, &lines);
-                    intervention_markers(plot_ui, projection);
-                });
+            lines_chart(
+                ui,
+                time_plot("children_chart", "Children", count_text, " children"),
+                &lines,
+                projection,
+            );
         },
         |ui| {
             chart_title(

@@ -213,6 +213,17 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, series: &[Series]) {
     }
 }
 
+/// A chart of lines over time: its legend, then the plot in the space left, with
+/// the intervention markers.
+fn lines_chart<'a>(ui: &mut Ui, plot: Plot<'a>, lines: &'a [Series], projection: &'a Projection) {
+    let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+    legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+    plot.height(plot_height(ui)).show(ui, |plot_ui| {
+        draw_series(plot_ui, lines);
+        intervention_markers(plot_ui, projection);
+    });
+}
+
 /// A legend entry: a swatch and a name.
 pub struct Key {
     pub name: String,

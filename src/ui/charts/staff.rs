@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::{
-    Key, Series, chart_title, draw_series, fte_text, intervention_markers, legend_ui, month_x,
-    monthly_points, percent_text, plot_height, time_plot, two_charts,
+    Series, chart_title, fte_text, lines_chart, month_x, monthly_points, percent_text, time_plot,
+    two_charts,
 };
 use crate::sim::Projection;
 use crate::ui::theme;
@@ -40,14 +40,12 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
                 )
                 .dashed(),
             );
-            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("staff_chart", "FTE", fte_text, "")
-                .height(plot_height(ui))
-                .show(ui, |plot_ui| {
-                    draw_series(plot_ui, &lines);
-                    intervention_markers(plot_ui, projection);
-                });
+            lines_chart(
+                ui,
+                time_plot("staff_chart", "FTE", fte_text, ""),
+                &lines,
+                projection,
+            );
         },
         |ui| {
             chart_title(
@@ -71,15 +69,12 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
                     }),
                 ),
             ];
-            let keys: Vec<Key> = lines.iter().map(Key::from).collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("agency_chart", "% of staff", percent_text, "")
-                .height(plot_height(ui))
-                .include_y(100.0)
-                .show(ui, |plot_ui| {
-                    draw_series(plot_ui, &lines);
-                    intervention_markers(plot_ui, projection);
-                });
+            lines_chart(
+                ui,
+                time_plot("agency_chart", "% of staff", percent_text, "").include_y(100.0),
+                &lines,
+                projection,
+            );
         },
     );
 }

@@ -183,7 +183,7 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
     });
     ui.separator();
     seasonality_ui(ui, &mut demand.seasonality);
-    super::other_problems_ui(ui, problems, &["demand.seasonality"], &[]);
+    super::other_problems_ui(ui, problems, "demand.seasonality");
 }
 
 /// The optional seasonal pattern: 12 multipliers, January to December.

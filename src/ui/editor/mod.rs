@@ -59,15 +59,13 @@ fn section(ui: &mut Ui, title: &str, open: bool, content: impl FnOnce(&mut Ui)) 
         .show(ui, content);
 }
 
-/// Problems at or under `prefix` that the fields themselves do not show (sums,
-/// unknown groups), listed at the end of a section.
-fn other_problems_ui(ui: &mut Ui, problems: &[Problem], prefixes: &[&str], shown: &[&str]) {
-    for problem in problems {
-        let in_section = prefixes
-            .iter()
-            .any(|prefix| problem.path.starts_with(prefix));
-        if in_section && !shown.contains(&problem.path.as_str()) {
-            ui.label(fields::problem_text(ui, &problem.message));
-        }
+/// Problems under `prefix` that no single field shows (a list of the wrong
+/// length, a grant's amount), listed at the end of a section.
+fn other_problems_ui(ui: &mut Ui, problems: &[Problem], prefix: &str) {
+    for problem in problems
+        .iter()
+        .filter(|problem| problem.path.starts_with(prefix))
+    {
+        ui.label(fields::problem_text(ui, &problem.message));
     }
 }

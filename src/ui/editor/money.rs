@@ -152,5 +152,5 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
             problem_at(problems, "money.other_costs_per_month_gbp"),
         );
     });
-    super::other_problems_ui(ui, problems, &["money.grants"], &[]);
+    super::other_problems_ui(ui, problems, "money.grants");
 }
