@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod sim;

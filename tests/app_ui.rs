@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use caseload::app::{CaseloadApp, FileDialogs, Preferences};
+use caseload::app::{CaseloadApp, FileDialogs, FileKind, Preferences};
 use caseload::io::{default_scenario, load_scenario};
 use caseload::units;
 use egui::{Key, Modifiers};
@@ -28,10 +28,12 @@ impl FileDialogs for ScriptedDialogs {
     fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
         self.0.open.borrow_mut().pop_front()
     }
-    fn save_scenario(&mut self, _folder: Option<&Path>, _name: &str) -> Option<PathBuf> {
-        self.0.save.borrow_mut().pop_front()
-    }
-    fn save_csv(&mut self, _folder: Option<&Path>, _name: &str) -> Option<PathBuf> {
+    fn save_file(
+        &mut self,
+        _folder: Option<&Path>,
+        _name: &str,
+        _kind: FileKind,
+    ) -> Option<PathBuf> {
         self.0.save.borrow_mut().pop_front()
     }
 }
@@ -56,7 +58,7 @@ fn bad_file(name: &str) -> PathBuf {
 
 /// The headline value for the average caseload in the last month, as shown.
 fn end_caseload_text(harness: &Harness<'_, CaseloadApp>) -> String {
-    let last = harness.state().document.projection().last().unwrap();
+    let last = harness.state().document().projection().last().unwrap();
     format!(
         "{} cases",
         units::thousands(last.workload.average_caseload.unwrap(), 1)
@@ -101,7 +103,7 @@ fn typing_a_value_changes_the_headline() {
     harness.get_by_label(&before);
     // The first "Extra posts" box belongs to "+115 social workers over two years".
     type_number(&mut harness, "Extra posts", 0, "15");
-    let recruit = &harness.state().document.scenario.interventions[1].action;
+    let recruit = &harness.state().document().scenario.interventions[1].action;
     assert!(
         matches!(recruit, caseload::model::Action::Recruit { extra_fte, .. } if *extra_fte == 15.0),
         "{recruit:?}"
@@ -118,43 +120,43 @@ fn switching_the_plan_off_and_on_moves_caseloads_and_money() {
     let (mut harness, _) = app();
     harness.run();
     let with_plan = end_caseload_text(&harness);
-    let spend_with_plan = harness.state().document.projection().total_spend();
+    let spend_with_plan = harness.state().document().projection().total_spend();
     switch_plan(&mut harness);
     let without_plan = end_caseload_text(&harness);
     harness.get_by_label(&without_plan);
-    assert!(harness.state().document.projection().total_spend() < spend_with_plan);
+    assert!(harness.state().document().projection().total_spend() < spend_with_plan);
     let number = |text: &str| text.trim_end_matches(" cases").parse::<f64>().unwrap();
     assert!(number(&without_plan) > number(&with_plan));
     // The title now marks unsaved changes.
     assert!(
         harness
             .state()
-            .document
+            .document()
             .window_title()
             .contains("unsaved changes")
     );
     switch_plan(&mut harness);
     harness.get_by_label(&with_plan);
-    assert!(!harness.state().document.is_modified());
+    assert!(!harness.state().document().is_modified());
 }
 
 #[test]
 fn add_and_remove_an_intervention() {
     let (mut harness, _) = app();
     harness.run();
-    let count = harness.state().document.scenario.interventions.len();
+    let count = harness.state().document().scenario.interventions.len();
     harness.get_by_label("+ Add intervention").click();
     harness.run();
     harness.get_by_label("Early help").click();
     harness.run();
-    let interventions = &harness.state().document.scenario.interventions;
+    let interventions = &harness.state().document().scenario.interventions;
     assert_eq!(interventions.len(), count + 1);
     assert_eq!(interventions[count].label, "Early help");
     // Its fields are shown, and its cost is in the projection.
     harness.get_by_label("Fewer entries to care");
     let early_help_spend: f64 = harness
         .state()
-        .document
+        .document()
         .projection()
         .rows
         .iter()
@@ -163,7 +165,10 @@ fn add_and_remove_an_intervention() {
     assert!(early_help_spend > 0.0);
     harness.get_by_label("Remove Early help").click();
     harness.run();
-    assert_eq!(harness.state().document.scenario.interventions.len(), count);
+    assert_eq!(
+        harness.state().document().scenario.interventions.len(),
+        count
+    );
     assert!(harness.query_by_label("Remove Early help").is_none());
 }
 
@@ -171,17 +176,17 @@ fn add_and_remove_an_intervention() {
 fn reorder_interventions() {
     let (mut harness, _) = app();
     harness.run();
-    let first = harness.state().document.scenario.interventions[0]
+    let first = harness.state().document().scenario.interventions[0]
         .label
         .clone();
-    let second = harness.state().document.scenario.interventions[1]
+    let second = harness.state().document().scenario.interventions[1]
         .label
         .clone();
     harness.get_by_label(&format!("Move {first} down")).click();
     harness.run();
     let labels: Vec<String> = harness
         .state()
-        .document
+        .document()
         .scenario
         .interventions
         .iter()
@@ -195,20 +200,20 @@ fn reorder_interventions() {
 fn undo_and_redo_an_edit() {
     let (mut harness, _) = app();
     harness.run();
-    let original = harness.state().document.scenario.clone();
+    let original = harness.state().document().scenario.clone();
     type_number(&mut harness, "FTE of Experienced social workers", 0, "120");
     // Let the edit settle into the undo history.
     harness.run_steps(60);
-    assert_eq!(harness.state().document.scenario.staff[1].fte, 120.0);
+    assert_eq!(harness.state().document().scenario.staff[1].fte, 120.0);
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
     harness.run();
-    assert_eq!(harness.state().document.scenario, original);
+    assert_eq!(harness.state().document().scenario, original);
     harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::Z]);
     harness.run();
-    assert_eq!(harness.state().document.scenario.staff[1].fte, 120.0);
+    assert_eq!(harness.state().document().scenario.staff[1].fte, 120.0);
     // Edit > Undo does the same.
     menu(&mut harness, "Edit", "Undo Ctrl+Z");
-    assert_eq!(harness.state().document.scenario, original);
+    assert_eq!(harness.state().document().scenario, original);
 }
 
 #[test]
@@ -216,57 +221,74 @@ fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
     let (mut harness, answers) = app();
     harness.run();
     type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
-    let before = harness.state().document.scenario.clone();
-    // With unsaved changes, opening another file asks first.
+    let before = harness.state().document().scenario.clone();
     answers
         .open
         .borrow_mut()
         .push_back(bad_file("negative-fte.ron"));
     menu(&mut harness, "File", "Open… Ctrl+O");
-    harness.get_by_label("Discard").click();
-    harness.run();
     harness.get_by_label_contains("Could not open negative-fte.ron");
     harness.get_by_label_contains(
         "negative-fte.ron:8:27: staff[1].fte: must not be negative, found -3",
     );
-    harness.get_by_label("The scenario that was open is unchanged.");
-    assert_eq!(harness.state().document.scenario, before);
+    harness.get_by_label("The scenarios that were open are unchanged.");
+    assert_eq!(harness.state().documents.len(), 1);
+    assert_eq!(harness.state().document().scenario, before);
     harness.get_by_label("OK").click();
     harness.run();
     assert!(harness.query_by_label_contains("Could not open").is_none());
 }
 
 #[test]
-fn new_asks_about_unsaved_changes() {
+fn new_opens_a_tab_and_closing_an_unsaved_one_asks_first() {
     let (mut harness, answers) = app();
     harness.run();
     switch_plan(&mut harness);
+    // New loses nothing: it opens a second tab.
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
     harness.run();
+    assert_eq!(harness.state().documents.len(), 2);
+    assert_eq!(harness.state().active, 1);
+    assert!(harness.state().documents[0].is_modified());
+    // Closing the changed tab asks. Cancel: nothing happens.
+    let name = default_scenario().name;
+    harness
+        .get_all_by_label(&format!("Close {name}"))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
     harness.get_by_label("Save your changes?");
-    // Cancel: nothing happens.
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.query_by_label("Save your changes?").is_none());
-    assert!(harness.state().document.is_modified());
-    // Save: asks where, saves, then starts the new scenario.
+    assert_eq!(harness.state().documents.len(), 2);
+    // Save: asks where, saves, then closes the tab.
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("without-the-plan.ron");
     answers.save.borrow_mut().push_back(path.clone());
-    menu(&mut harness, "File", "New Ctrl+N");
+    harness
+        .get_all_by_label(&format!("Close {name}"))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
     harness.get_by_label("Save").click();
     harness.run();
     let saved = load_scenario(&path).unwrap();
     assert!(!saved.interventions[1].enabled);
-    assert_eq!(harness.state().document.scenario, default_scenario());
-    assert!(!harness.state().document.is_modified());
-    // Discard: no file is written.
+    assert_eq!(harness.state().documents.len(), 1);
+    // Discard: the tab closes and no file is written.
     switch_plan(&mut harness);
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    menu(&mut harness, "Edit", "Duplicate scenario");
+    assert_eq!(harness.state().documents.len(), 2);
+    harness
+        .get_by_label(&format!("Close {name} (copy)"))
+        .click();
     harness.run();
     harness.get_by_label("Discard").click();
     harness.run();
-    assert_eq!(harness.state().document.scenario, default_scenario());
+    assert_eq!(harness.state().documents.len(), 1);
 }
 
 #[test]
@@ -279,20 +301,26 @@ fn save_a_copy_and_open_it_again() {
     answers.save.borrow_mut().push_back(path.clone());
     harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::S]);
     harness.run();
-    assert!(!harness.state().document.is_modified());
-    assert!(harness.state().document.window_title().contains("copy.ron"));
+    assert!(!harness.state().document().is_modified());
+    assert!(
+        harness
+            .state()
+            .document()
+            .window_title()
+            .contains("copy.ron")
+    );
     harness.get_by_label("File: copy.ron");
-    let edited = harness.state().document.scenario.clone();
+    let edited = harness.state().document().scenario.clone();
     // Start afresh, then open the copy.
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
     harness.run();
-    assert_eq!(harness.state().document.scenario, default_scenario());
+    assert_eq!(harness.state().document().scenario, default_scenario());
     answers.open.borrow_mut().push_back(path.clone());
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
     harness.run();
-    assert_eq!(harness.state().document.scenario, edited);
+    assert_eq!(harness.state().document().scenario, edited);
     assert_eq!(
-        harness.state().document.path.as_deref(),
+        harness.state().document().path.as_deref(),
         Some(path.as_path())
     );
     assert_eq!(
@@ -314,21 +342,207 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
     harness.run();
     harness.get_by_label_contains("Could not save plan.ron");
     harness.get_by_label_contains("The file on disk is unchanged");
-    assert!(harness.state().document.is_modified());
-    assert_eq!(harness.state().document.path, None);
+    assert!(harness.state().document().is_modified());
+    assert_eq!(harness.state().document().path, None);
+}
+
+fn save(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name)
+}
+
+/// Opens Liverpool's "do nothing" beside the built-in plan: two tabs.
+fn liverpool_pair() -> (Harness<'static, CaseloadApp>, Answers) {
+    let (mut harness, answers) = app();
+    harness.run();
+    // Edit the plan a little so that the built-in tab is kept, then open the baseline.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    answers
+        .open
+        .borrow_mut()
+        .push_back(save("liverpool-2019-do-nothing.ron"));
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
+    harness.run();
+    (harness, answers)
 }
 
 #[test]
-fn export_csv_writes_every_month() {
-    let (mut harness, answers) = app();
+fn export_csv_writes_every_month_of_every_open_scenario() {
+    let (mut harness, answers) = liverpool_pair();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("monthly.csv");
+    answers.save.borrow_mut().push_back(path.clone());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness
+        .get_by_label("Monthly figures of every open scenario (CSV)…")
+        .click();
+    harness.run();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&header[..2], ["scenario", "month"]);
+    let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2 * 39);
+    // Read back, every figure matches the projection it came from.
+    let spend = header
+        .iter()
+        .position(|column| *column == "spend_total")
+        .unwrap();
+    for (index, document) in harness.state().documents.iter().enumerate() {
+        let name = &document.scenario.name;
+        let own: Vec<&Vec<&str>> = rows.iter().filter(|row| row[0] == name.as_str()).collect();
+        assert_eq!(own.len(), 39, "{name}");
+        for (row, month) in own.iter().zip(&document.projection().rows) {
+            assert_eq!(row[1], month.month.iso());
+            let value: f64 = row[spend].parse().unwrap();
+            assert!((value - month.spend.total()).abs() < 1e-3, "tab {index}");
+        }
+    }
+}
+
+#[test]
+fn open_switch_duplicate_and_compare() {
+    let (mut harness, _) = liverpool_pair();
+    let names: Vec<String> = harness
+        .state()
+        .documents
+        .iter()
+        .map(|document| document.scenario.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Liverpool 2019: +160 staff plan",
+            "Liverpool 2019: do nothing"
+        ]
+    );
+    assert_eq!(harness.state().active, 1);
+    // Switch to the plan's tab, then back.
+    harness
+        .get_by_label("Scenario tab Liverpool 2019: +160 staff plan")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().active, 0);
+    // Duplicate the plan: a third tab, edited next, with its own unsaved mark.
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    assert_eq!(harness.state().documents.len(), 3);
+    assert_eq!(harness.state().active, 2);
+    assert_eq!(
+        harness.state().document().scenario.name,
+        "Liverpool 2019: +160 staff plan (copy)"
+    );
+    assert!(harness.state().document().is_modified());
+    assert!(!harness.state().documents[0].is_modified());
+    // Compare the copy (B) against "do nothing" (A).
+    harness.get_by_label("Compare scenarios").click();
+    harness.run();
+    harness.state_mut().comparison.baseline = 1;
+    harness.run();
+    harness.get_by_label("Figures by financial year: B minus A");
+    let table = harness.state().comparison_table().unwrap();
+    let spend_difference = |table: &caseload::compare::ComparisonTable| {
+        table
+            .rows
+            .iter()
+            .find(|row| row.metric == "Spend" && row.year.label() == "2020-21")
+            .and_then(|row| row.difference())
+            .unwrap()
+    };
+    let before = spend_difference(&table);
+    assert!(before > 0.0, "the plan costs more than doing nothing");
+    let shown = caseload::compare::Measure::Pounds.format_difference(Some(before));
+    assert!(
+        harness.query_all_by_label(&shown).next().is_some(),
+        "{shown}"
+    );
+    // Changing an input of B changes the table in the same frame.
+    type_number(&mut harness, "Extra posts", 0, "0");
+    let after = spend_difference(&harness.state().comparison_table().unwrap());
+    assert!(after < before);
+    let shown = caseload::compare::Measure::Pounds.format_difference(Some(after));
+    assert!(
+        harness.query_all_by_label(&shown).next().is_some(),
+        "{shown}"
+    );
+    // What changed lists the differing inputs.
+    harness
+        .get_by_label("What changed: inputs that differ")
+        .click();
+    harness.run();
+    harness.get_by_label("interventions[\"+115 social workers over two years\"].action.extra_fte");
+    harness.get_by_label("name");
+}
+
+#[test]
+fn export_charts_comparison_and_report() {
+    let (mut harness, answers) = liverpool_pair();
+    harness.get_by_label("Compare scenarios").click();
     harness.run();
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("liverpool.csv");
-    answers.save.borrow_mut().push_back(path.clone());
-    menu(&mut harness, "File", "Export CSV…");
-    let csv = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(csv.lines().count(), 1 + 39);
-    assert!(csv.starts_with("month,"));
+    // Charts of the Money tab: two PNG files of the export size.
+    harness.get_all_by_label("Money").last().unwrap().click();
+    harness.run();
+    answers
+        .save
+        .borrow_mut()
+        .push_back(folder.path().join("monthly-spend.png"));
+    harness.get_by_label("Save charts as PNG…").click();
+    harness.run();
+    for name in ["monthly-spend.png", "spend-by-financial-year.png"] {
+        let bytes = std::fs::read(folder.path().join(name)).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        assert_eq!(
+            (reader.info().width, reader.info().height),
+            (1600, 900),
+            "{name}"
+        );
+    }
+    // The comparison table as CSV, read back against the table.
+    answers
+        .save
+        .borrow_mut()
+        .push_back(folder.path().join("comparison.csv"));
+    harness.get_by_label("Export this table as CSV…").click();
+    harness.run();
+    let csv = std::fs::read_to_string(folder.path().join("comparison.csv")).unwrap();
+    let table = harness.state().comparison_table().unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "financial_year,months,figure,unit,baseline,scenario,difference"
+    );
+    let lines: Vec<&str> = lines.collect();
+    assert_eq!(lines.len(), table.rows.len());
+    for (line, row) in lines.iter().zip(&table.rows) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells[0], row.year.label());
+        if let (Some(value), Ok(read)) = (row.scenario, cells[5].parse::<f64>()) {
+            assert!((read - row.measure.plain(value)).abs() < 1e-3, "{line}");
+        }
+    }
+    // The report: self-contained HTML with both tables and four charts.
+    answers
+        .save
+        .borrow_mut()
+        .push_back(folder.path().join("report.html"));
+    harness
+        .get_by_label("Export summary report (HTML)…")
+        .click();
+    harness.run();
+    let html = std::fs::read_to_string(folder.path().join("report.html")).unwrap();
+    assert!(html.contains("Headline figures by financial year"));
+    assert!(html.contains("Difference: B minus A"));
+    assert!(html.contains("Liverpool 2019: do nothing"));
+    assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 4);
+    assert!(!html.contains("http"), "self-contained: nothing fetched");
 }
 
 #[test]
@@ -341,7 +555,7 @@ fn invalid_inputs_are_flagged_in_place() {
     harness.get_by_label_contains("referral outcome shares must add up to 100%");
     // The charts keep the last valid projection, and say so.
     harness.get_by_label_contains("the charts show the last valid figures");
-    assert_eq!(harness.state().document.problems().len(), 1);
+    assert_eq!(harness.state().document().problems().len(), 1);
 }
 
 #[test]
@@ -392,7 +606,7 @@ fn every_editor_section_opens_with_named_fields() {
     assert_eq!(
         harness
             .state()
-            .document
+            .document()
             .scenario
             .workforce
             .agency_premium_percent,
@@ -423,7 +637,7 @@ fn dropping_a_ron_file_opens_it() {
         .push(std::sync::Arc::new(DroppedPath(wakefield.clone())));
     harness.run();
     assert_eq!(
-        harness.state().document.scenario,
+        harness.state().document().scenario,
         load_scenario(&wakefield).unwrap()
     );
     harness.get_by_label("File: wakefield-2018.ron");
@@ -457,11 +671,11 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     close_window(&mut harness);
     harness.get_by_label("Save your changes?");
     // The close was stopped until the question is answered.
-    assert!(harness.state().document.is_modified());
+    assert!(harness.state().document().is_modified());
     harness.get_by_label_contains("before quitting?");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().document.is_modified());
+    assert!(harness.state().document().is_modified());
     // Quit from the menu, then discard: the window is told to close.
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Q]);
     harness.run();
@@ -515,8 +729,11 @@ fn a_seasonal_pattern_moves_referrals_between_months() {
         .click();
     harness.run();
     type_number(&mut harness, "Jan", 0, "2");
-    assert_eq!(harness.state().document.scenario.demand.seasonality[0], 2.0);
-    let rows = &harness.state().document.projection().rows;
+    assert_eq!(
+        harness.state().document().scenario.demand.seasonality[0],
+        2.0
+    );
+    let rows = &harness.state().document().projection().rows;
     // Liverpool starts in January 2019: January's referrals are now above February's.
     assert_eq!(rows[0].month.label(), "Jan 2019");
     assert!(rows[0].flows.referrals > rows[1].flows.referrals * 1.5);

@@ -12,8 +12,10 @@ pub struct Document {
     pub scenario: Scenario,
     /// The file it was opened from or last saved to; `None` for a new scenario.
     pub path: Option<PathBuf>,
-    /// The scenario as it is on disk, to tell whether there are unsaved changes.
-    saved: Scenario,
+    /// The scenario as it is on disk, to tell whether there are unsaved changes;
+    /// `None` for a scenario that exists only here (a duplicate), which always
+    /// counts as unsaved.
+    saved: Option<Scenario>,
     undoer: Undoer<Scenario>,
     /// The scenario the projection and problems below were computed for.
     projected: Scenario,
@@ -22,14 +24,23 @@ pub struct Document {
 }
 
 impl Document {
+    /// A scenario as read from `path` (or the built-in one, with no path).
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let mut document = Self::unsaved(scenario);
+        document.saved = Some(document.scenario.clone());
+        document.path = path;
+        document
+    }
+
+    /// A scenario made here and never saved, such as a duplicate.
+    pub fn unsaved(scenario: Scenario) -> Self {
         let problems = validate(&scenario);
         let projection = project(&scenario);
         Self {
-            saved: scenario.clone(),
+            saved: None,
             projected: scenario.clone(),
             scenario,
-            path,
+            path: None,
             undoer: Undoer::with_settings(Settings {
                 max_undos: 200,
                 // An edit burst (dragging a value, typing a name) is one undo step.
@@ -42,11 +53,11 @@ impl Document {
     }
 
     pub fn is_modified(&self) -> bool {
-        self.scenario != self.saved
+        self.saved.as_ref() != Some(&self.scenario)
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
-        self.saved = self.scenario.clone();
+        self.saved = Some(self.scenario.clone());
         self.path = Some(path.to_owned());
     }
 

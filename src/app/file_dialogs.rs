@@ -2,50 +2,81 @@
 
 use std::path::{Path, PathBuf};
 
+/// The kinds of file the app writes, each with its dialog filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Scenario,
+    Csv,
+    Png,
+    Html,
+}
+
+impl FileKind {
+    pub fn filter_name(self) -> &'static str {
+        match self {
+            FileKind::Scenario => "Caseload scenario",
+            FileKind::Csv => "CSV (spreadsheet)",
+            FileKind::Png => "PNG image",
+            FileKind::Html => "Web page (HTML)",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Scenario => "ron",
+            FileKind::Csv => "csv",
+            FileKind::Png => "png",
+            FileKind::Html => "html",
+        }
+    }
+}
+
 pub trait FileDialogs {
     /// Asks for a scenario file to open.
     fn open_scenario(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
-    /// Asks where to save a scenario.
-    fn save_scenario(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
-    /// Asks where to export CSV.
-    fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
+    /// Asks where to write a file of this kind.
+    fn save_file(
+        &mut self,
+        folder: Option<&Path>,
+        file_name: &str,
+        kind: FileKind,
+    ) -> Option<PathBuf>;
 }
 
 /// The system's dialogs through rfd (the desktop portal on Linux).
 pub struct NativeDialogs;
 
-fn dialog(folder: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new();
-    match folder {
-        Some(folder) => dialog.set_directory(folder),
-        None => dialog,
-    }
-}
-
 impl FileDialogs for NativeDialogs {
     fn open_scenario(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        dialog(folder)
+        let dialog = rfd::FileDialog::new()
             .set_title("Open a scenario")
-            .add_filter("Caseload scenario", &["ron"])
-            .pick_file()
+            .add_filter(
+                FileKind::Scenario.filter_name(),
+                &[FileKind::Scenario.extension()],
+            );
+        match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        }
+        .pick_file()
     }
 
-    fn save_scenario(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
-        dialog(folder)
-            .set_title("Save the scenario")
-            .add_filter("Caseload scenario", &["ron"])
-            .set_file_name(file_name)
-            .save_file()
-            .map(|path| with_extension(path, "ron"))
-    }
-
-    fn save_csv(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
-        dialog(folder)
-            .set_title("Export monthly figures as CSV")
-            .add_filter("CSV", &["csv"])
-            .set_file_name(file_name)
-            .save_file()
-            .map(|path| with_extension(path, "csv"))
+    fn save_file(
+        &mut self,
+        folder: Option<&Path>,
+        file_name: &str,
+        kind: FileKind,
+    ) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new()
+            .set_title(format!("Save as {}", kind.filter_name()))
+            .add_filter(kind.filter_name(), &[kind.extension()])
+            .set_file_name(file_name);
+        match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        }
+        .save_file()
+        .map(|path| with_extension(path, kind.extension()))
     }
 }
 

@@ -1,22 +1,25 @@
-//! The desktop app: state, commands, files, undo. Drawing lives in `crate::ui`.
+//! The desktop app: open scenarios, commands, files, undo. Drawing lives in `crate::ui`.
 
 mod command;
 mod document;
 pub mod file_dialogs;
+mod files;
 mod preferences;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{CentralPanel, Context, Panel, ViewportCommand};
 
 pub use command::{Command, PendingAction};
 pub use document::Document;
-pub use file_dialogs::{FileDialogs, NativeDialogs};
+pub use file_dialogs::{FileDialogs, FileKind, NativeDialogs};
 pub use preferences::{Preferences, ThemeChoice};
 
-use crate::io::{default_scenario, load_scenario, save_scenario, write_csv_file};
-use crate::ui::charts::{ChartTab, charts_ui};
+use crate::io::default_scenario;
+use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
+use crate::ui::comparison::{ComparisonChoice, comparison_ui};
 use crate::ui::dialogs::{ErrorReport, UnsavedAnswer, error_window, unsaved_changes_modal};
+use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::headline::headline_ui;
 use crate::ui::help::model_guide_ui;
@@ -26,12 +29,13 @@ use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 pub const APP_ID: &str = "caseload";
 const PREFERENCES_KEY: &str = "preferences";
 
-/// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
-/// no file-chooser portal) never shown.
-const NO_FILE_CHOSEN: &str = "No file chosen. If no dialog appeared, drag the file onto the window or start Caseload with the file: caseload FILE.ron";
-
 pub struct CaseloadApp {
-    pub document: Document,
+    /// The open scenarios, one tab each; there is always at least one.
+    pub documents: Vec<Document>,
+    /// The tab being edited.
+    pub active: usize,
+    /// Whether the charts compare scenarios, and which one is the baseline.
+    pub comparison: ComparisonChoice,
     pub preferences: Preferences,
     dialogs: Box<dyn FileDialogs>,
     pub tab: ChartTab,
@@ -57,7 +61,7 @@ impl CaseloadApp {
             .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
             .unwrap_or_default();
         let mut app = Self::with_parts(preferences, Box::new(NativeDialogs));
-        app.apply_theme(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(app.preferences.theme.to_egui());
         if let Some(path) = file {
             app.open_path(&path);
         }
@@ -67,7 +71,9 @@ impl CaseloadApp {
     /// The app with given preferences and file dialogs (tests use scripted ones).
     pub fn with_parts(preferences: Preferences, dialogs: Box<dyn FileDialogs>) -> Self {
         Self {
-            document: Document::new(default_scenario(), None),
+            documents: vec![Document::new(default_scenario(), None)],
+            active: 0,
+            comparison: ComparisonChoice::default(),
             preferences,
             dialogs,
             tab: ChartTab::default(),
@@ -81,148 +87,55 @@ impl CaseloadApp {
         }
     }
 
-    fn apply_theme(&self, ctx: &Context) {
-        ctx.set_theme(self.preferences.theme.to_egui());
+    /// The scenario being edited.
+    pub fn document(&self) -> &Document {
+        &self.documents[self.active]
     }
 
-    fn folder(&self) -> Option<PathBuf> {
-        self.document
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
+    pub fn document_mut(&mut self) -> &mut Document {
+        &mut self.documents[self.active]
     }
 
-    fn suggested_file_name(&self, extension: &str) -> String {
-        let stem: String = self
-            .document
-            .scenario
-            .name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let stem = if stem.is_empty() {
-            "scenario".to_owned()
-        } else {
-            stem
-        };
-        format!("{stem}.{extension}")
+    /// Adds a tab and edits it.
+    fn add_document(&mut self, document: Document) {
+        self.documents.push(document);
+        self.active = self.documents.len() - 1;
     }
 
-    /// Opens a file; on failure shows why and leaves the open scenario as it was.
-    pub fn open_path(&mut self, path: &Path) {
-        match load_scenario(path) {
-            Ok(scenario) => {
-                self.document = Document::new(scenario, Some(path.to_owned()));
-                self.preferences.remember_file(path.to_owned());
-                self.status = format!("Opened {}", path.display());
-            }
-            Err(error) => {
-                self.error = Some(ErrorReport {
-                    title: format!("Could not open {}", display_name(path)),
-                    lines: error.lines(),
-                    footer: "The scenario that was open is unchanged.".to_owned(),
-                });
-            }
-        }
-    }
-
-    /// Saves to `path`; returns whether it worked. A failed save leaves the file on
-    /// disk as it was and the scenario marked unsaved.
-    fn save_to(&mut self, path: &Path) -> bool {
-        match save_scenario(path, &self.document.scenario) {
-            Ok(()) => {
-                self.document.mark_saved(path);
-                self.preferences.remember_file(path.to_owned());
-                self.status = format!("Saved to {}", path.display());
-                true
-            }
-            Err(error) => {
-                self.error = Some(ErrorReport {
-                    title: format!("Could not save {}", display_name(path)),
-                    lines: vec![error.to_string()],
-                    footer:
-                        "The file on disk is unchanged and your changes are still here, not saved."
-                            .to_owned(),
-                });
-                false
-            }
-        }
-    }
-
-    /// Save to the current file, or ask where. Returns whether it saved.
-    fn save(&mut self) -> bool {
-        match self.document.path.clone() {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
-        }
-    }
-
-    fn save_as(&mut self) -> bool {
-        let name = self.suggested_file_name("ron");
-        let folder = self.folder();
-        match self.dialogs.save_scenario(folder.as_deref(), &name) {
-            Some(path) => self.save_to(&path),
-            None => {
-                self.status = NO_FILE_CHOSEN.to_owned();
-                false
-            }
-        }
-    }
-
-    fn export_csv(&mut self) {
-        let name = self.suggested_file_name("csv");
-        let folder = self.folder();
-        let Some(path) = self.dialogs.save_csv(folder.as_deref(), &name) else {
-            self.status = NO_FILE_CHOSEN.to_owned();
+    fn close_tab(&mut self, index: usize) {
+        if index >= self.documents.len() {
             return;
-        };
-        match write_csv_file(&path, self.document.projection()) {
-            Ok(()) => self.status = format!("Exported monthly figures to {}", path.display()),
-            Err(error) => {
-                self.error = Some(ErrorReport {
-                    title: format!("Could not export {}", display_name(&path)),
-                    lines: vec![error.to_string()],
-                    footer: "Nothing was written.".to_owned(),
-                });
+        }
+        self.documents.remove(index);
+        if self.documents.is_empty() {
+            self.documents.push(Document::new(default_scenario(), None));
+        }
+        self.active = self.active.min(self.documents.len() - 1);
+        if self.active > index {
+            self.active -= 1;
+        }
+        self.comparison.forget_tab(index, self.documents.len());
+    }
+
+    /// Closes a tab, asking first if it has unsaved changes.
+    fn request_close_tab(&mut self, index: usize) {
+        match self.documents.get(index) {
+            Some(document) if document.is_modified() => {
+                self.pending = Some(PendingAction::CloseTab(index));
             }
+            Some(_) => self.close_tab(index),
+            None => {}
         }
     }
 
-    /// Runs an action that would drop unsaved changes, asking first if there are any.
-    fn guard(&mut self, action: PendingAction, ctx: &Context) {
-        if self.document.is_modified() {
-            self.pending = Some(action);
-        } else {
-            self.perform(action, ctx);
-        }
-    }
-
-    fn perform(&mut self, action: PendingAction, ctx: &Context) {
-        match action {
-            PendingAction::New => {
-                self.document = Document::new(default_scenario(), None);
-                self.status = "New scenario from the built-in example".to_owned();
+    /// Quits, asking about each tab with unsaved changes in turn.
+    fn request_quit(&mut self, ctx: &Context) {
+        match self.documents.iter().position(Document::is_modified) {
+            Some(index) => {
+                self.active = index;
+                self.pending = Some(PendingAction::Quit(index));
             }
-            PendingAction::Open(Some(path)) => self.open_path(&path),
-            PendingAction::Open(None) => {
-                let folder = self.folder();
-                match self.dialogs.open_scenario(folder.as_deref()) {
-                    Some(path) => self.open_path(&path),
-                    None => self.status = NO_FILE_CHOSEN.to_owned(),
-                }
-            }
-            PendingAction::Quit => {
+            None => {
                 self.quitting = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -233,51 +146,75 @@ impl CaseloadApp {
         let Some(action) = self.pending.take() else {
             return;
         };
-        match answer {
+        let index = match action {
+            PendingAction::CloseTab(index) | PendingAction::Quit(index) => index,
+        };
+        let go_on = match answer {
             UnsavedAnswer::Save => {
-                if self.save() {
-                    self.perform(action, ctx);
-                }
+                self.active = index.min(self.documents.len().saturating_sub(1));
+                self.save()
             }
-            UnsavedAnswer::Discard => self.perform(action, ctx),
-            UnsavedAnswer::Cancel => {}
+            UnsavedAnswer::Discard => true,
+            UnsavedAnswer::Cancel => false,
+        };
+        if !go_on {
+            return;
+        }
+        match action {
+            PendingAction::CloseTab(index) => self.close_tab(index),
+            PendingAction::Quit(index) => {
+                // Discarded or saved: this tab no longer holds anything unsaved.
+                self.close_tab(index);
+                self.request_quit(ctx);
+            }
         }
     }
 
     fn run(&mut self, command: Command, ctx: &Context) {
         match command {
-            Command::New => self.guard(PendingAction::New, ctx),
-            Command::Open => self.guard(PendingAction::Open(None), ctx),
-            Command::OpenPath(path) => self.guard(PendingAction::Open(Some(path)), ctx),
+            Command::New => {
+                self.add_document(Document::new(default_scenario(), None));
+                self.status = "New scenario from the built-in example".to_owned();
+            }
+            Command::Open => self.open_with_dialog(),
+            Command::OpenPath(path) => self.open_path(&path),
             Command::Save => {
                 self.save();
             }
             Command::SaveAs => {
                 self.save_as();
             }
-            Command::ExportCsv => self.export_csv(),
-            Command::Quit => self.guard(PendingAction::Quit, ctx),
-            Command::Undo => self.document.undo(),
-            Command::Redo => self.document.redo(),
+            Command::ExportCsv => self.export_scenarios_csv(),
+            Command::ExportComparisonCsv => self.export_comparison_csv(),
+            Command::ExportCharts(tab) => self.export_charts(tab),
+            Command::ExportReport => self.export_report(),
+            Command::Quit => self.request_quit(ctx),
+            Command::Undo => self.document_mut().undo(),
+            Command::Redo => self.document_mut().redo(),
+            Command::Duplicate => {
+                let mut copy = self.document().scenario.clone();
+                copy.name = format!("{} (copy)", copy.name);
+                self.add_document(Document::unsaved(copy));
+                self.status = "Duplicated: edit the copy to make a variant".to_owned();
+            }
+            Command::Activate(index) => {
+                if index < self.documents.len() {
+                    self.active = index;
+                }
+            }
+            Command::CloseTab(index) => self.request_close_tab(index),
             Command::SetTheme(choice) => {
                 self.preferences.theme = choice;
-                self.apply_theme(ctx);
+                ctx.set_theme(choice.to_egui());
             }
             Command::ShowHelp => self.help_open = true,
         }
     }
 
-    /// Queues a command as if chosen from a menu (used by tests and drag and drop).
+    /// Queues a command as if chosen from a menu.
     pub fn queue(&mut self, command: Command) {
         self.commands.push(command);
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }
 
 impl eframe::App for CaseloadApp {
@@ -295,15 +232,14 @@ impl eframe::App for CaseloadApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
-        if let Some(path) = dropped.into_iter().next() {
-            self.commands.push(Command::OpenPath(path));
-        }
+        self.commands
+            .extend(dropped.into_iter().map(Command::OpenPath));
         if ctx.input(|input| input.viewport().close_requested())
             && !self.quitting
-            && self.document.is_modified()
+            && self.documents.iter().any(Document::is_modified)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.pending = Some(PendingAction::Quit);
+            self.commands.push(Command::Quit);
         }
     }
 
@@ -312,40 +248,65 @@ impl eframe::App for CaseloadApp {
         Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 recent_files: &self.preferences.recent_files,
-                can_undo: self.document.can_undo(),
-                can_redo: self.document.can_redo(),
+                can_undo: self.document().can_undo(),
+                can_redo: self.document().can_redo(),
                 theme: self.preferences.theme,
+                tab: self.tab,
             };
             menu_bar_ui(ui, &state, &mut self.commands);
         });
+        Panel::top("documents").show(ui, |ui| {
+            documents_bar_ui(ui, &self.documents, self.active, &mut self.commands);
+        });
         Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!("File: {}", self.document.file_label()));
-                if self.document.is_modified() {
+                ui.label(format!("File: {}", self.document().file_label()));
+                if self.document().is_modified() {
                     ui.label("• unsaved changes");
                 }
                 ui.separator();
                 ui.weak(&self.status);
             });
         });
-        let problems = self.document.problems().to_vec();
+        let problems = self.document().problems().to_vec();
+        let active = self.active;
         Panel::left("editor")
             .resizable(true)
             .default_size(480.0)
             .show(ui, |ui| {
-                editor_ui(ui, &mut self.document.scenario, &problems);
+                editor_ui(ui, &mut self.documents[active].scenario, &problems);
             });
         // Re-project now, so the headline and charts below show this frame's edit.
-        self.document.refresh();
+        self.documents.iter_mut().for_each(Document::refresh);
         CentralPanel::default().show(ui, |ui| {
-            headline_ui(ui, self.document.projection());
-            ui.separator();
-            charts_ui(
+            let comparing = comparison_ui(
                 ui,
-                &mut self.tab,
-                &self.document.scenario,
-                self.document.projection(),
+                &mut self.comparison,
+                &self.documents,
+                self.active,
+                &mut self.commands,
             );
+            match comparing {
+                Some(shown) => comparison_charts_ui(
+                    ui,
+                    &mut self.tab,
+                    &self.documents,
+                    &shown,
+                    &mut self.commands,
+                ),
+                None => {
+                    headline_ui(ui, self.documents[active].projection());
+                    ui.separator();
+                    let document = &self.documents[active];
+                    charts_ui(
+                        ui,
+                        &mut self.tab,
+                        &document.scenario,
+                        document.projection(),
+                        &mut self.commands,
+                    );
+                }
+            }
         });
 
         if self.help_open {
@@ -360,12 +321,15 @@ impl eframe::App for CaseloadApp {
             self.error = None;
         }
         if let Some(action) = &self.pending {
-            let doing = match action {
-                PendingAction::New => "starting a new scenario",
-                PendingAction::Open(_) => "opening another file",
-                PendingAction::Quit => "quitting",
+            let (index, doing) = match action {
+                PendingAction::CloseTab(index) => (*index, "closing it"),
+                PendingAction::Quit(index) => (*index, "quitting"),
             };
-            if let Some(answer) = unsaved_changes_modal(&ctx, &self.document.scenario.name, doing) {
+            let name = self
+                .documents
+                .get(index)
+                .map_or("", |document| document.scenario.name.as_str());
+            if let Some(answer) = unsaved_changes_modal(&ctx, name, doing) {
                 self.answer_pending(answer, &ctx);
             }
         }
@@ -373,10 +337,11 @@ impl eframe::App for CaseloadApp {
         for command in std::mem::take(&mut self.commands) {
             self.run(command, &ctx);
         }
-        self.document.refresh();
-        self.document.feed_undo(ctx.input(|input| input.time));
+        self.documents.iter_mut().for_each(Document::refresh);
+        let time = ctx.input(|input| input.time);
+        self.document_mut().feed_undo(time);
 
-        let title = self.document.window_title();
+        let title = self.document().window_title();
         if title != self.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.window_title = title;

@@ -4,6 +4,8 @@
 mod summary;
 mod table;
 
+pub use table::Table;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -114,6 +114,30 @@ pub fn column_names(projection: &Projection) -> Vec<String> {
     names
 }
 
+/// The cells of one month's row, in the order of [`column_names`].
+pub fn row_cells(projection: &Projection, month_index: usize) -> Vec<String> {
+    let Some(row) = projection.rows.get(month_index) else {
+        return Vec::new();
+    };
+    let mut cells = vec![row.month.iso()];
+    cells.extend(ROW_COLUMNS.iter().map(|(_, value)| number(value(row))));
+    cells.extend(
+        row.stocks
+            .looked_after_by_placement
+            .iter()
+            .map(|children| number(Some(*children))),
+    );
+    for group_index in 0..projection.groups.len() {
+        let group = projection.group_month(month_index, group_index);
+        cells.extend(
+            GROUP_COLUMNS
+                .iter()
+                .map(|(_, value)| number(group.and_then(value))),
+        );
+    }
+    cells
+}
+
 /// Writes every monthly series with a header row.
 pub fn write_projection_csv(projection: &Projection, out: &mut impl Write) -> std::io::Result<()> {
     let header: Vec<String> = column_names(projection)
@@ -121,26 +145,8 @@ pub fn write_projection_csv(projection: &Projection, out: &mut impl Write) -> st
         .map(|name| quote(name))
         .collect();
     writeln!(out, "{}", header.join(","))?;
-    let mut cells = Vec::new();
-    for (month_index, row) in projection.rows.iter().enumerate() {
-        cells.clear();
-        cells.push(row.month.iso());
-        cells.extend(ROW_COLUMNS.iter().map(|(_, value)| number(value(row))));
-        cells.extend(
-            row.stocks
-                .looked_after_by_placement
-                .iter()
-                .map(|children| number(Some(*children))),
-        );
-        for group_index in 0..projection.groups.len() {
-            let group = projection.group_month(month_index, group_index);
-            cells.extend(
-                GROUP_COLUMNS
-                    .iter()
-                    .map(|(_, value)| number(group.and_then(value))),
-            );
-        }
-        writeln!(out, "{}", cells.join(","))?;
+    for month_index in 0..projection.rows.len() {
+        writeln!(out, "{}", row_cells(projection, month_index).join(","))?;
     }
     Ok(())
 }

@@ -27,6 +27,9 @@ struct Entry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Locations {
     entries: Vec<Entry>,
+    /// Single-token values (numbers, strings, names) by path, as byte ranges of the
+    /// text; an enum variant's name is the leaf `path.kind`.
+    leaves: Vec<(String, std::ops::Range<usize>)>,
 }
 
 /// Nesting deeper than this is skipped rather than followed (no stack overflow on
@@ -40,6 +43,7 @@ impl Locations {
             tokens: &tokens,
             next: 0,
             entries: Vec::new(),
+            leaves: Vec::new(),
         };
         while scanner.next < tokens.len() {
             let before = scanner.next;
@@ -50,7 +54,16 @@ impl Locations {
         }
         Locations {
             entries: scanner.entries,
+            leaves: scanner.leaves,
         }
+    }
+
+    /// Every single-token value with its path, in file order: `("staff[1].fte",
+    /// "90.0")`. `text` must be the text these locations were made from.
+    pub fn leaf_values<'t>(&self, text: &'t str) -> impl Iterator<Item = (&str, &'t str)> {
+        self.leaves
+            .iter()
+            .filter_map(move |(path, range)| Some((path.as_str(), text.get(range.clone())?)))
     }
 
     /// Where the value at `path` starts; for a field the file leaves out, where its
@@ -101,11 +114,14 @@ struct Token {
     kind: Kind,
     start: Position,
     end: Position,
+    bytes: std::ops::Range<usize>,
 }
 
 struct Cursor<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     position: Position,
+    /// Byte offset of the next character.
+    offset: usize,
 }
 
 impl Cursor<'_> {
@@ -115,6 +131,7 @@ impl Cursor<'_> {
 
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
+        self.offset += c.len_utf8();
         if c == '\n' {
             self.position.line += 1;
             self.position.column = 1;
@@ -191,10 +208,12 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut cursor = Cursor {
         chars: text.chars().peekable(),
         position: Position { line: 1, column: 1 },
+        offset: 0,
     };
     let mut tokens = Vec::new();
     while let Some(c) = cursor.peek() {
         let start = cursor.position;
+        let start_offset = cursor.offset;
         cursor.bump();
         let kind = match c {
             c if c.is_whitespace() => continue,
@@ -245,7 +264,12 @@ fn tokenize(text: &str) -> Vec<Token> {
         };
         let mut end = cursor.position;
         end.column = end.column.saturating_sub(1).max(1);
-        tokens.push(Token { kind, start, end });
+        tokens.push(Token {
+            kind,
+            start,
+            end,
+            bytes: start_offset..cursor.offset,
+        });
     }
     tokens
 }
@@ -254,6 +278,7 @@ struct Scanner<'a> {
     tokens: &'a [Token],
     next: usize,
     entries: Vec<Entry>,
+    leaves: Vec<(String, std::ops::Range<usize>)>,
 }
 
 impl Scanner<'_> {
@@ -278,6 +303,10 @@ impl Scanner<'_> {
         match (&first.kind, self.peek_kind(1)) {
             (Kind::Identifier(name), Some(Kind::Open)) => {
                 let transparent = name == "Some";
+                if !transparent {
+                    self.leaves
+                        .push((format!("{path}.kind"), first.bytes.clone()));
+                }
                 self.next += 2;
                 if transparent {
                     self.value(path.clone(), depth + 1);
@@ -291,7 +320,10 @@ impl Scanner<'_> {
                 self.bracketed(&path, depth);
             }
             (Kind::Close, _) => return,
-            _ => self.next += 1,
+            _ => {
+                self.leaves.push((path.clone(), first.bytes.clone()));
+                self.next += 1;
+            }
         }
         let end = self
             .tokens
@@ -450,6 +482,18 @@ mod tests {
             locations.path_at(Position { line: 8, column: 1 }),
             Some("staff[1]")
         );
+    }
+
+    #[test]
+    fn lists_single_values_with_their_paths() {
+        let locations = Locations::of(TEXT);
+        let leaves: Vec<(&str, &str)> = locations.leaf_values(TEXT).collect();
+        assert!(leaves.contains(&("version", "1")));
+        assert!(leaves.contains(&("name", "\"Test (one)\"")));
+        assert!(leaves.contains(&("staff[1].fte", "-3.0")));
+        assert!(leaves.contains(&("interventions[0].action.kind", "Recruit")));
+        assert!(leaves.contains(&("interventions[0].action.extra_fte", "5.0")));
+        assert!(leaves.contains(&("placements.in_house_foster_places", "40.0")));
     }
 
     #[test]

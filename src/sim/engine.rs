@@ -283,6 +283,7 @@ pub fn project(scenario: &Scenario) -> Projection {
             staffing,
             spend,
             funding_received: plan.funding_received(t),
+            monthly_budget: scenario.money.budget_for(month.financial_year()) / 12.0,
             looked_after_at_end: stocks.looked_after(),
         });
     }

@@ -180,6 +180,8 @@ pub struct MonthRow {
     pub spend: Spend,
     /// Grants and one-off funding received this month (£).
     pub funding_received: f64,
+    /// A twelfth of the financial year's base budget (£), to set monthly spend against.
+    pub monthly_budget: f64,
     /// Looked-after children at the end of the month.
     pub looked_after_at_end: f64,
 }

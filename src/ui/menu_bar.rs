@@ -44,6 +44,8 @@ pub struct MenuState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub theme: ThemeChoice,
+    /// The chart tab shown, for "Export charts".
+    pub tab: crate::export::ChartTab,
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
@@ -80,15 +82,34 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if item(ui, "Save As…", Some(&SAVE_AS), true) {
                 commands.push(Command::SaveAs);
             }
-            if item(ui, "Export CSV…", None, true) {
-                commands.push(Command::ExportCsv);
-            }
+            ui.menu_button("Export", |ui| {
+                if item(
+                    ui,
+                    "Monthly figures of every open scenario (CSV)…",
+                    None,
+                    true,
+                ) {
+                    commands.push(Command::ExportCsv);
+                }
+                if item(ui, "Comparison table (CSV)…", None, true) {
+                    commands.push(Command::ExportComparisonCsv);
+                }
+                if item(ui, "Charts of this tab (PNG)…", None, true) {
+                    commands.push(Command::ExportCharts(state.tab));
+                }
+                if item(ui, "Summary report (HTML)…", None, true) {
+                    commands.push(Command::ExportReport);
+                }
+            });
             ui.separator();
             if item(ui, "Quit", Some(&QUIT), true) {
                 commands.push(Command::Quit);
             }
         });
         ui.menu_button("Edit", |ui| {
+            if item(ui, "Duplicate scenario", None, true) {
+                commands.push(Command::Duplicate);
+            }
             if item(ui, "Undo", Some(&UNDO), state.can_undo) {
                 commands.push(Command::Undo);
             }

@@ -2,7 +2,9 @@
 //! the editor changes the scenario, and menus queue commands.
 
 pub mod charts;
+pub mod comparison;
 pub mod dialogs;
+pub mod documents;
 pub mod editor;
 pub mod headline;
 pub mod help;

@@ -73,3 +73,9 @@ pub fn marker_colour(visuals: &Visuals) -> Color32 {
         Color32::from_gray(120)
     }
 }
+
+/// The colour of a scenario on comparison charts, the same in exported images.
+pub fn scenario_colour(index: usize) -> Color32 {
+    let (red, green, blue) = crate::export::scenario_colour(index);
+    Color32::from_rgb(red, green, blue)
+}

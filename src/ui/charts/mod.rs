@@ -3,8 +3,11 @@
 
 mod caseloads;
 mod children;
+mod comparison;
 mod money;
 mod staff;
+
+pub use comparison::comparison_charts_ui;
 
 use egui::{Color32, Id, RichText, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
@@ -14,43 +17,36 @@ use crate::sim::{MonthRow, Projection};
 
 use super::theme;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ChartTab {
-    #[default]
-    Caseloads,
-    Children,
-    Staff,
-    Money,
-}
+pub use crate::export::ChartTab;
 
-impl ChartTab {
-    pub const ALL: [ChartTab; 4] = [
-        ChartTab::Caseloads,
-        ChartTab::Children,
-        ChartTab::Staff,
-        ChartTab::Money,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ChartTab::Caseloads => "Caseloads",
-            ChartTab::Children => "Children",
-            ChartTab::Staff => "Staff",
-            ChartTab::Money => "Money",
-        }
-    }
-}
-
-/// The tab strip and the charts of the chosen tab.
-pub fn charts_ui(ui: &mut Ui, tab: &mut ChartTab, scenario: &Scenario, projection: &Projection) {
+/// The tab strip, with a button that exports the tab's charts as images.
+fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Command>) {
     ui.horizontal_wrapped(|ui| {
         for candidate in ChartTab::ALL {
             ui.selectable_value(tab, candidate, RichText::new(candidate.label()).heading());
         }
         ui.add_space(12.0);
-        ui.weak("Drag to pan, scroll with Ctrl to zoom, double-click to reset. All charts share the time axis.");
+        if ui
+            .button("Save charts as PNG…")
+            .on_hover_text("The charts of this tab as images for a report (1600 × 900 pixels).")
+            .clicked()
+        {
+            commands.push(crate::app::Command::ExportCharts(*tab));
+        }
+        ui.weak("Drag to pan, Ctrl+scroll to zoom, double-click to reset. All charts share the time axis.");
     });
     ui.separator();
+}
+
+/// The tab strip and the charts of the chosen tab for one scenario.
+pub fn charts_ui(
+    ui: &mut Ui,
+    tab: &mut ChartTab,
+    scenario: &Scenario,
+    projection: &Projection,
+    commands: &mut Vec<crate::app::Command>,
+) {
+    tabs_ui(ui, tab, commands);
     match tab {
         ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection),
         ChartTab::Children => children::children_ui(ui, projection),

@@ -1,0 +1,295 @@
+//! Report charts drawn as PNG images with plotters, headless and the same on every
+//! machine: the fonts are the ones built into the program.
+
+use std::sync::OnceLock;
+
+use plotters::prelude::*;
+use plotters::style::{FontStyle, register_font};
+
+use super::NamedProjection;
+use super::charts::{ReportChart, YearBar};
+use crate::model::{FinancialYear, Month};
+
+/// Width and height of exported charts, in pixels: sharp at full page width.
+pub const CHART_SIZE: (u32, u32) = (1600, 900);
+
+/// Scenario colours (Okabe-Ito, colour-blind safe), in the window's order.
+const COLOURS: [RGBColor; 6] = [
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0xd5, 0x5e, 0x00),
+    RGBColor(0x00, 0x9e, 0x73),
+    RGBColor(0xcc, 0x79, 0xa7),
+    RGBColor(0xe6, 0x9f, 0x00),
+    RGBColor(0x56, 0xb4, 0xe9),
+];
+
+pub fn scenario_colour(index: usize) -> (u8, u8, u8) {
+    let RGBColor(red, green, blue) = COLOURS[index % COLOURS.len()];
+    (red, green, blue)
+}
+
+fn fonts_ready() -> Result<(), String> {
+    static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
+    REGISTERED
+        .get_or_init(|| {
+            register_font(
+                "sans-serif",
+                FontStyle::Normal,
+                epaint_default_fonts::UBUNTU_LIGHT,
+            )
+            .map_err(|_| "the built-in chart font could not be loaded".to_owned())
+        })
+        .clone()
+}
+
+/// One chart for one or more scenarios as a PNG file's bytes. Each scenario has
+/// its colour; a chart's second series is dashed.
+pub fn chart_png(
+    chart: ReportChart,
+    scenarios: &[NamedProjection<'_>],
+    (width, height): (u32, u32),
+) -> Result<Vec<u8>, String> {
+    fonts_ready()?;
+    let mut pixels = vec![0u8; width as usize * height as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(|error| error.to_string())?;
+        if chart.is_yearly() {
+            draw_years(&root, chart, scenarios).map_err(|error| error.to_string())?;
+        } else {
+            draw_months(&root, chart, scenarios).map_err(|error| error.to_string())?;
+        }
+        root.present().map_err(|error| error.to_string())?;
+    }
+    encode_png(&pixels, width, height)
+}
+
+fn encode_png(pixels: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = ::png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(::png::ColorType::Rgb);
+        encoder.set_depth(::png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|error| error.to_string())?;
+        writer
+            .write_image_data(pixels)
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(bytes)
+}
+
+type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+type DrawResult =
+    Result<(), DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>;
+
+fn label_name(series: &str, scenario: &str, several: bool) -> String {
+    if several {
+        format!("{series}: {scenario}")
+    } else {
+        series.to_owned()
+    }
+}
+
+fn draw_months(
+    root: &Area<'_>,
+    chart: ReportChart,
+    scenarios: &[NamedProjection<'_>],
+) -> DrawResult {
+    let measure = chart.measure();
+    let all: Vec<_> = scenarios
+        .iter()
+        .map(|scenario| chart.series(scenario.projection))
+        .collect();
+    let points = all.iter().flatten().flat_map(|series| series.points.iter());
+    let (mut first, mut last, mut top) = (i32::MAX, i32::MIN, 0.0f64);
+    for point in points {
+        first = first.min(point.month.index());
+        last = last.max(point.month.index());
+        top = top.max(point.value);
+    }
+    if first > last {
+        first = 0;
+        last = 1;
+    }
+    let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    let mut context = ChartBuilder::on(root)
+        .caption(chart.title(), ("sans-serif", 44))
+        .margin(28)
+        .x_label_area_size(70)
+        .y_label_area_size(130)
+        .build_cartesian_2d(f64::from(first)..f64::from(last), 0.0..top)?;
+    context
+        .configure_mesh()
+        .x_labels(10)
+        .y_labels(8)
+        .x_label_formatter(&|x| {
+            Month::from_index(x.round() as i32).map_or_else(String::new, Month::label)
+        })
+        .y_label_formatter(&|y| measure.format(Some(*y)))
+        .x_desc("Month")
+        .y_desc(chart.y_label())
+        .label_style(("sans-serif", 26))
+        .axis_desc_style(("sans-serif", 28))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+    let several = scenarios.len() > 1;
+    for (index, (scenario, series_list)) in scenarios.iter().zip(&all).enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
+        for series in series_list {
+            let line: Vec<(f64, f64)> = series
+                .points
+                .iter()
+                .map(|point| (f64::from(point.month.index()), point.value))
+                .collect();
+            let style = colour.stroke_width(if series.dashed { 3 } else { 5 });
+            let name = label_name(series.name, scenario.name, several);
+            if series.dashed {
+                context
+                    .draw_series(DashedLineSeries::new(line, 14, 9, style))?
+                    .label(name)
+                    .legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 34, y)], colour.stroke_width(3))
+                    });
+            } else {
+                context
+                    .draw_series(LineSeries::new(line, style))?
+                    .label(name)
+                    .legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 34, y)], colour.stroke_width(5))
+                    });
+            }
+        }
+    }
+    context
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(180, 180, 180))
+        .label_font(("sans-serif", 24))
+        .draw()?;
+    Ok(())
+}
+
+fn draw_years(
+    root: &Area<'_>,
+    chart: ReportChart,
+    scenarios: &[NamedProjection<'_>],
+) -> DrawResult {
+    let bars: Vec<Vec<YearBar>> = scenarios
+        .iter()
+        .map(|scenario| ReportChart::year_bars(scenario.projection))
+        .collect();
+    let years: Vec<FinancialYear> = {
+        let mut years: Vec<FinancialYear> = bars.iter().flatten().map(|bar| bar.year).collect();
+        years.sort();
+        years.dedup();
+        years
+    };
+    let top = bars
+        .iter()
+        .flatten()
+        .map(|bar| bar.spend.max(bar.funding))
+        .fold(0.0, f64::max)
+        .max(1.0)
+        * 1.2;
+    let count = years.len().max(1) as f64;
+    let mut context = ChartBuilder::on(root)
+        .caption(chart.title(), ("sans-serif", 44))
+        .margin(28)
+        .x_label_area_size(70)
+        .y_label_area_size(130)
+        .build_cartesian_2d(-0.5..count - 0.5, 0.0..top)?;
+    context
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(years.len().max(1))
+        .x_label_formatter(&|x| {
+            let index = x.round();
+            if (x - index).abs() < 1e-6 && index >= 0.0 {
+                years
+                    .get(index as usize)
+                    .map_or_else(String::new, |year| year.label())
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| crate::units::gbp(*y))
+        .x_desc("Financial year (April to March): solid bar spend, outlined bar funding")
+        .y_desc(chart.y_label())
+        .label_style(("sans-serif", 26))
+        .axis_desc_style(("sans-serif", 28))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+    let group_width = 0.8;
+    let per_scenario = group_width / scenarios.len().max(1) as f64;
+    for (index, (scenario, scenario_bars)) in scenarios.iter().zip(&bars).enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
+        let mut first = true;
+        for bar in scenario_bars {
+            let Some(position) = years.iter().position(|year| *year == bar.year) else {
+                continue;
+            };
+            let left = position as f64 - group_width / 2.0 + per_scenario * index as f64;
+            let middle = left + per_scenario / 2.0;
+            let spend = Rectangle::new([(left + 0.01, 0.0), (middle, bar.spend)], colour.filled());
+            let funding = Rectangle::new(
+                [(middle, 0.0), (left + per_scenario - 0.01, bar.funding)],
+                colour.stroke_width(3),
+            );
+            let drawn = context.draw_series([spend, funding])?;
+            if first {
+                drawn.label(scenario.name.to_owned()).legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 24, y + 8)], colour.filled())
+                });
+                first = false;
+            }
+            let variance = bar.spend - bar.funding;
+            let text = if variance > 0.0 {
+                format!("{} over", crate::units::gbp_signed(variance))
+            } else {
+                format!("{} under", crate::units::gbp(-variance))
+            };
+            let style = ("sans-serif", 22).into_font().color(if variance > 0.0 {
+                &RGBColor(0xc0, 0x1c, 0x1c)
+            } else {
+                &BLACK
+            });
+            context.draw_series(std::iter::once(Text::new(
+                text,
+                (left, bar.spend.max(bar.funding) + top * 0.02),
+                style,
+            )))?;
+        }
+    }
+    context
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(180, 180, 180))
+        .label_font(("sans-serif", 24))
+        .draw()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_scenario;
+    use crate::sim::project;
+
+    #[test]
+    fn every_chart_renders_to_a_png_of_the_asked_size() {
+        let projection = project(&default_scenario());
+        let named = [NamedProjection {
+            name: "Liverpool",
+            projection: &projection,
+        }];
+        for chart in ReportChart::ALL {
+            let bytes = chart_png(chart, &named, (800, 450)).unwrap();
+            let decoder = ::png::Decoder::new(std::io::Cursor::new(bytes));
+            let reader = decoder.read_info().unwrap();
+            let info = reader.info();
+            assert_eq!((info.width, info.height), (800, 450), "{chart:?}");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The one-page summary report: a self-contained HTML file (charts embedded) that
+//! prints cleanly on one A4 page.
+
+use base64::Engine;
+
+use super::NamedProjection;
+use super::charts::ReportChart;
+use super::png::chart_png;
+use crate::compare::{ComparisonTable, Measure};
+use crate::model::Scenario;
+use crate::sim::Projection;
+use crate::units;
+
+/// A scenario and its projection, for the report.
+pub struct ReportEntry<'a> {
+    pub scenario: &'a Scenario,
+    pub projection: &'a Projection,
+}
+
+/// The charts in the report, two by two.
+const REPORT_CHARTS: [ReportChart; 4] = [
+    ReportChart::AverageCaseload,
+    ReportChart::ChildrenInCare,
+    ReportChart::MonthlySpend,
+    ReportChart::YearlySpend,
+];
+
+const REPORT_CHART_SIZE: (u32, u32) = (1200, 675);
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = r#"
+  @page { size: A4 portrait; margin: 10mm; }
+  * { box-sizing: border-box; }
+  body { font-family: "Segoe UI", Ubuntu, Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; margin: 0 auto; max-width: 190mm; }
+  h1 { font-size: 15pt; margin: 0 0 2mm; }
+  h2 { font-size: 11pt; margin: 3mm 0 1mm; }
+  p { margin: 0 0 1.5mm; }
+  .notes { color: #444; font-size: 8.5pt; }
+  table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
+  th, td { border-bottom: 1px solid #ccc; padding: 0.6mm 1.2mm; text-align: right; white-space: nowrap; }
+  th:first-child, td:first-child { text-align: left; }
+  th { background: #eef2f6; font-weight: 600; }
+  .over { color: #b00020; font-weight: 600; }
+  .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm; }
+  .charts img { width: 100%; height: auto; border: 1px solid #ddd; }
+  .footer { color: #666; font-size: 7.5pt; margin-top: 2mm; }
+  @media print { .charts img { break-inside: avoid; } }
+"#;
+
+fn headline_table(entries: &[ReportEntry<'_>]) -> String {
+    let mut html = String::from(
+        "<table><tr><th>Scenario</th><th>Year</th><th>Avg caseload</th><th>Months over cap</th><th>In care at end</th><th>Staff (FTE)</th><th>Agency</th><th>Spend</th><th>Funding</th><th>Variance</th></tr>",
+    );
+    for entry in entries {
+        for (index, year) in entry.projection.years.iter().enumerate() {
+            let name = if index == 0 {
+                escape(&entry.scenario.name)
+            } else {
+                String::new()
+            };
+            let year_label = if year.is_partial() {
+                format!("{} ({} mo)", year.year.label(), year.months)
+            } else {
+                year.year.label()
+            };
+            let variance_class = if year.variance > 0.0 {
+                " class=\"over\""
+            } else {
+                ""
+            };
+            let variance = if year.variance > 0.0 {
+                format!("{} over", units::gbp_signed(year.variance))
+            } else {
+                format!("{} under", units::gbp(-year.variance))
+            };
+            html.push_str(&format!(
+                "<tr><td>{name}</td><td>{year_label}</td><td>{}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{variance_class}>{variance}</td></tr>",
+                units::caseload(year.average_caseload),
+                year.months_over_cap,
+                year.months,
+                units::children(year.looked_after_at_end),
+                units::fte(year.fte_at_end),
+                units::percent(year.agency_share_at_end, 1),
+                units::gbp(year.spend.total()),
+                units::gbp(year.funding()),
+            ));
+        }
+    }
+    html.push_str("</table>");
+    html
+}
+
+/// The difference table, B minus A: one row per year, one column per figure.
+fn difference_table(table: &ComparisonTable) -> String {
+    let figures: Vec<(&str, Measure)> = {
+        let mut figures = Vec::new();
+        for row in &table.rows {
+            if !figures.iter().any(|(name, _)| *name == row.metric) {
+                figures.push((row.metric, row.measure));
+            }
+        }
+        figures
+    };
+    let mut html = String::from("<table><tr><th>Year</th>");
+    for (name, _) in &figures {
+        html.push_str(&format!("<th>{}</th>", escape(name)));
+    }
+    html.push_str("</tr>");
+    for year in table.years() {
+        html.push_str(&format!("<tr><td>{}</td>", year.label()));
+        for (name, measure) in &figures {
+            let cell = table
+                .rows
+                .iter()
+                .find(|row| row.year == year && row.metric == *name)
+                .map_or_else(String::new, |row| {
+                    measure.format_difference(row.difference())
+                });
+            html.push_str(&format!("<td>{}</td>", escape(&cell)));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+    html
+}
+
+/// The report for one scenario, or for a baseline (first) and a scenario (second).
+pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Err("there is no scenario to report on".to_owned());
+    };
+    let title = if entries.len() > 1 {
+        format!(
+            "{} compared with {}",
+            last.scenario.name, first.scenario.name
+        )
+    } else {
+        first.scenario.name.clone()
+    };
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        escape(&title)
+    );
+    html.push_str(&format!("<h1>Caseload summary: {}</h1>\n", escape(&title)));
+    for (index, entry) in entries.iter().enumerate() {
+        let role = match (entries.len(), index) {
+            (1, _) => "",
+            (_, 0) => "A (baseline): ",
+            _ => "B (scenario): ",
+        };
+        html.push_str(&format!(
+            "<p><strong>{role}{}</strong>, {} to {}.</p>\n",
+            escape(&entry.scenario.name),
+            entry.scenario.start.label(),
+            entry.scenario.end().label()
+        ));
+        if !entry.scenario.notes.trim().is_empty() {
+            html.push_str(&format!(
+                "<p class=\"notes\">{}</p>\n",
+                escape(&entry.scenario.notes)
+            ));
+        }
+    }
+    html.push_str("<h2>Headline figures by financial year</h2>\n");
+    html.push_str(&headline_table(entries));
+    if entries.len() > 1 {
+        let table = ComparisonTable::new(first.projection, last.projection);
+        html.push_str("<h2>Difference: B minus A</h2>\n");
+        html.push_str(&difference_table(&table));
+    }
+    html.push_str("<h2>Charts</h2>\n<div class=\"charts\">\n");
+    let named: Vec<NamedProjection<'_>> = entries
+        .iter()
+        .map(|entry| NamedProjection {
+            name: &entry.scenario.name,
+            projection: entry.projection,
+        })
+        .collect();
+    for chart in REPORT_CHARTS {
+        let png = chart_png(chart, &named, REPORT_CHART_SIZE)?;
+        let data = base64::engine::general_purpose::STANDARD.encode(png);
+        html.push_str(&format!(
+            "<img alt=\"{}\" src=\"data:image/png;base64,{data}\">\n",
+            escape(chart.title())
+        ));
+    }
+    html.push_str("</div>\n");
+    html.push_str("<p class=\"footer\">Made with Caseload. Funding is the year's budget (pro rata for part years) plus grants; a positive variance is an overspend. Figures are projections from the scenario files named above.</p>\n");
+    html.push_str("</body></html>\n");
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            escape("<b>\"A&B\"</b>"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
+        );
+    }
+}

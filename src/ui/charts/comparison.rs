@@ -1,0 +1,211 @@
+//! Comparison charts: the report charts of a tab with every chosen scenario
+//! overlaid, each in its own colour and named in the legend.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+
+use super::{
+    Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,
+};
+use crate::app::{Command, Document};
+use crate::compare::Measure;
+use crate::export::{ChartTab, ReportChart, charts_of};
+use crate::model::FinancialYear;
+use crate::ui::theme;
+
+/// The tab strip and, for the chosen tab, its two charts with `shown` overlaid.
+pub fn comparison_charts_ui(
+    ui: &mut Ui,
+    tab: &mut ChartTab,
+    documents: &[Document],
+    shown: &[usize],
+    commands: &mut Vec<Command>,
+) {
+    super::tabs_ui(ui, tab, commands);
+    let [first, second] = charts_of(*tab);
+    two_charts(
+        ui,
+        |ui| report_chart_ui(ui, first, documents, shown),
+        |ui| report_chart_ui(ui, second, documents, shown),
+    );
+}
+
+fn value_text(measure: Measure) -> fn(f64) -> String {
+    match measure {
+        Measure::Caseload => super::caseload_text,
+        Measure::Months | Measure::Children => super::count_text,
+        Measure::Fte => super::fte_text,
+        Measure::Share => super::percent_text,
+        Measure::Pounds => super::gbp_text,
+    }
+}
+
+fn report_chart_ui(ui: &mut Ui, chart: ReportChart, documents: &[Document], shown: &[usize]) {
+    chart_title(ui, chart.title(), "each scenario in its own colour");
+    if chart.is_yearly() {
+        year_bars_ui(ui, documents, shown);
+        return;
+    }
+    let share = chart.measure() == Measure::Share;
+    let mut lines = Vec::new();
+    for index in shown {
+        let Some(document) = documents.get(*index) else {
+            continue;
+        };
+        for series in chart.series(document.projection()) {
+            let points = series
+                .points
+                .iter()
+                .map(|point| {
+                    [
+                        month_x(point.month),
+                        if share {
+                            point.value * 100.0
+                        } else {
+                            point.value
+                        },
+                    ]
+                })
+                .collect();
+            let line = Series::line(
+                format!("{}: {}", series.name, document.scenario.name),
+                theme::scenario_colour(*index),
+                points,
+            );
+            lines.push(if series.dashed { line.dashed() } else { line });
+        }
+    }
+    // Markers come from the scenario being edited: the first shown.
+    let markers = shown.first().and_then(|index| documents.get(*index));
+    let Some(marker_source) = markers else {
+        return;
+    };
+    let id = chart.file_stem();
+    lines_chart(
+        ui,
+        time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
+        &lines,
+        marker_source.projection(),
+    );
+}
+
+fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
+    let keys: Vec<Key> = shown
+        .iter()
+        .filter_map(|index| documents.get(*index).map(|document| (index, document)))
+        .map(|(index, document)| Key {
+            name: format!("{} (solid: spend; pale: funding)", document.scenario.name),
+            colour: theme::scenario_colour(*index),
+            dashed: false,
+            block: true,
+        })
+        .collect();
+    legend_ui(ui, &keys, false);
+    let years: Vec<FinancialYear> = {
+        let mut years: Vec<FinancialYear> = shown
+            .iter()
+            .filter_map(|index| documents.get(*index))
+            .flat_map(|document| document.projection().years.iter().map(|year| year.year))
+            .collect();
+        years.sort();
+        years.dedup();
+        years
+    };
+    let highest = shown
+        .iter()
+        .filter_map(|index| documents.get(*index))
+        .flat_map(|document| document.projection().years.iter())
+        .map(|year| year.spend.total().max(year.funding()))
+        .fold(0.0, f64::max);
+    let width = 0.8 / shown.len().max(1) as f64;
+    let text_colour = ui.visuals().text_color();
+    let bad = theme::status_colours(ui.visuals()).bad;
+    Plot::new("comparison_year_chart")
+        .height(plot_height(ui))
+        .x_axis_label("Financial year (April to March)")
+        .y_axis_label("£ in the year")
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                FinancialYear(mark.value.round() as i32).label()
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_formatter(|mark, _| crate::units::gbp(mark.value))
+        .y_axis_min_width(56.0)
+        .include_y(0.0)
+        .include_y(highest * 1.3)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            for (slot, index) in shown.iter().enumerate() {
+                let Some(document) = documents.get(*index) else {
+                    continue;
+                };
+                let colour = theme::scenario_colour(*index);
+                let name = document.scenario.name.clone();
+                let offset = -0.4 + width * (slot as f64 + 0.5);
+                let spend: Vec<Bar> = document
+                    .projection()
+                    .years
+                    .iter()
+                    .map(|year| {
+                        Bar::new(
+                            f64::from(year.year.0) + offset - width / 4.0,
+                            year.spend.total(),
+                        )
+                        .width(width / 2.0)
+                        .name(format!("{name}, {} spend", year.year.label()))
+                    })
+                    .collect();
+                let funding: Vec<Bar> = document
+                    .projection()
+                    .years
+                    .iter()
+                    .map(|year| {
+                        Bar::new(
+                            f64::from(year.year.0) + offset + width / 4.0,
+                            year.funding(),
+                        )
+                        .width(width / 2.0)
+                        .fill(colour.gamma_multiply(0.35))
+                        .name(format!("{name}, {} funding", year.year.label()))
+                    })
+                    .collect();
+                let formatter = |bar: &Bar, _: &BarChart| {
+                    format!("{}\n{}", bar.name, crate::units::gbp(bar.value))
+                };
+                plot_ui.bar_chart(
+                    BarChart::new("", spend)
+                        .color(colour)
+                        .element_formatter(Box::new(formatter)),
+                );
+                plot_ui.bar_chart(
+                    BarChart::new("", funding)
+                        .color(colour)
+                        .element_formatter(Box::new(formatter)),
+                );
+                for year in &document.projection().years {
+                    let over = year.variance > 0.0;
+                    let label = if over {
+                        format!("{} over", crate::units::gbp_signed(year.variance))
+                    } else {
+                        format!("{} under", crate::units::gbp(-year.variance))
+                    };
+                    plot_ui.text(Text::new(
+                        "",
+                        PlotPoint::new(
+                            f64::from(year.year.0) + offset,
+                            year.spend.total().max(year.funding()) * 1.05,
+                        ),
+                        egui::RichText::new(label).strong().color(if over {
+                            bad
+                        } else {
+                            text_colour
+                        }),
+                    ));
+                }
+            }
+            let _ = &years;
+        });
+}
