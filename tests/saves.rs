@@ -16,8 +16,8 @@ fn every_save_loads_validates_and_projects() {
     let saves = common::all_saves();
     assert_eq!(
         saves.len(),
-        3,
-        "expected the three council scenarios: {saves:?}"
+        4,
+        "expected the four example scenarios: {saves:?}"
     );
     for path in saves {
         let scenario = load_scenario(&path).unwrap_or_else(|error| panic!("{error}"));
