@@ -103,7 +103,7 @@ fn months_option_changes_the_horizon_and_is_checked() {
 }
 
 #[test]
-fn compare_prints_both_summaries_and_the_difference() {
+fn compare_prints_both_summaries_and_the_comparison_table() {
     let output = caseload(&[
         "compare",
         "saves/liverpool-2019.ron",
@@ -113,27 +113,82 @@ fn compare_prints_both_summaries_and_the_difference() {
     let stdout = text(&output.stdout);
     assert!(stdout.contains("A: Liverpool 2019"));
     assert!(stdout.contains("B: Wakefield 2018"));
-    assert!(stdout.contains("Difference, B - A"));
-    // Only the financial years both cover are differenced.
-    let difference = stdout.split("Difference, B - A").nth(1).unwrap();
-    assert!(difference.contains("2019-20"));
-    assert!(difference.contains("2020-21"));
-    assert!(!difference.contains("2021-22"), "{difference}");
+    // Only the financial years both cover are compared.
+    let table = stdout.split("Comparison by financial year").nth(1).unwrap();
+    assert!(table.contains("2019-20"));
+    assert!(table.contains("2020-21"));
+    assert!(!table.contains("2021-22"), "{table}");
+    // The same rows as the window's table.
+    let a = load_scenario(&common::save("liverpool-2019.ron")).unwrap();
+    let b = load_scenario(&common::save("wakefield-2018.ron")).unwrap();
+    let expected = caseload::compare::ComparisonTable::new(&project(&a), &project(&b))
+        .render_text(&a.name, &b.name);
+    assert!(stdout.ends_with(&expected), "{stdout}");
 }
 
 #[test]
-fn compare_of_a_file_with_itself_shows_no_difference() {
+fn compare_writes_the_table_as_csv_and_the_report_as_html() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("comparison.csv");
+    let html = folder.path().join("report.html");
     let output = caseload(&[
         "compare",
-        "saves/gloucestershire-2018.ron",
-        "saves/gloucestershire-2018.ron",
+        "saves/liverpool-2019-do-nothing.ron",
+        "saves/liverpool-2019.ron",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
     ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(csv.starts_with("financial_year,months,figure,unit,baseline,scenario,difference\n"));
+    // The plan's extra funding in 2019-20: the £5.1m top-up plus £2.6m.
+    let funding = csv
+        .lines()
+        .find(|line| line.starts_with("2019-20,12,Funding,"))
+        .unwrap();
+    let difference: f64 = funding.rsplit(',').next().unwrap().parse().unwrap();
+    assert!((difference - 7_700_000.0).abs() < 1e-6, "{funding}");
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.contains("Difference: B minus A"));
+    assert_eq!(html.matches("data:image/png;base64,").count(), 4);
+}
+
+#[test]
+fn diff_lists_exactly_the_fields_that_differ() {
+    let output = caseload(&[
+        "diff",
+        "saves/liverpool-2019-do-nothing.ron",
+        "saves/liverpool-2019.ron",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    let difference = stdout.split("Difference, B - A").nth(1).unwrap();
-    for line in difference.lines().filter(|line| line.starts_with("20")) {
-        assert!(!line.contains('+'), "{line}");
-        assert!(line.contains("£0"), "{line}");
-    }
+    assert!(stdout.contains("7 inputs differ"), "{stdout}");
+    let fields: Vec<&str> = stdout
+        .lines()
+        .skip_while(|line| !line.starts_with("Field"))
+        .skip(1)
+        .map(|line| line.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "name",
+            "interventions[\"+115 social workers over two years\"].enabled",
+            "interventions[\"+18 senior social workers over two years\"].enabled",
+            "interventions[\"+22 deputy team managers over two years\"].enabled",
+            "interventions[\"+5 other roles over two years\"].enabled",
+            "interventions[\"£5.1m share of the national social care top-up, 2019-20\"].enabled",
+            "interventions[\"Council's own resources towards the £7.7m plan\"].enabled",
+        ]
+    );
+    let same = caseload(&[
+        "diff",
+        "saves/wakefield-2018.ron",
+        "saves/wakefield-2018.ron",
+    ]);
+    assert!(text(&same.stdout).contains("the same inputs"));
 }
 
 #[test]

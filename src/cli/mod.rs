@@ -11,11 +11,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::compare::{ComparisonTable, input_differences};
+use crate::export::{ReportEntry, report_html};
 use crate::io::{load_scenario, write_csv_file};
 use crate::model::{HORIZON_MONTHS, Scenario};
 use crate::sim::project;
 
-pub use summary::{difference, summary};
+pub use summary::summary;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -50,8 +52,22 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Project two scenarios and print both summaries and their difference (B - A).
-    Compare { a: PathBuf, b: PathBuf },
+    /// Project two scenarios and print both summaries and the comparison table
+    /// (B minus A), the same table as the window shows.
+    Compare {
+        /// The baseline, usually "do nothing".
+        a: PathBuf,
+        /// The scenario compared with it, usually the plan.
+        b: PathBuf,
+        /// Also write the comparison table to this CSV file.
+        #[arg(long, value_name = "OUT")]
+        csv: Option<PathBuf>,
+        /// Also write the one-page summary report to this HTML file.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+    },
+    /// List the inputs that differ between two scenario files.
+    Diff { a: PathBuf, b: PathBuf },
 }
 
 /// Runs a command, writing results to `out` and errors to `err`; returns the exit
@@ -60,7 +76,8 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
     let result = match command {
         Command::Run { file, csv, months } => run(file, csv.as_deref(), *months, out),
         Command::Check { files } => return check(files, out),
-        Command::Compare { a, b } => compare(a, b, out),
+        Command::Compare { a, b, csv, html } => compare(a, b, csv.as_deref(), html.as_deref(), out),
+        Command::Diff { a, b } => diff(a, b, out),
     };
     match result {
         Ok(()) => 0,
@@ -127,16 +144,83 @@ fn check(files: &[PathBuf], out: &mut impl Write) -> u8 {
     status
 }
 
-fn compare(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
+fn compare(
+    a: &Path,
+    b: &Path,
+    csv: Option<&Path>,
+    html: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let scenario_a = load(a)?;
     let scenario_b = load(b)?;
     let projection_a = project(&scenario_a);
     let projection_b = project(&scenario_b);
+    let table = ComparisonTable::new(&projection_a, &projection_b);
     let text = format!(
-        "A: {}\nB: {}\nDifference, B - A (positive variance = more overspend):\n\n{}",
+        "A: {}\nB: {}\nComparison by financial year, B minus A (a positive variance is more overspend):\n\n{}",
         summary(&scenario_a, &projection_a, &a.display().to_string()),
         summary(&scenario_b, &projection_b, &b.display().to_string()),
-        difference(&projection_a, &projection_b)
+        table.render_text(&scenario_a.name, &scenario_b.name)
     );
-    write!(out, "{text}").map_err(|error| error.to_string())
+    write!(out, "{text}").map_err(|error| error.to_string())?;
+    if let Some(csv) = csv {
+        let mut bytes = Vec::new();
+        crate::export::write_comparison_csv(&table, &mut bytes)
+            .and_then(|()| crate::io::write_atomically(csv, &bytes))
+            .map_err(|error| format!("could not write {}: {error}", csv.display()))?;
+        writeln!(out, "\nWrote the comparison table to {}.", csv.display())
+            .map_err(|error| error.to_string())?;
+    }
+    if let Some(html) = html {
+        let entries = [
+            ReportEntry {
+                scenario: &scenario_a,
+                projection: &projection_a,
+            },
+            ReportEntry {
+                scenario: &scenario_b,
+                projection: &projection_b,
+            },
+        ];
+        let report = report_html(&entries)?;
+        crate::io::write_atomically(html, report.as_bytes())
+            .map_err(|error| format!("could not write {}: {error}", html.display()))?;
+        writeln!(out, "Wrote the summary report to {}.", html.display())
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(())
+}
+
+fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
+    let scenario_a = load(a)?;
+    let scenario_b = load(b)?;
+    let differences = input_differences(&scenario_a, &scenario_b);
+    if differences.is_empty() {
+        return writeln!(out, "The two scenarios have the same inputs.")
+            .map_err(|error| error.to_string());
+    }
+    let mut table = Table::new(&["Field", "A", "B"]).text_columns(3);
+    for difference in &differences {
+        table.row(vec![
+            difference.field.clone(),
+            difference
+                .baseline
+                .clone()
+                .unwrap_or_else(|| "(none)".to_owned()),
+            difference
+                .scenario
+                .clone()
+                .unwrap_or_else(|| "(none)".to_owned()),
+        ]);
+    }
+    write!(
+        out,
+        "A: {}\nB: {}\n{} input{} differ:\n\n{}",
+        a.display(),
+        b.display(),
+        differences.len(),
+        if differences.len() == 1 { "" } else { "s" },
+        table.render()
+    )
+    .map_err(|error| error.to_string())
 }

@@ -4,6 +4,9 @@
 pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// How many columns from the left hold words (left-aligned); the rest are
+    /// figures (right-aligned).
+    text_columns: usize,
 }
 
 impl Table {
@@ -11,7 +14,14 @@ impl Table {
         Self {
             header: header.iter().map(|cell| (*cell).to_owned()).collect(),
             rows: Vec::new(),
+            text_columns: 1,
         }
+    }
+
+    /// Left-aligns the first `count` columns.
+    pub fn text_columns(mut self, count: usize) -> Self {
+        self.text_columns = count;
+        self
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -36,11 +46,13 @@ impl Table {
             for (index, width) in widths.iter().enumerate() {
                 let cell = row.get(index).map_or("", String::as_str);
                 let padding = width.saturating_sub(cell.chars().count());
-                if index == 0 {
+                if index > 0 {
+                    line.push_str("  ");
+                }
+                if index < self.text_columns {
                     line.push_str(cell);
                     line.push_str(&" ".repeat(padding));
                 } else {
-                    line.push_str("  ");
                     line.push_str(&" ".repeat(padding));
                     line.push_str(cell);
                 }

@@ -222,7 +222,8 @@ impl ComparisonTable {
     /// The table as text for the terminal, the same rows as the window shows.
     pub fn render_text(&self, baseline_name: &str, scenario_name: &str) -> String {
         let mut table =
-            crate::cli::Table::new(&["Year", "Figure", "A (baseline)", "B (scenario)", "B - A"]);
+            crate::cli::Table::new(&["Year", "Figure", "A (baseline)", "B (scenario)", "B - A"])
+                .text_columns(2);
         let mut last_year = None;
         for row in &self.rows {
             let year = if last_year == Some(row.year) {
