@@ -11,12 +11,12 @@ fn main() -> ExitCode {
             let status = execute(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)
         }
-        None => open_window(cli.file),
+        None => open_window(cli.files),
     }
 }
 
-/// Opens the desktop window, on `file` or on the built-in scenario.
-fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
+/// Opens the desktop window, on `files` or on the built-in scenario.
+fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Caseload")
@@ -29,7 +29,7 @@ fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(CaseloadApp::new(cc, file)))),
+        Box::new(move |cc| Ok(Box::new(CaseloadApp::new(cc, files)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -54,15 +54,15 @@ pub struct CaseloadApp {
 
 impl CaseloadApp {
     /// The app as `caseload` starts it: preferences from eframe's storage, then
-    /// `file` if one was given, else the built-in scenario.
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    /// the `files` given, one tab each, else the built-in scenario.
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         let preferences: Preferences = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
             .unwrap_or_default();
         let mut app = Self::with_parts(preferences, Box::new(NativeDialogs));
         cc.egui_ctx.set_theme(app.preferences.theme.to_egui());
-        if let Some(path) = file {
+        for path in files {
             app.open_path(&path);
         }
         app

@@ -29,8 +29,8 @@ pub use summary::summary;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A scenario file to open in the window.
-    pub file: Option<PathBuf>,
+    /// Scenario files to open in the window, one tab each.
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

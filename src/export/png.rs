@@ -90,6 +90,18 @@ fn label_name(series: &str, scenario: &str, several: bool) -> String {
     }
 }
 
+/// Where month labels go: every April (the financial year) over long spans,
+/// every quarter over short ones.
+fn month_marks(first: i32, last: i32) -> Vec<f64> {
+    let step = if last - first > 30 { 12 } else { 3 };
+    (first..=last)
+        .filter(|index| {
+            Month::from_index(*index).is_some_and(|month| (month.month_number() + 12 - 4) % step as u32 == 0)
+        })
+        .map(f64::from)
+        .collect()
+}
+
 fn draw_months(
     root: &Area<'_>,
     chart: ReportChart,
@@ -111,25 +123,34 @@ fn draw_months(
         first = 0;
         last = 1;
     }
-    let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    // Headroom for the legend in the top right corner, a row per series.
+    let legend_rows = all.iter().map(Vec::len).sum::<usize>() as f64;
+    let top = if top > 0.0 { top * (1.15 + 0.07 * legend_rows) } else { 1.0 };
     let mut context = ChartBuilder::on(root)
-        .caption(chart.title(), ("sans-serif", 44))
+        .caption(chart.title(), ("sans-serif", 52))
         .margin(28)
-        .x_label_area_size(70)
-        .y_label_area_size(130)
+        .x_label_area_size(80)
+        .y_label_area_size(150)
         .build_cartesian_2d(f64::from(first)..f64::from(last), 0.0..top)?;
+    let marks = month_marks(first, last);
     context
         .configure_mesh()
-        .x_labels(10)
         .y_labels(8)
+        // A tick every month; labels only on the marks.
+        .x_labels((last - first + 1) as usize)
         .x_label_formatter(&|x| {
-            Month::from_index(x.round() as i32).map_or_else(String::new, Month::label)
+            let index = x.round();
+            if (x - index).abs() < 1e-6 && marks.contains(&index) {
+                Month::from_index(index as i32).map_or_else(String::new, Month::label)
+            } else {
+                String::new()
+            }
         })
         .y_label_formatter(&|y| measure.format(Some(*y)))
         .x_desc("Month")
         .y_desc(chart.y_label())
-        .label_style(("sans-serif", 26))
-        .axis_desc_style(("sans-serif", 28))
+        .label_style(("sans-serif", 30))
+        .axis_desc_style(("sans-serif", 32))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     let several = scenarios.len() > 1;
@@ -165,7 +186,7 @@ fn draw_months(
         .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(180, 180, 180))
-        .label_font(("sans-serif", 24))
+        .label_font(("sans-serif", 30))
         .draw()?;
     Ok(())
 }
@@ -194,10 +215,10 @@ fn draw_years(
         * 1.2;
     let count = years.len().max(1) as f64;
     let mut context = ChartBuilder::on(root)
-        .caption(chart.title(), ("sans-serif", 44))
+        .caption(chart.title(), ("sans-serif", 52))
         .margin(28)
-        .x_label_area_size(70)
-        .y_label_area_size(130)
+        .x_label_area_size(80)
+        .y_label_area_size(150)
         .build_cartesian_2d(-0.5..count - 0.5, 0.0..top)?;
     context
         .configure_mesh()
@@ -216,10 +237,11 @@ fn draw_years(
         .y_label_formatter(&|y| crate::units::gbp(*y))
         .x_desc("Financial year (April to March): solid bar spend, outlined bar funding")
         .y_desc(chart.y_label())
-        .label_style(("sans-serif", 26))
-        .axis_desc_style(("sans-serif", 28))
+        .label_style(("sans-serif", 30))
+        .axis_desc_style(("sans-serif", 32))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
+    let several = scenarios.len() > 1;
     let group_width = 0.8;
     let per_scenario = group_width / scenarios.len().max(1) as f64;
     for (index, (scenario, scenario_bars)) in scenarios.iter().zip(&bars).enumerate() {
@@ -243,13 +265,17 @@ fn draw_years(
                 });
                 first = false;
             }
+            // With several scenarios the difference table carries the variances.
+            if several {
+                continue;
+            }
             let variance = bar.spend - bar.funding;
             let text = if variance > 0.0 {
                 format!("{} over", crate::units::gbp_signed(variance))
             } else {
                 format!("{} under", crate::units::gbp(-variance))
             };
-            let style = ("sans-serif", 22).into_font().color(if variance > 0.0 {
+            let style = ("sans-serif", 30).into_font().color(if variance > 0.0 {
                 &RGBColor(0xc0, 0x1c, 0x1c)
             } else {
                 &BLACK
@@ -266,7 +292,7 @@ fn draw_years(
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(180, 180, 180))
-        .label_font(("sans-serif", 24))
+        .label_font(("sans-serif", 30))
         .draw()?;
     Ok(())
 }

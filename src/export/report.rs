@@ -39,12 +39,15 @@ const STYLE: &str = r#"
   @page { size: A4 portrait; margin: 10mm; }
   * { box-sizing: border-box; }
   body { font-family: "Segoe UI", Ubuntu, Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; margin: 0 auto; max-width: 190mm; }
-  h1 { font-size: 15pt; margin: 0 0 2mm; }
+  h1 { font-size: 14pt; margin: 0 0 1.5mm; }
   h2 { font-size: 11pt; margin: 3mm 0 1mm; }
   p { margin: 0 0 1.5mm; }
   .notes { color: #444; font-size: 8.5pt; }
   table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
-  th, td { border-bottom: 1px solid #ccc; padding: 0.6mm 1.2mm; text-align: right; white-space: nowrap; }
+  table { font-size: 8pt; }
+  th, td { border-bottom: 1px solid #ccc; padding: 0.5mm 1mm; text-align: right; }
+  td { white-space: nowrap; }
+  th { vertical-align: bottom; }
   th:first-child, td:first-child { text-align: left; }
   th { background: #eef2f6; font-weight: 600; }
   .over { color: #b00020; font-weight: 600; }
@@ -161,7 +164,9 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
             entry.scenario.start.label(),
             entry.scenario.end().label()
         ));
-        if !entry.scenario.notes.trim().is_empty() {
+        // Notes the baseline already showed are not repeated.
+        let repeated = index > 0 && entries[index - 1].scenario.notes == entry.scenario.notes;
+        if !entry.scenario.notes.trim().is_empty() && !repeated {
             html.push_str(&format!(
                 "<p class=\"notes\">{}</p>\n",
                 escape(&entry.scenario.notes)
