@@ -292,6 +292,7 @@ impl eframe::App for CaseloadApp {
                     &mut self.tab,
                     &self.documents,
                     &shown,
+                    active,
                     &mut self.commands,
                 ),
                 None => {

@@ -96,7 +96,8 @@ fn month_marks(first: i32, last: i32) -> Vec<f64> {
     let step = if last - first > 30 { 12 } else { 3 };
     (first..=last)
         .filter(|index| {
-            Month::from_index(*index).is_some_and(|month| (month.month_number() + 12 - 4) % step as u32 == 0)
+            Month::from_index(*index)
+                .is_some_and(|month| (month.month_number() + 12 - 4) % step as u32 == 0)
         })
         .map(f64::from)
         .collect()
@@ -125,7 +126,11 @@ fn draw_months(
     }
     // Headroom for the legend in the top right corner, a row per series.
     let legend_rows = all.iter().map(Vec::len).sum::<usize>() as f64;
-    let top = if top > 0.0 { top * (1.15 + 0.07 * legend_rows) } else { 1.0 };
+    let top = if top > 0.0 {
+        top * (1.15 + 0.07 * legend_rows)
+    } else {
+        1.0
+    };
     let mut context = ChartBuilder::on(root)
         .caption(chart.title(), ("sans-serif", 52))
         .margin(28)

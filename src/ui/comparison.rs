@@ -125,7 +125,7 @@ pub fn comparison_ui(
         .show(ui, |ui| {
             ScrollArea::vertical()
                 .id_salt("comparison_table")
-                .max_height(230.0)
+                .max_height(150.0)
                 .show(ui, |ui| {
                     table_ui(
                         ui,

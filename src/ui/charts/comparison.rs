@@ -19,14 +19,15 @@ pub fn comparison_charts_ui(
     tab: &mut ChartTab,
     documents: &[Document],
     shown: &[usize],
+    active: usize,
     commands: &mut Vec<Command>,
 ) {
     super::tabs_ui(ui, tab, commands);
     let [first, second] = charts_of(*tab);
     two_charts(
         ui,
-        |ui| report_chart_ui(ui, first, documents, shown),
-        |ui| report_chart_ui(ui, second, documents, shown),
+        |ui| report_chart_ui(ui, first, documents, shown, active),
+        |ui| report_chart_ui(ui, second, documents, shown, active),
     );
 }
 
@@ -40,7 +41,13 @@ fn value_text(measure: Measure) -> fn(f64) -> String {
     }
 }
 
-fn report_chart_ui(ui: &mut Ui, chart: ReportChart, documents: &[Document], shown: &[usize]) {
+fn report_chart_ui(
+    ui: &mut Ui,
+    chart: ReportChart,
+    documents: &[Document],
+    shown: &[usize],
+    active: usize,
+) {
     chart_title(ui, chart.title(), "each scenario in its own colour");
     if chart.is_yearly() {
         year_bars_ui(ui, documents, shown);
@@ -75,9 +82,8 @@ fn report_chart_ui(ui: &mut Ui, chart: ReportChart, documents: &[Document], show
             lines.push(if series.dashed { line.dashed() } else { line });
         }
     }
-    // Markers come from the scenario being edited: the first shown.
-    let markers = shown.first().and_then(|index| documents.get(*index));
-    let Some(marker_source) = markers else {
+    // Intervention markers are those of the scenario being edited (B).
+    let Some(marker_source) = documents.get(active) else {
         return;
     };
     let id = chart.file_stem();
