@@ -11,7 +11,17 @@ fn main() -> ExitCode {
             let status = execute(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)
         }
-        None => open_window(cli.files),
+        None => {
+            // A mistyped command reads as a file name: say so rather than open a window.
+            if let Some(missing) = cli.files.iter().find(|path| !path.exists()) {
+                eprintln!(
+                    "caseload: {} is neither a file nor a command (run, check, compare, diff).\nSee caseload --help.",
+                    missing.display()
+                );
+                return ExitCode::from(2);
+            }
+            open_window(cli.files)
+        }
     }
 }
 

@@ -161,6 +161,7 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
                             year.spend.total(),
                         )
                         .width(width / 2.0)
+                        .fill(colour)
                         .name(format!("{name}, {} spend", year.year.label()))
                     })
                     .collect();
