@@ -54,11 +54,24 @@ pub fn chart_png(
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|error| error.to_string())?;
-        if chart.is_yearly() {
-            draw_years(&root, chart, scenarios).map_err(|error| error.to_string())?;
+        // The legend goes in a strip under the chart, so it never hides a line.
+        let entries = if chart.is_yearly() {
+            scenarios.len()
         } else {
-            draw_months(&root, chart, scenarios).map_err(|error| error.to_string())?;
+            scenarios
+                .first()
+                .map_or(0, |scenario| chart.series(scenario.projection).len())
+                * scenarios.len()
+        };
+        let legend_height = LEGEND_ROW * entries as u32 + 20;
+        let (plot, strip) = root.split_vertically(height.saturating_sub(legend_height));
+        let mut legend = Vec::new();
+        if chart.is_yearly() {
+            draw_years(&plot, chart, scenarios, &mut legend).map_err(|error| error.to_string())?;
+        } else {
+            draw_months(&plot, chart, scenarios, &mut legend).map_err(|error| error.to_string())?;
         }
+        draw_legend(&strip, &legend).map_err(|error| error.to_string())?;
         root.present().map_err(|error| error.to_string())?;
     }
     encode_png(&pixels, width, height)
@@ -81,6 +94,50 @@ fn encode_png(pixels: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String>
 type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>;
+
+/// Height of one row of the legend strip, in pixels.
+const LEGEND_ROW: u32 = 36;
+
+/// One entry of the legend strip.
+struct LegendEntry {
+    name: String,
+    colour: RGBColor,
+    dashed: bool,
+    /// A block of colour (bars) rather than a line.
+    block: bool,
+}
+
+/// The legend, one entry a row: a swatch and the name.
+fn draw_legend(strip: &Area<'_>, entries: &[LegendEntry]) -> DrawResult {
+    for (index, entry) in entries.iter().enumerate() {
+        let x = 180;
+        let y = 10 + index as i32 * LEGEND_ROW as i32 + LEGEND_ROW as i32 / 2;
+        if entry.block {
+            strip.draw(&Rectangle::new(
+                [(x, y - 10), (x + 40, y + 10)],
+                entry.colour.filled(),
+            ))?;
+        } else if entry.dashed {
+            for start in [x, x + 16, x + 32] {
+                strip.draw(&PathElement::new(
+                    vec![(start, y), (start + 9, y)],
+                    entry.colour.stroke_width(3),
+                ))?;
+            }
+        } else {
+            strip.draw(&PathElement::new(
+                vec![(x, y), (x + 40, y)],
+                entry.colour.stroke_width(5),
+            ))?;
+        }
+        strip.draw(&Text::new(
+            entry.name.clone(),
+            (x + 52, y - 15),
+            ("sans-serif", 28).into_font().color(&BLACK),
+        ))?;
+    }
+    Ok(())
+}
 
 fn label_name(series: &str, scenario: &str, several: bool) -> String {
     if several {
@@ -107,6 +164,7 @@ fn draw_months(
     root: &Area<'_>,
     chart: ReportChart,
     scenarios: &[NamedProjection<'_>],
+    legend: &mut Vec<LegendEntry>,
 ) -> DrawResult {
     let measure = chart.measure();
     let all: Vec<_> = scenarios
@@ -168,31 +226,19 @@ fn draw_months(
                 .map(|point| (f64::from(point.month.index()), point.value))
                 .collect();
             let style = colour.stroke_width(if series.dashed { 3 } else { 5 });
-            let name = label_name(series.name, scenario.name, several);
+            legend.push(LegendEntry {
+                name: label_name(series.name, scenario.name, several),
+                colour,
+                dashed: series.dashed,
+                block: false,
+            });
             if series.dashed {
-                context
-                    .draw_series(DashedLineSeries::new(line, 14, 9, style))?
-                    .label(name)
-                    .legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 34, y)], colour.stroke_width(3))
-                    });
+                context.draw_series(DashedLineSeries::new(line, 14, 9, style))?;
             } else {
-                context
-                    .draw_series(LineSeries::new(line, style))?
-                    .label(name)
-                    .legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 34, y)], colour.stroke_width(5))
-                    });
+                context.draw_series(LineSeries::new(line, style))?;
             }
         }
     }
-    context
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(180, 180, 180))
-        .label_font(("sans-serif", 30))
-        .draw()?;
     Ok(())
 }
 
@@ -200,6 +246,7 @@ fn draw_years(
     root: &Area<'_>,
     chart: ReportChart,
     scenarios: &[NamedProjection<'_>],
+    legend: &mut Vec<LegendEntry>,
 ) -> DrawResult {
     let bars: Vec<Vec<YearBar>> = scenarios
         .iter()
@@ -263,10 +310,13 @@ fn draw_years(
                 [(middle, 0.0), (left + per_scenario - 0.01, bar.funding)],
                 colour.stroke_width(3),
             );
-            let drawn = context.draw_series([spend, funding])?;
+            context.draw_series([spend, funding])?;
             if first {
-                drawn.label(scenario.name.to_owned()).legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 8), (x + 24, y + 8)], colour.filled())
+                legend.push(LegendEntry {
+                    name: scenario.name.to_owned(),
+                    colour,
+                    dashed: false,
+                    block: true,
                 });
                 first = false;
             }
@@ -292,13 +342,6 @@ fn draw_years(
             )))?;
         }
     }
-    context
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(180, 180, 180))
-        .label_font(("sans-serif", 30))
-        .draw()?;
     Ok(())
 }
 
