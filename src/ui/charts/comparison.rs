@@ -126,23 +126,8 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
     let width = 0.8 / shown.len().max(1) as f64;
     let text_colour = ui.visuals().text_color();
     let bad = theme::status_colours(ui.visuals()).bad;
-    Plot::new("comparison_year_chart")
+    super::year_plot("comparison_year_chart", highest)
         .height(plot_height(ui))
-        .x_axis_label("Financial year (April to March)")
-        .y_axis_label("£ in the year")
-        .x_axis_formatter(|mark, _| {
-            if (mark.value - mark.value.round()).abs() < 1e-6 {
-                FinancialYear(mark.value.round() as i32).label()
-            } else {
-                String::new()
-            }
-        })
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_axis_formatter(|mark, _| crate::units::gbp(mark.value))
-        .y_axis_min_width(56.0)
-        .include_y(0.0)
-        .include_y(highest * 1.3)
-        .allow_scroll(false)
         .show(ui, |plot_ui| {
             for (slot, index) in shown.iter().enumerate() {
                 let Some(document) = documents.get(*index) else {

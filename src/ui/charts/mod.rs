@@ -150,6 +150,27 @@ fn time_plot<'a>(
         .include_y(0.0)
 }
 
+/// A chart by financial year: one slot per year on x (the year it starts in),
+/// pounds on y, with room above the bars for variance labels.
+fn year_plot(id: &str, highest: f64) -> Plot<'_> {
+    Plot::new(id)
+        .x_axis_label("Financial year (April to March)")
+        .y_axis_label("£ in the year")
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                crate::model::FinancialYear(mark.value.round() as i32).label()
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_formatter(|mark, _| crate::units::gbp(mark.value))
+        .y_axis_min_width(56.0)
+        .include_y(0.0)
+        .include_y(highest * 1.3)
+        .allow_scroll(false)
+}
+
 /// Points of a monthly series, leaving out months where it has no value.
 fn monthly_points(
     projection: &Projection,

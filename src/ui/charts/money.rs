@@ -122,24 +122,8 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
         .iter()
         .map(|year| year.spend.total().max(year.funding()))
         .fold(0.0, f64::max);
-    Plot::new("year_chart")
+    super::year_plot("year_chart", highest)
         .height(plot_height(ui))
-        .x_axis_label("Financial year (April to March)")
-        .y_axis_label("£ in the year")
-        .x_axis_formatter(|mark, _| {
-            if (mark.value - mark.value.round()).abs() < 1e-6 {
-                FinancialYear(mark.value.round() as i32).label()
-            } else {
-                String::new()
-            }
-        })
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_axis_formatter(|mark, _| units::gbp(mark.value))
-        .y_axis_min_width(56.0)
-        .include_y(0.0)
-        // Room above the bars for the variance labels.
-        .include_y(highest * 1.3)
-        .allow_scroll(false)
         .show(ui, |plot_ui| {
             let spend: Vec<Bar> = projection
                 .years
