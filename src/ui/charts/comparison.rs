@@ -2,7 +2,7 @@
 //! overlaid, each in its own colour and named in the legend.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
 use super::{
     Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,

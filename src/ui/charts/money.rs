@@ -2,13 +2,13 @@
 //! spend against its funding with the variance.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
 use super::{
     Key, chart_title, gbp_text, intervention_markers, legend_ui, month_at, month_x, plot_height,
     time_plot, two_charts,
 };
-use crate::model::{FinancialYear, Month, Scenario};
+use crate::model::{Month, Scenario};
 use crate::sim::{Projection, Spend};
 use crate::ui::theme;
 use crate::units;
