@@ -10,7 +10,6 @@ use super::{
 use crate::app::{Command, Document};
 use crate::compare::Measure;
 use crate::export::{ChartTab, ReportChart, charts_of};
-use crate::model::FinancialYear;
 use crate::ui::theme;
 
 /// The tab strip and, for the chosen tab, its two charts with `shown` overlaid.
@@ -107,16 +106,6 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
         })
         .collect();
     legend_ui(ui, &keys, false);
-    let years: Vec<FinancialYear> = {
-        let mut years: Vec<FinancialYear> = shown
-            .iter()
-            .filter_map(|index| documents.get(*index))
-            .flat_map(|document| document.projection().years.iter().map(|year| year.year))
-            .collect();
-        years.sort();
-        years.dedup();
-        years
-    };
     let highest = shown
         .iter()
         .filter_map(|index| documents.get(*index))
@@ -198,6 +187,5 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
                     ));
                 }
             }
-            let _ = &years;
         });
 }
