@@ -50,6 +50,7 @@ fn build(
         workforce: Default::default(),
         money: Default::default(),
         interventions: Vec::new(),
+        uncertainty: Vec::new(),
     };
     let demand = &mut scenario.demand;
     demand.referrals_per_month = pick(u(), 0.0, 5_000.0);

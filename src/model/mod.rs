@@ -3,9 +3,11 @@
 
 pub mod calendar;
 pub mod demand;
+pub mod fields;
 pub mod interventions;
 pub mod money;
 pub mod placements;
+pub mod uncertainty;
 pub mod validate;
 pub mod workforce;
 
@@ -16,6 +18,7 @@ pub use demand::{CaseWeights, Demand, ReferralOutcomes};
 pub use interventions::{Action, Intervention};
 pub use money::{Grant, Money, YearBudget};
 pub use placements::{PlacementKind, PlacementType, Placements};
+pub use uncertainty::{Range, Shape};
 pub use validate::{Problem, validate};
 pub use workforce::{Burnout, StaffGroup, WorkforcePolicy};
 
@@ -50,6 +53,9 @@ pub struct Scenario {
     pub money: Money,
     #[serde(default)]
     pub interventions: Vec<Intervention>,
+    /// Ranges on inputs for Monte Carlo runs; empty for a single projection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<Range>,
 }
 
 pub fn default_horizon_months() -> u32 {

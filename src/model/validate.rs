@@ -104,6 +104,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     check_workforce(&mut check, scenario);
     check_money(&mut check, scenario);
     check_interventions(&mut check, scenario);
+    check_uncertainty(&mut check, scenario);
     check.problems
 }
 
@@ -593,6 +594,35 @@ fn check_interventions(check: &mut Checker, scenario: &Scenario) {
             Action::AddFosterPlaces { places, .. } => {
                 check.number(&format!("{path}.places"), *places, 0.0, MAX_CHILDREN);
             }
+        }
+    }
+}
+
+fn check_uncertainty(check: &mut Checker, scenario: &Scenario) {
+    for (index, range) in scenario.uncertainty.iter().enumerate() {
+        let path = format!("uncertainty[{index}]");
+        let (low_ok, high_ok) = (
+            check.number(&format!("{path}.low"), range.low, -MAX_GBP, MAX_GBP),
+            check.number(&format!("{path}.high"), range.high, -MAX_GBP, MAX_GBP),
+        );
+        match super::fields::number(scenario, &range.field) {
+            None => check.report(
+                format!("{path}.field"),
+                format!(
+                    "\"{}\" is not a numeric input of this scenario",
+                    range.field
+                ),
+            ),
+            Some(value) if low_ok && high_ok && !(range.low <= value && value <= range.high) => {
+                check.report(
+                    path.clone(),
+                    format!(
+                        "the range {} to {} must contain the input's value, {value}",
+                        range.low, range.high
+                    ),
+                )
+            }
+            Some(_) => {}
         }
     }
 }

@@ -2,8 +2,11 @@
 
 mod engine;
 pub mod equations;
+pub mod monte_carlo;
 mod plan;
 pub mod projection;
+pub mod sensitivity;
+pub mod solve;
 mod years;
 
 pub use engine::project;

@@ -36,6 +36,7 @@ pub fn small_scenario() -> Scenario {
             ..Money::default()
         },
         interventions: Vec::new(),
+        uncertainty: Vec::new(),
     }
 }
 

@@ -1,0 +1,136 @@
+//! Sensitivity: how far one headline figure swings as each input moves across its
+//! range (or 10% either way where it has none), largest swing first.
+
+use crate::model::{Scenario, fields};
+
+use super::engine::project;
+use super::projection::Projection;
+
+/// The figure whose sensitivity is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// Spend over the whole projection (£).
+    TotalSpend,
+    /// Average caseload in the last month (cases per FTE; no capacity counts as 0).
+    FinalCaseload,
+    /// Children in care at the end.
+    FinalChildrenInCare,
+    /// The largest overspend in any financial year (£; 0 if none).
+    WorstOverspend,
+    /// Months with more cases than capacity.
+    MonthsOverCap,
+}
+
+impl Output {
+    pub const ALL: [Output; 5] = [
+        Output::TotalSpend,
+        Output::FinalCaseload,
+        Output::FinalChildrenInCare,
+        Output::WorstOverspend,
+        Output::MonthsOverCap,
+    ];
+
+    /// The name used on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Output::TotalSpend => "total-spend",
+            Output::FinalCaseload => "final-caseload",
+            Output::FinalChildrenInCare => "final-children-in-care",
+            Output::WorstOverspend => "worst-overspend",
+            Output::MonthsOverCap => "months-over-cap",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Output::TotalSpend => "Total spend",
+            Output::FinalCaseload => "Average caseload at the end",
+            Output::FinalChildrenInCare => "Children in care at the end",
+            Output::WorstOverspend => "Worst overspend in a year",
+            Output::MonthsOverCap => "Months over cap",
+        }
+    }
+
+    pub fn measure(self) -> crate::compare::Measure {
+        use crate::compare::Measure;
+        match self {
+            Output::TotalSpend | Output::WorstOverspend => Measure::Pounds,
+            Output::FinalCaseload => Measure::Caseload,
+            Output::FinalChildrenInCare => Measure::Children,
+            Output::MonthsOverCap => Measure::Months,
+        }
+    }
+
+    pub fn of(self, projection: &Projection) -> f64 {
+        match self {
+            Output::TotalSpend => projection.total_spend(),
+            Output::FinalCaseload => projection
+                .last()
+                .and_then(|row| row.workload.average_caseload)
+                .unwrap_or(0.0),
+            Output::FinalChildrenInCare => {
+                projection.last().map_or(0.0, |row| row.looked_after_at_end)
+            }
+            Output::WorstOverspend => projection
+                .worst_overspend()
+                .map_or(0.0, |year| year.variance),
+            Output::MonthsOverCap => projection
+                .years
+                .iter()
+                .map(|year| year.months_over_cap as f64)
+                .sum(),
+        }
+    }
+}
+
+/// How much one input moves the figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Swing {
+    pub field: String,
+    pub low_input: f64,
+    pub high_input: f64,
+    /// The figure with the input at its low and its high value.
+    pub at_low: f64,
+    pub at_high: f64,
+}
+
+impl Swing {
+    pub fn size(&self) -> f64 {
+        (self.at_high - self.at_low).abs()
+    }
+}
+
+/// The swing each input causes, largest first; inputs that move nothing are left out.
+pub fn sensitivity(scenario: &Scenario, output: Output) -> Vec<Swing> {
+    let mut swings: Vec<Swing> = fields::numeric_fields(scenario)
+        .into_iter()
+        .filter_map(|field| {
+            let value = fields::number(scenario, &field)?;
+            let range = scenario.uncertainty.iter().find(|range| {
+                fields::canonical(scenario, &range.field).as_deref() == Some(field.as_str())
+            });
+            let (low, high) = match range {
+                Some(range) => (range.low, range.high),
+                None => (value * 0.9, value * 1.1),
+            };
+            if low == high {
+                return None;
+            }
+            let at = |input: f64| {
+                let mut changed = scenario.clone();
+                *fields::number_mut(&mut changed, &field)? = input;
+                Some(output.of(&project(&changed)))
+            };
+            Some(Swing {
+                at_low: at(low)?,
+                at_high: at(high)?,
+                field,
+                low_input: low,
+                high_input: high,
+            })
+        })
+        .filter(|swing| swing.size() > 1e-9)
+        .collect();
+    swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
+    swings
+}

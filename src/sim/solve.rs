@@ -1,0 +1,290 @@
+//! "What does it take?": the smallest value of a lever that meets a target,
+//! exact to the lever's unit (1 FTE, £1,000 a year, 1 case).
+
+use crate::model::{Action, FinancialYear, Intervention, Month, Scenario};
+
+use super::engine::project;
+use super::monte_carlo::draw_scenario;
+use super::projection::Projection;
+
+/// What must hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// Average caseload per case-holding FTE at or under `cases` in month `by`.
+    AverageCaseloadAtMost { cases: f64, by: Month },
+    /// Overspend in financial year `year` at or under `gbp` (0: within budget).
+    OverspendAtMost { gbp: f64, year: FinancialYear },
+    /// Children in care under `children` at the end of month `by`.
+    ChildrenInCareBelow { children: f64, by: Month },
+}
+
+impl Target {
+    /// Whether one projection meets the target; `None` if the month or year is
+    /// outside the projection.
+    pub fn met_by(&self, projection: &Projection) -> Option<bool> {
+        match self {
+            Target::AverageCaseloadAtMost { cases, by } => {
+                let row = projection.rows.iter().find(|row| row.month == *by)?;
+                Some(
+                    row.workload
+                        .average_caseload
+                        .is_some_and(|caseload| caseload <= *cases + 1e-9),
+                )
+            }
+            Target::OverspendAtMost { gbp, year } => {
+                let summary = projection
+                    .years
+                    .iter()
+                    .find(|summary| summary.year == *year)?;
+                Some(summary.variance <= *gbp + 1e-6)
+            }
+            Target::ChildrenInCareBelow { children, by } => {
+                let row = projection.rows.iter().find(|row| row.month == *by)?;
+                Some(row.looked_after_at_end < *children)
+            }
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Target::AverageCaseloadAtMost { cases, by } => {
+                format!(
+                    "average caseload at or under {} in {}",
+                    crate::units::thousands(*cases, 1),
+                    by.label()
+                )
+            }
+            Target::OverspendAtMost { gbp, year } => {
+                format!(
+                    "overspend in {} at or under {}",
+                    year.label(),
+                    crate::units::gbp(*gbp)
+                )
+            }
+            Target::ChildrenInCareBelow { children, by } => format!(
+                "children in care under {} at the end of {}",
+                crate::units::children(*children),
+                by.label()
+            ),
+        }
+    }
+}
+
+/// How sure the answer must be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Confidence {
+    /// The single projection (every input at its most likely value) meets it.
+    MostLikely,
+    /// At least `share` (0 to 1) of `draws` Monte Carlo draws meet it.
+    Draws { share: f64, draws: usize, seed: u64 },
+}
+
+/// What may be changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lever {
+    /// Extra funded posts of a staff group from a month (unit: 1 FTE).
+    ExtraStaff { group: String, from: Month },
+    /// Early help from a month (unit: £1,000 a year); each £1m a year cuts
+    /// referrals and entries to care by the given percentages after `lag_months`.
+    EarlyHelp {
+        from: Month,
+        referral_cut_percent_per_million: f64,
+        care_entry_cut_percent_per_million: f64,
+        lag_months: u32,
+    },
+    /// A contracted team holding cases from a month for `months` months (unit: 1
+    /// case), at a cost per case per month.
+    ContractedTeam {
+        from: Month,
+        months: u32,
+        cost_per_case_month_gbp: f64,
+    },
+    /// A staff group's caseload cap from a month (unit: 1 case per FTE).
+    CaseloadCap { group: String, from: Month },
+}
+
+impl Lever {
+    /// The lever's value for a number of units, for people.
+    pub fn describe(&self, units: u64) -> String {
+        match self {
+            Lever::ExtraStaff { group, from } => {
+                format!("{units} extra FTE of {group} from {}", from.label())
+            }
+            Lever::EarlyHelp { from, .. } => format!(
+                "early help of {} a year from {}",
+                crate::units::gbp(units as f64 * 1_000.0),
+                from.label()
+            ),
+            Lever::ContractedTeam { from, months, .. } => {
+                format!(
+                    "a contracted team holding {units} cases for {months} months from {}",
+                    from.label()
+                )
+            }
+            Lever::CaseloadCap { group, from } => format!(
+                "a caseload cap of {units} for {group} from {}",
+                from.label()
+            ),
+        }
+    }
+
+    /// Most units searched by default.
+    pub fn default_max_units(&self) -> u64 {
+        match self {
+            Lever::ExtraStaff { .. } => 2_000,
+            Lever::EarlyHelp { .. } => 100_000,
+            Lever::ContractedTeam { .. } => 10_000,
+            Lever::CaseloadCap { .. } => 200,
+        }
+    }
+
+    /// The intervention that applies `units` of the lever.
+    pub fn intervention(&self, units: u64) -> Intervention {
+        let amount = units as f64;
+        let (start, action) = match self {
+            Lever::ExtraStaff { group, from } => (
+                *from,
+                Action::Recruit {
+                    group: group.clone(),
+                    extra_fte: amount,
+                    over_months: 1,
+                },
+            ),
+            Lever::EarlyHelp {
+                from,
+                referral_cut_percent_per_million,
+                care_entry_cut_percent_per_million,
+                lag_months,
+            } => {
+                let millions = amount * 1_000.0 / 1e6;
+                (
+                    *from,
+                    Action::EarlyHelp {
+                        annual_cost_gbp: amount * 1_000.0,
+                        referral_reduction_percent: (referral_cut_percent_per_million * millions)
+                            .min(100.0),
+                        care_entry_reduction_percent: (care_entry_cut_percent_per_million
+                            * millions)
+                            .min(100.0),
+                        lag_months: *lag_months,
+                        months: None,
+                    },
+                )
+            }
+            Lever::ContractedTeam {
+                from,
+                months,
+                cost_per_case_month_gbp,
+            } => (
+                *from,
+                Action::ContractedTeam {
+                    cases: amount,
+                    months: *months,
+                    total_cost_gbp: amount * f64::from(*months) * cost_per_case_month_gbp,
+                },
+            ),
+            Lever::CaseloadCap { group, from } => (
+                *from,
+                Action::SetCaseloadCap {
+                    group: group.clone(),
+                    cap: amount,
+                },
+            ),
+        };
+        Intervention {
+            label: format!("Goal seek: {}", self.describe(units)),
+            enabled: true,
+            start,
+            action,
+        }
+    }
+
+    /// The scenario with `units` of the lever added.
+    pub fn apply(&self, scenario: &Scenario, units: u64) -> Scenario {
+        let mut changed = scenario.clone();
+        changed.interventions.push(self.intervention(units));
+        changed
+    }
+}
+
+/// The goal seek's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Solution {
+    pub units: u64,
+    pub intervention: Intervention,
+    /// Extra spend over the whole projection compared with the scenario as it was (£).
+    pub extra_spend: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SolveError {
+    #[error("the target's month or financial year is outside the projection")]
+    OutsideProjection,
+    #[error("the target cannot be met with up to {max} units of this lever")]
+    NotReachable { max: u64 },
+}
+
+/// Whether `scenario` meets the target at the given confidence.
+pub fn meets(
+    scenario: &Scenario,
+    target: &Target,
+    confidence: Confidence,
+) -> Result<bool, SolveError> {
+    match confidence {
+        Confidence::MostLikely => target
+            .met_by(&project(scenario))
+            .ok_or(SolveError::OutsideProjection),
+        Confidence::Draws { share, draws, seed } => {
+            let draws = draws.max(1);
+            let mut met = 0usize;
+            for draw in 0..draws {
+                if target
+                    .met_by(&project(&draw_scenario(scenario, seed, draw)))
+                    .ok_or(SolveError::OutsideProjection)?
+                {
+                    met += 1;
+                }
+            }
+            Ok(met as f64 / draws as f64 >= share - 1e-12)
+        }
+    }
+}
+
+/// The smallest number of units of `lever`, up to `max_units`, with which the
+/// scenario meets the target. Assumes more of the lever never hurts the target
+/// (true of every lever here for the targets it is meant for); the search is a
+/// bisection on whole units.
+pub fn solve(
+    scenario: &Scenario,
+    target: &Target,
+    lever: &Lever,
+    confidence: Confidence,
+    max_units: u64,
+) -> Result<Solution, SolveError> {
+    let works = |units: u64| meets(&lever.apply(scenario, units), target, confidence);
+    let units = if works(0)? {
+        0
+    } else {
+        if !works(max_units)? {
+            return Err(SolveError::NotReachable { max: max_units });
+        }
+        // Invariant: `low` does not meet the target, `high` does.
+        let (mut low, mut high) = (0, max_units);
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if works(middle)? {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        high
+    };
+    let before = project(scenario).total_spend();
+    let after = project(&lever.apply(scenario, units)).total_spend();
+    Ok(Solution {
+        units,
+        intervention: lever.intervention(units),
+        extra_spend: after - before,
+    })
+}
