@@ -228,3 +228,113 @@ fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
     assert!(stderr.contains("could not open the window"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn run_with_runs_prints_chances_and_writes_ordered_percentiles() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("percentiles.csv");
+    let args = [
+        "run",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--runs",
+        "300",
+        "--seed",
+        "9",
+        "--csv",
+        csv.to_str().unwrap(),
+    ];
+    let output = caseload(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Uncertainty: 300 draws (seed 9) over 2 input ranges."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Total spend: P10 £"));
+    assert!(stdout.contains("Chance of an overspend"));
+    // The same seed gives the same figures.
+    assert_eq!(text(&caseload(&args).stdout), stdout);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[0], "month");
+    assert_eq!(header[1], "average_caseload_p5");
+    let rows: Vec<Vec<f64>> = lines
+        .map(|line| {
+            line.split(',')
+                .skip(1)
+                .map(|cell| cell.parse().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 36);
+    for row in &rows {
+        for series in row[..20].chunks(5) {
+            assert!(
+                series.windows(2).all(|pair| pair[0] <= pair[1]),
+                "{series:?}"
+            );
+        }
+        assert!((0.0..=1.0).contains(&row[20]));
+    }
+}
+
+#[test]
+fn solve_prints_the_smallest_answer_and_its_cost() {
+    let output = caseload(&[
+        "solve",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--target",
+        "caseload<=20@2019-03",
+        "--lever",
+        "staff:experienced@2018-04",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Answer: 20 extra FTE of experienced from Apr 2018."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Extra spend over the projection: +£"));
+    let output = caseload(&[
+        "solve",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--target",
+        "caseload<=20@2019-03",
+        "--lever",
+        "staff:nobody@2018-04",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("there is no permanent staff group \"nobody\""));
+    let output = caseload(&[
+        "solve",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--target",
+        "caseload=20",
+        "--lever",
+        "staff:experienced@2018-04",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("expected a target like"));
+}
+
+#[test]
+fn sensitivity_lists_inputs_largest_swing_first() {
+    let output = caseload(&[
+        "sensitivity",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--output",
+        "total-spend",
+        "--top",
+        "5",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let rows: Vec<&str> = stdout
+        .lines()
+        .skip_while(|line| !line.starts_with("Input"))
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows[0].starts_with("demand.looked_after "), "{stdout}");
+}

@@ -1,6 +1,7 @@
 //! The headless command line: `run`, `check` and `compare` on scenario files,
 //! using the same engine as the window.
 
+mod risk;
 mod summary;
 mod table;
 
@@ -45,6 +46,59 @@ pub enum Command {
         /// Project this many months instead of the file's horizon (12 to 120).
         #[arg(long, value_name = "N")]
         months: Option<u32>,
+        /// Also run N Monte Carlo draws over the file's uncertainty ranges; with
+        /// --csv the file then holds percentiles per month.
+        #[arg(long, value_name = "N")]
+        runs: Option<usize>,
+        /// Seed of the Monte Carlo draws (the same seed gives the same results).
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
+    /// Find the smallest lever value that meets a target ("what does it take?").
+    Solve {
+        file: PathBuf,
+        /// caseload<=20@2019-03, overspend<=0@2019-20 or in-care<600@2021-03.
+        #[arg(long)]
+        target: String,
+        /// staff:GROUP@2018-04 (FTE), early-help@2019-04 (£1,000 a year),
+        /// contracted-team@2019-04 (cases) or cap:GROUP@2019-04 (cases per FTE).
+        #[arg(long)]
+        lever: String,
+        /// Share of Monte Carlo draws that must meet the target (0 to 1); without
+        /// it, the most likely projection must.
+        #[arg(long, value_name = "SHARE")]
+        confidence: Option<f64>,
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        runs: usize,
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Most units to try.
+        #[arg(long, value_name = "N")]
+        max: Option<u64>,
+        /// Early help: % cut in referrals and in entries to care per £1m a year.
+        #[arg(long, value_name = "REFERRALS,CARE", default_value = "2,5")]
+        effect_per_million: String,
+        /// Early help: months before the effect starts.
+        #[arg(long, value_name = "MONTHS", default_value_t = 12)]
+        lag: u32,
+        /// Contracted team: months it works.
+        #[arg(long, value_name = "MONTHS", default_value_t = 6)]
+        team_months: u32,
+        /// Contracted team: £ per case per month (Liverpool: £600,000 for 180 cases
+        /// for six months is about £556).
+        #[arg(long, value_name = "GBP", default_value_t = 556.0)]
+        cost_per_case_month: f64,
+    },
+    /// Rank the inputs by how much each swings a headline figure.
+    Sensitivity {
+        file: PathBuf,
+        /// total-spend, final-caseload, final-children-in-care, worst-overspend or
+        /// months-over-cap.
+        #[arg(long, default_value = "total-spend")]
+        output: String,
+        /// How many inputs to list.
+        #[arg(long, value_name = "N", default_value_t = 15)]
+        top: usize,
     },
     /// Check scenario files; print FILE:LINE:COL: message for each problem.
     Check {
@@ -74,7 +128,79 @@ pub enum Command {
 /// status (0 success, 1 a file or the command failed).
 pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) -> u8 {
     let result = match command {
-        Command::Run { file, csv, months } => run(file, csv.as_deref(), *months, out),
+        Command::Run {
+            file,
+            csv,
+            months,
+            runs,
+            seed,
+        } => run(
+            file,
+            csv.as_deref(),
+            *months,
+            runs.map(|runs| (runs, *seed)),
+            out,
+        ),
+        Command::Solve {
+            file,
+            target,
+            lever,
+            confidence,
+            runs,
+            seed,
+            max,
+            effect_per_million,
+            lag,
+            team_months,
+            cost_per_case_month,
+        } => (|| {
+            let scenario = load(file)?;
+            let target = risk::parse_target(target)?;
+            let (referrals, care) = effect_per_million
+                .split_once(',')
+                .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+                .ok_or_else(|| format!("--effect-per-million expects two numbers like 2,5, found {effect_per_million}"))?;
+            let settings = risk::LeverSettings {
+                effect_per_million: (referrals, care),
+                lag_months: *lag,
+                team_months: *team_months,
+                cost_per_case_month_gbp: *cost_per_case_month,
+            };
+            let lever = risk::parse_lever(lever, &settings)?;
+            let confidence = match confidence {
+                None => crate::sim::solve::Confidence::MostLikely,
+                Some(share) if (0.0..=1.0).contains(share) => {
+                    crate::sim::solve::Confidence::Draws {
+                        share: *share,
+                        draws: *runs,
+                        seed: *seed,
+                    }
+                }
+                Some(share) => {
+                    return Err(format!(
+                        "--confidence must be between 0 and 1, found {share}"
+                    ));
+                }
+            };
+            risk::solve_command(&scenario, &target, &lever, confidence, *max, out)
+        })(),
+        Command::Sensitivity { file, output, top } => (|| {
+            let scenario = load(file)?;
+            let output = crate::sim::sensitivity::Output::ALL
+                .into_iter()
+                .find(|candidate| candidate.key() == output)
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = crate::sim::sensitivity::Output::ALL
+                        .iter()
+                        .map(|o| o.key())
+                        .collect();
+                    format!(
+                        "--output must be one of {}, found {output}",
+                        keys.join(", ")
+                    )
+                })?;
+            risk::sensitivity_command(&scenario, output, *top, out)
+        })(),
         Command::Check { files } => return check(files, out),
         Command::Compare { a, b, csv, html } => compare(a, b, csv.as_deref(), html.as_deref(), out),
         Command::Diff { a, b } => diff(a, b, out),
@@ -96,6 +222,7 @@ fn run(
     file: &Path,
     csv: Option<&Path>,
     months: Option<u32>,
+    monte_carlo: Option<(usize, u64)>,
     out: &mut impl Write,
 ) -> Result<(), String> {
     let mut scenario = load(file)?;
@@ -116,6 +243,25 @@ fn run(
         summary(&scenario, &projection, &file.display().to_string())
     )
     .map_err(|error| error.to_string())?;
+    if let Some((runs, seed)) = monte_carlo {
+        if runs == 0 {
+            return Err("--runs must be at least 1".to_owned());
+        }
+        let result = risk::run_monte_carlo(&scenario, runs, seed);
+        write!(out, "{}", risk::monte_carlo_summary(&scenario, &result))
+            .map_err(|error| error.to_string())?;
+        if let Some(csv) = csv {
+            risk::write_percentiles_csv(&result, csv).map_err(|error| error.to_string())?;
+            writeln!(
+                out,
+                "\nWrote percentiles for {} months to {}.",
+                result.months.len(),
+                csv.display()
+            )
+            .map_err(|error| error.to_string())?;
+        }
+        return Ok(());
+    }
     if let Some(csv) = csv {
         write_csv_file(csv, &projection).map_err(|error| error.to_string())?;
         writeln!(
