@@ -29,5 +29,21 @@ fn file(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection, file);
+fn monte_carlo(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wakefield-with-ranges.ron");
+    let Ok(mut scenario) = load_scenario(&path) else {
+        panic!("the fixture with ranges does not load");
+    };
+    scenario.horizon_months = 120;
+    let mut group = c.benchmark_group("monte carlo 120 months");
+    group.sample_size(10);
+    for draws in [1_000, 10_000] {
+        group.bench_function(format!("{draws} draws, all threads"), |b| {
+            b.iter(|| caseload::sim::monte_carlo::monte_carlo_simple(black_box(&scenario), draws, 1))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, projection, file, monte_carlo);
 criterion_main!(benches);
