@@ -30,7 +30,8 @@ fn file(c: &mut Criterion) {
 }
 
 fn monte_carlo(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wakefield-with-ranges.ron");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wakefield-with-ranges.ron");
     let Ok(mut scenario) = load_scenario(&path) else {
         panic!("the fixture with ranges does not load");
     };
@@ -39,7 +40,9 @@ fn monte_carlo(c: &mut Criterion) {
     group.sample_size(10);
     for draws in [1_000, 10_000] {
         group.bench_function(format!("{draws} draws, all threads"), |b| {
-            b.iter(|| caseload::sim::monte_carlo::monte_carlo_simple(black_box(&scenario), draws, 1))
+            b.iter(|| {
+                caseload::sim::monte_carlo::monte_carlo_simple(black_box(&scenario), draws, 1)
+            })
         });
     }
     group.finish();

@@ -35,6 +35,10 @@ pub enum Command {
     CloseTab(usize),
     SetTheme(ThemeChoice),
     ShowHelp,
+    /// Open "What does it take?".
+    ShowGoalSeek,
+    /// Open the sensitivity (tornado) chart.
+    ShowSensitivity,
 }
 
 /// An action waiting for the answer to "save your changes first?".

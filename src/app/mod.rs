@@ -5,6 +5,7 @@ mod document;
 pub mod file_dialogs;
 mod files;
 mod preferences;
+pub mod risk;
 
 use std::path::PathBuf;
 
@@ -24,6 +25,7 @@ use crate::ui::editor::editor_ui;
 use crate::ui::headline::headline_ui;
 use crate::ui::help::model_guide_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
+use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
 
 /// Where eframe keeps the app's preferences.
 pub const APP_ID: &str = "caseload";
@@ -36,6 +38,8 @@ pub struct CaseloadApp {
     pub active: usize,
     /// Whether the charts compare scenarios, and which one is the baseline.
     pub comparison: ComparisonChoice,
+    /// Monte Carlo, goal seek and sensitivity for the scenario being edited.
+    pub risk: risk::RiskState,
     pub preferences: Preferences,
     dialogs: Box<dyn FileDialogs>,
     pub tab: ChartTab,
@@ -74,6 +78,7 @@ impl CaseloadApp {
             documents: vec![Document::new(default_scenario(), None)],
             active: 0,
             comparison: ComparisonChoice::default(),
+            risk: risk::RiskState::default(),
             preferences,
             dialogs,
             tab: ChartTab::default(),
@@ -208,6 +213,8 @@ impl CaseloadApp {
                 ctx.set_theme(choice.to_egui());
             }
             Command::ShowHelp => self.help_open = true,
+            Command::ShowGoalSeek => self.risk.goal_open = true,
+            Command::ShowSensitivity => self.risk.sensitivity_open = true,
         }
     }
 
@@ -278,6 +285,14 @@ impl eframe::App for CaseloadApp {
             });
         // Re-project now, so the headline and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
+        let repaint_ctx = ctx.clone();
+        let repaint = move || repaint_ctx.request_repaint();
+        self.risk
+            .update(&self.documents[active].scenario, repaint.clone());
+        if self.risk.monte_carlo_job.is_some() {
+            // Keep the progress bar moving.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         CentralPanel::default().show(ui, |ui| {
             let comparing = comparison_ui(
                 ui,
@@ -297,13 +312,16 @@ impl eframe::App for CaseloadApp {
                 ),
                 None => {
                     headline_ui(ui, self.documents[active].projection());
+                    risk_strip_ui(ui, &mut self.risk, &self.documents[active].scenario);
                     ui.separator();
                     let document = &self.documents[active];
+                    let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
                     charts_ui(
                         ui,
                         &mut self.tab,
                         &document.scenario,
                         document.projection(),
+                        bands,
                         &mut self.commands,
                     );
                 }
@@ -315,6 +333,22 @@ impl eframe::App for CaseloadApp {
                 .open(&mut self.help_open)
                 .default_size([640.0, 560.0])
                 .show(&ctx, model_guide_ui);
+        }
+        if self.risk.goal_open {
+            let scenario = self.documents[active].scenario.clone();
+            if let Some(intervention) =
+                goal_window(&ctx, &mut self.risk, &scenario, repaint.clone())
+            {
+                self.status = format!("Added \"{}\" to the plan", intervention.label);
+                self.documents[active]
+                    .scenario
+                    .interventions
+                    .push(intervention);
+            }
+        }
+        if self.risk.sensitivity_open {
+            let scenario = self.documents[active].scenario.clone();
+            sensitivity_window(&ctx, &mut self.risk, &scenario, repaint);
         }
         if let Some(report) = &self.error
             && !error_window(&ctx, report)

@@ -125,6 +125,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 }
             }
         });
+        ui.menu_button("Risk", |ui| {
+            if item(ui, "What does it take?…", None, true) {
+                commands.push(Command::ShowGoalSeek);
+            }
+            if item(ui, "Sensitivity…", None, true) {
+                commands.push(Command::ShowSensitivity);
+            }
+            ui.weak("Ranges on inputs: the editor's Uncertainty section.");
+        });
         ui.menu_button("Help", |ui| {
             if item(ui, "How the model works", None, true) {
                 commands.push(Command::ShowHelp);

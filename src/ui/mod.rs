@@ -9,6 +9,7 @@ pub mod editor;
 pub mod headline;
 pub mod help;
 pub mod menu_bar;
+pub mod risk;
 pub mod theme;
 
 /// Gives a widget the name a screen reader (and a UI test) uses, where its visible

@@ -3,13 +3,14 @@
 use egui::Ui;
 
 use super::{
-    Series, caseload_text, chart_title, count_text, lines_chart, month_x, monthly_points,
+    FanBands, Series, caseload_text, chart_title, count_text, lines_chart, month_x, monthly_points,
     time_plot, two_charts,
 };
 use crate::sim::Projection;
+use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
 
-pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
+pub fn caseloads_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
     two_charts(
         ui,
         |ui| {
@@ -36,6 +37,13 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
                 ),
                 &lines,
                 projection,
+                uncertainty.map(|run| FanBands {
+                    name: "Average caseload",
+                    bands: &run.average_caseload,
+                    months: &run.months,
+                    colour: theme::series_colour(0),
+                    scale: 1.0,
+                }),
             );
         },
         |ui| {
@@ -62,6 +70,7 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection) {
                 time_plot("capacity_chart", "Cases", count_text, " cases").include_y(10.0),
                 &lines,
                 projection,
+                None,
             );
         },
     );

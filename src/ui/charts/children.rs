@@ -4,17 +4,18 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart};
 
 use super::{
-    Key, Series, chart_title, count_text, intervention_markers, legend_ui, lines_chart, month_at,
-    month_x, monthly_points, plot_height, time_plot, two_charts,
+    FanBands, Key, Series, chart_title, count_text, intervention_markers, legend_ui, lines_chart,
+    month_at, month_x, monthly_points, plot_height, time_plot, two_charts,
 };
 use crate::model::{Month, PlacementKind};
+use crate::sim::monte_carlo::MonteCarlo;
 use crate::sim::{MonthRow, Projection};
 use crate::ui::theme;
 
 /// Reads one stock from a month's row.
 type StockOf = fn(&MonthRow) -> f64;
 
-pub fn children_ui(ui: &mut Ui, projection: &Projection) {
+pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
     two_charts(
         ui,
         |ui| {
@@ -43,6 +44,13 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection) {
                 time_plot("children_chart", "Children", count_text, " children"),
                 &lines,
                 projection,
+                uncertainty.map(|run| FanBands {
+                    name: "Children in care",
+                    bands: &run.looked_after,
+                    months: &run.months,
+                    colour: theme::series_colour(2),
+                    scale: 1.0,
+                }),
             );
         },
         |ui| {

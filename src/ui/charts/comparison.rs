@@ -91,6 +91,7 @@ fn report_chart_ui(
         time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
         &lines,
         marker_source.projection(),
+        None,
     );
 }
 

@@ -13,6 +13,7 @@ use egui::{Color32, Id, RichText, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
 use crate::model::{Month, Scenario};
+use crate::sim::monte_carlo::{Bands, MonteCarlo};
 use crate::sim::{MonthRow, Projection};
 
 use super::theme;
@@ -44,15 +45,81 @@ pub fn charts_ui(
     tab: &mut ChartTab,
     scenario: &Scenario,
     projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
     commands: &mut Vec<crate::app::Command>,
 ) {
     tabs_ui(ui, tab, commands);
     match tab {
-        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection),
-        ChartTab::Children => children::children_ui(ui, projection),
-        ChartTab::Staff => staff::staff_ui(ui, projection),
-        ChartTab::Money => money::money_ui(ui, scenario, projection),
+        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty),
+        ChartTab::Children => children::children_ui(ui, projection, uncertainty),
+        ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty),
+        ChartTab::Money => money::money_ui(ui, scenario, projection, uncertainty),
     }
+}
+
+/// Fan-chart bands of a Monte Carlo run: 90% and 50% of the draws, shaded.
+pub struct FanBands<'a> {
+    pub name: &'static str,
+    pub bands: &'a Bands,
+    pub months: &'a [crate::model::Month],
+    pub colour: Color32,
+    /// Shares are stored 0 to 1 but drawn in percent.
+    pub scale: f64,
+}
+
+/// Adds fan-chart bands behind the lines, splitting where months have no value.
+fn draw_bands(plot_ui: &mut PlotUi<'_>, fan: &FanBands<'_>) {
+    let xs: Vec<f64> = fan.months.iter().map(|month| month_x(*month)).collect();
+    for (name, low, high, alpha) in [
+        (format!("{} 90% range", fan.name), 0, 4, 0.18),
+        (format!("{} 50% range", fan.name), 1, 3, 0.32),
+    ] {
+        let mut run_x = Vec::new();
+        let mut run_low = Vec::new();
+        let mut run_high = Vec::new();
+        let flush =
+            |plot_ui: &mut PlotUi<'_>, x: &mut Vec<f64>, lo: &mut Vec<f64>, hi: &mut Vec<f64>| {
+                if x.len() > 1 {
+                    plot_ui.add(
+                        egui_plot::FilledArea::new(name.clone(), x, lo, hi)
+                            .fill_color(fan.colour.gamma_multiply(alpha))
+                            .stroke(Stroke::NONE),
+                    );
+                }
+                x.clear();
+                lo.clear();
+                hi.clear();
+            };
+        for (index, percentiles) in fan.bands.months.iter().enumerate() {
+            match (percentiles, xs.get(index)) {
+                (Some(values), Some(x)) => {
+                    run_x.push(*x);
+                    run_low.push(values[low] * fan.scale);
+                    run_high.push(values[high] * fan.scale);
+                }
+                _ => flush(plot_ui, &mut run_x, &mut run_low, &mut run_high),
+            }
+        }
+        flush(plot_ui, &mut run_x, &mut run_low, &mut run_high);
+    }
+}
+
+/// Legend keys for the bands.
+fn band_keys(name: &str, colour: Color32) -> [Key; 2] {
+    [
+        Key {
+            name: format!("{name}: 50% of draws"),
+            colour: colour.gamma_multiply(0.5),
+            dashed: false,
+            block: true,
+        },
+        Key {
+            name: format!("{name}: 90% of draws"),
+            colour: colour.gamma_multiply(0.25),
+            dashed: false,
+            block: true,
+        },
+    ]
 }
 
 /// Every time chart pans and zooms together along x.
@@ -231,11 +298,23 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, series: &[Series]) {
 }
 
 /// A chart of lines over time: its legend, then the plot in the space left, with
-/// the intervention markers.
-fn lines_chart<'a>(ui: &mut Ui, plot: Plot<'a>, lines: &'a [Series], projection: &'a Projection) {
-    let keys: Vec<Key> = lines.iter().map(Key::from).collect();
+/// fan-chart bands behind the lines where given, and the intervention markers.
+fn lines_chart<'a>(
+    ui: &mut Ui,
+    plot: Plot<'a>,
+    lines: &'a [Series],
+    projection: &'a Projection,
+    fan: Option<FanBands<'a>>,
+) {
+    let mut keys: Vec<Key> = lines.iter().map(Key::from).collect();
+    if let Some(fan) = &fan {
+        keys.extend(band_keys(fan.name, fan.colour));
+    }
     legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
     plot.height(plot_height(ui)).show(ui, |plot_ui| {
+        if let Some(fan) = &fan {
+            draw_bands(plot_ui, fan);
+        }
         draw_series(plot_ui, lines);
         intervention_markers(plot_ui, projection);
     });

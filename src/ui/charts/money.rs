@@ -5,15 +5,21 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
 use super::{
-    Key, chart_title, gbp_text, intervention_markers, legend_ui, month_at, month_x, plot_height,
-    time_plot, two_charts,
+    FanBands, Key, band_keys, chart_title, draw_bands, gbp_text, intervention_markers, legend_ui,
+    month_at, month_x, plot_height, time_plot, two_charts,
 };
 use crate::model::{Month, Scenario};
+use crate::sim::monte_carlo::MonteCarlo;
 use crate::sim::{Projection, Spend};
 use crate::ui::theme;
 use crate::units;
 
-pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
+pub fn money_ui(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
+) {
     two_charts(
         ui,
         |ui| {
@@ -39,6 +45,16 @@ pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                 dashed: true,
                 block: false,
             });
+            let fan = uncertainty.map(|run| FanBands {
+                name: "Total spend",
+                bands: &run.monthly_spend,
+                months: &run.months,
+                colour: budget_colour,
+                scale: 1.0,
+            });
+            if let Some(fan) = &fan {
+                keys.extend(band_keys(fan.name, fan.colour));
+            }
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
             time_plot("spend_chart", "£ a month", gbp_text, " a month")
                 .height(plot_height(ui))
@@ -68,6 +84,9 @@ pub fn money_ui(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                     }
                     for chart in charts {
                         plot_ui.bar_chart(chart);
+                    }
+                    if let Some(fan) = &fan {
+                        draw_bands(plot_ui, fan);
                     }
                     let budget: Vec<[f64; 2]> = projection
                         .rows

@@ -3,13 +3,14 @@
 use egui::Ui;
 
 use super::{
-    Series, chart_title, fte_text, lines_chart, month_x, monthly_points, percent_text, time_plot,
-    two_charts,
+    FanBands, Series, chart_title, fte_text, lines_chart, month_x, monthly_points, percent_text,
+    time_plot, two_charts,
 };
 use crate::sim::Projection;
+use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
 
-pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
+pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
     two_charts(
         ui,
         |ui| {
@@ -32,6 +33,11 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
                     Series::line(group.name.clone(), theme::series_colour(index), points)
                 })
                 .collect();
+            lines.push(Series::line(
+                "All staff",
+                theme::series_colour(7),
+                monthly_points(projection, |row| Some(row.staffing.total_fte())),
+            ));
             lines.push(
                 Series::line(
                     "Vacancies (all permanent groups)",
@@ -45,6 +51,13 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
                 time_plot("staff_chart", "FTE", fte_text, ""),
                 &lines,
                 projection,
+                uncertainty.map(|run| FanBands {
+                    name: "All staff",
+                    bands: &run.total_fte,
+                    months: &run.months,
+                    colour: theme::series_colour(7),
+                    scale: 1.0,
+                }),
             );
         },
         |ui| {
@@ -74,6 +87,7 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection) {
                 time_plot("agency_chart", "% of staff", percent_text, "").include_y(100.0),
                 &lines,
                 projection,
+                None,
             );
         },
     );

@@ -8,6 +8,7 @@ mod interventions;
 mod money;
 mod placements;
 mod staff;
+mod uncertainty;
 
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
@@ -49,6 +50,9 @@ pub fn editor_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
             });
             section(ui, "Interventions", true, |ui| {
                 interventions::interventions_ui(ui, scenario, problems);
+            });
+            section(ui, "Uncertainty (ranges)", false, |ui| {
+                uncertainty::uncertainty_ui(ui, scenario, problems);
             });
         });
 }

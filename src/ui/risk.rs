@@ -1,0 +1,379 @@
+//! Risk in the window: the Monte Carlo strip under the headline, "What does it
+//! take?" and the sensitivity (tornado) chart.
+
+use egui::{ComboBox, Context, DragValue, Grid, ProgressBar, RichText, Ui};
+use egui_plot::{Bar, BarChart, Plot, VLine};
+
+use super::editor::fields::month_input;
+use super::{accessible_label, theme};
+use crate::app::risk::{GoalForm, LeverKind, RiskState, TargetKind, current};
+use crate::model::{FinancialYear, Intervention, Scenario};
+use crate::sim::sensitivity::Output;
+use crate::units;
+
+/// The Monte Carlo line under the headline: progress while it runs, then the
+/// chances and the spread of total spend.
+pub fn risk_strip_ui(ui: &mut Ui, risk: &mut RiskState, scenario: &Scenario) {
+    if scenario.uncertainty.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Uncertainty").strong())
+            .on_hover_text("Inputs with ranges are drawn at random; the bands on the charts hold 50% and 90% of the draws.");
+        let draws = ui.add(DragValue::new(&mut risk.draws).range(100..=20_000).speed(10.0).suffix(" draws"));
+        accessible_label(&draws, "Monte Carlo draws");
+        let seed = ui.add(DragValue::new(&mut risk.seed).range(0..=u64::MAX).prefix("seed "));
+        accessible_label(&seed, "Monte Carlo seed");
+        if let Some(job) = &risk.monte_carlo_job {
+            ui.add(ProgressBar::new(job.progress()).desired_width(160.0).show_percentage());
+            if ui.button("Cancel").clicked() {
+                job.cancel();
+            }
+        }
+        match current(&risk.monte_carlo, scenario) {
+            Some(run) if run.draws == risk.draws && run.seed == risk.seed => {
+                let colours = theme::status_colours(ui.visuals());
+                ui.label(format!(
+                    "Total spend P10 {} · P50 {} · P90 {}.",
+                    units::gbp(run.total_spend.p10),
+                    units::gbp(run.total_spend.p50),
+                    units::gbp(run.total_spend.p90)
+                ));
+                if let (Some(month), Some(chance)) = (run.months.last(), run.over_cap_probability.last()) {
+                    let text = format!("Chance caseloads exceed the cap in {}: {}.", month.label(), units::percent(*chance, 0));
+                    ui.label(RichText::new(text).color(if *chance > 0.5 { colours.bad } else { colours.good }));
+                }
+                for (year, chance) in &run.overspend_probability {
+                    let text = format!("Chance of an overspend in {}: {}.", year.label(), units::percent(*chance, 0));
+                    ui.label(RichText::new(text).color(if *chance > 0.5 { colours.bad } else { colours.good }));
+                }
+            }
+            _ if risk.monte_carlo_job.is_none() => {
+                ui.weak("Fix the flagged inputs to run the draws.");
+            }
+            _ => {}
+        }
+    });
+}
+
+/// "What does it take?": the smallest lever value that meets a target. Returns an
+/// intervention to add when the person applies the answer.
+pub fn goal_window(
+    ctx: &Context,
+    risk: &mut RiskState,
+    scenario: &Scenario,
+    repaint: impl Fn() + Send + 'static,
+) -> Option<Intervention> {
+    let mut open = risk.goal_open;
+    let mut apply = None;
+    let mut start = None;
+    egui::Window::new("What does it take?")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let form = risk
+                .goal
+                .get_or_insert_with(|| GoalForm::for_scenario(scenario));
+            Grid::new("goal_grid").num_columns(2).show(ui, |ui| {
+                let label = ui.label("Target");
+                ComboBox::from_id_salt("goal_target")
+                    .selected_text(match form.target {
+                        TargetKind::Caseload => "Average caseload at or under",
+                        TargetKind::Overspend => "Overspend in a year at or under (£)",
+                        TargetKind::ChildrenInCare => "Children in care under",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut form.target,
+                            TargetKind::Caseload,
+                            "Average caseload at or under",
+                        );
+                        ui.selectable_value(
+                            &mut form.target,
+                            TargetKind::Overspend,
+                            "Overspend in a year at or under (£)",
+                        );
+                        ui.selectable_value(
+                            &mut form.target,
+                            TargetKind::ChildrenInCare,
+                            "Children in care under",
+                        );
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Value");
+                ui.add(DragValue::new(&mut form.target_value).speed(0.5))
+                    .labelled_by(label.id);
+                ui.end_row();
+                if form.target == TargetKind::Overspend {
+                    let label = ui.label("Financial year");
+                    ui.add(
+                        DragValue::new(&mut form.in_year.0)
+                            .range(scenario.start.year() - 1..=scenario.end().year())
+                            .custom_formatter(|year, _| FinancialYear(year as i32).label()),
+                    )
+                    .labelled_by(label.id);
+                } else {
+                    ui.label("By the end of");
+                    month_input(
+                        ui,
+                        "goal_by",
+                        &mut form.by_month,
+                        "The month by which the target must hold.",
+                    );
+                }
+                ui.end_row();
+                let label = ui.label("Lever");
+                ComboBox::from_id_salt("goal_lever")
+                    .selected_text(match form.lever {
+                        LeverKind::ExtraStaff => "Extra staff (FTE)",
+                        LeverKind::EarlyHelp => "Early help (£1,000 a year)",
+                        LeverKind::ContractedTeam => "Contracted team (cases)",
+                        LeverKind::CaseloadCap => "Caseload cap (cases per FTE)",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut form.lever,
+                            LeverKind::ExtraStaff,
+                            "Extra staff (FTE)",
+                        );
+                        ui.selectable_value(
+                            &mut form.lever,
+                            LeverKind::EarlyHelp,
+                            "Early help (£1,000 a year)",
+                        );
+                        ui.selectable_value(
+                            &mut form.lever,
+                            LeverKind::ContractedTeam,
+                            "Contracted team (cases)",
+                        );
+                        ui.selectable_value(
+                            &mut form.lever,
+                            LeverKind::CaseloadCap,
+                            "Caseload cap (cases per FTE)",
+                        );
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                if matches!(form.lever, LeverKind::ExtraStaff | LeverKind::CaseloadCap) {
+                    let label = ui.label("Staff group");
+                    ComboBox::from_id_salt("goal_group")
+                        .selected_text(&form.group)
+                        .show_ui(ui, |ui| {
+                            for group in scenario.staff.iter().filter(|group| !group.agency) {
+                                ui.selectable_value(&mut form.group, group.id.clone(), &group.name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+                ui.label("From");
+                month_input(
+                    ui,
+                    "goal_from",
+                    &mut form.from,
+                    "The month the lever starts.",
+                );
+                ui.end_row();
+                match form.lever {
+                    LeverKind::EarlyHelp => {
+                        let label = ui.label("Cut per £1m a year (referrals, care entries, %)");
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                DragValue::new(&mut form.referral_cut_per_million)
+                                    .range(0.0..=100.0)
+                                    .speed(0.1),
+                            )
+                            .labelled_by(label.id);
+                            ui.add(
+                                DragValue::new(&mut form.care_entry_cut_per_million)
+                                    .range(0.0..=100.0)
+                                    .speed(0.1),
+                            );
+                        });
+                        ui.end_row();
+                        ui.label("Effect after");
+                        ui.add(
+                            DragValue::new(&mut form.lag_months)
+                                .range(0..=60)
+                                .suffix(" months"),
+                        );
+                        ui.end_row();
+                    }
+                    LeverKind::ContractedTeam => {
+                        ui.label("For");
+                        ui.add(
+                            DragValue::new(&mut form.team_months)
+                                .range(1..=120)
+                                .suffix(" months"),
+                        );
+                        ui.end_row();
+                        ui.label("Cost per case per month (£)");
+                        ui.add(
+                            DragValue::new(&mut form.cost_per_case_month_gbp)
+                                .range(0.0..=100_000.0),
+                        );
+                        ui.end_row();
+                    }
+                    LeverKind::ExtraStaff | LeverKind::CaseloadCap => {}
+                }
+                let mut sure = form.confidence.is_some();
+                let checkbox = ui.checkbox(&mut sure, "Hold in at least");
+                accessible_label(&checkbox, "Hold in a share of the draws");
+                if checkbox.changed() {
+                    form.confidence = sure.then_some(0.9);
+                }
+                match &mut form.confidence {
+                    Some(share) => {
+                        let mut percent = *share * 100.0;
+                        let input = ui.add(
+                            DragValue::new(&mut percent)
+                                .range(1.0..=100.0)
+                                .suffix("% of draws"),
+                        );
+                        accessible_label(&input, "Share of draws");
+                        *share = percent / 100.0;
+                    }
+                    None => {
+                        ui.weak(
+                            "the most likely projection (tick to ask for a share of the draws)",
+                        );
+                    }
+                }
+                ui.end_row();
+            });
+            let form = form.clone();
+            ui.horizontal(|ui| {
+                if ui.button("Find the smallest").clicked() {
+                    start = Some(form.clone());
+                }
+                if risk.goal_job.is_some() {
+                    ui.spinner();
+                    ui.label("Searching…");
+                }
+            });
+            if let Some(answer) = current(&risk.goal_answer, scenario) {
+                ui.separator();
+                match &answer.result {
+                    Ok(solution) => {
+                        ui.label(
+                            RichText::new(format!(
+                                "It takes {}.",
+                                answer.form.lever().describe(solution.units)
+                            ))
+                            .strong(),
+                        );
+                        ui.label(format!("Target: {}.", answer.form.target().describe()));
+                        ui.label(format!(
+                            "Extra spend over the projection: {}.",
+                            units::gbp_signed(solution.extra_spend)
+                        ));
+                        if ui.button("Apply to the scenario").clicked() {
+                            apply = Some(solution.intervention.clone());
+                        }
+                    }
+                    Err(error) => {
+                        ui.label(
+                            RichText::new(format!("Not found: {error}."))
+                                .color(theme::status_colours(ui.visuals()).bad),
+                        );
+                    }
+                }
+            }
+        });
+    risk.goal_open = open;
+    if let Some(form) = start {
+        risk.start_goal_seek(scenario, form, repaint);
+    }
+    apply
+}
+
+/// The tornado chart: the swing each input causes in a chosen figure.
+pub fn sensitivity_window(
+    ctx: &Context,
+    risk: &mut RiskState,
+    scenario: &Scenario,
+    repaint: impl Fn() + Send + 'static,
+) {
+    let mut open = risk.sensitivity_open;
+    let mut start = false;
+    egui::Window::new("Sensitivity")
+        .open(&mut open)
+        .default_size([640.0, 520.0])
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Figure:");
+                ComboBox::from_id_salt("sensitivity_output")
+                    .selected_text(risk.output.label())
+                    .show_ui(ui, |ui| {
+                        for output in Output::ALL {
+                            ui.selectable_value(&mut risk.output, output, output.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if ui.button("Rank the inputs").clicked() {
+                    start = true;
+                }
+                if risk.tornado_job.is_some() {
+                    ui.spinner();
+                }
+            });
+            ui.weak("Each input moved across its range, or 10% either way where it has none; largest swing first.");
+            let Some((output, swings)) = current(&risk.tornado, scenario) else {
+                return;
+            };
+            let measure = output.measure();
+            let base = output.of(&crate::sim::project(scenario));
+            let shown: Vec<_> = swings.iter().take(15).collect();
+            let names: Vec<String> = shown.iter().map(|swing| swing.field.clone()).collect();
+            let mut low_bars = Vec::new();
+            let mut high_bars = Vec::new();
+            for (rank, swing) in shown.iter().enumerate() {
+                let position = (shown.len() - rank) as f64;
+                low_bars.push(
+                    Bar::new(position, swing.at_low - base)
+                        .base_offset(base)
+                        .width(0.7)
+                        .name(format!("{}: low {}", swing.field, units::thousands(swing.low_input, 2))),
+                );
+                high_bars.push(
+                    Bar::new(position, swing.at_high - base)
+                        .base_offset(base)
+                        .width(0.7)
+                        .name(format!("{}: high {}", swing.field, units::thousands(swing.high_input, 2))),
+                );
+            }
+            let count = shown.len();
+            let names_for_axis = names.clone();
+            Plot::new("tornado")
+                .height(ui.available_height().max(300.0))
+                .y_axis_formatter(move |mark, _| {
+                    let index = mark.value.round();
+                    if (mark.value - index).abs() < 1e-6 && index >= 1.0 && (index as usize) <= count {
+                        names_for_axis[count - index as usize].clone()
+                    } else {
+                        String::new()
+                    }
+                })
+                .y_axis_min_width(260.0)
+                .x_axis_label(output.label())
+                .x_axis_formatter(move |mark, _| measure.format(Some(mark.value)))
+                .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+                .allow_scroll(false)
+                .show(ui, |plot_ui| {
+                    let formatter = move |bar: &Bar, _: &BarChart| format!("{}\n{}", bar.name, measure.format(Some(bar.value + base)));
+                    plot_ui.bar_chart(BarChart::new("Input at its low value", low_bars).horizontal().color(theme::series_colour(0)).element_formatter(Box::new(formatter)));
+                    plot_ui.bar_chart(BarChart::new("Input at its high value", high_bars).horizontal().color(theme::series_colour(4)).element_formatter(Box::new(formatter)));
+                    plot_ui.vline(VLine::new("As the scenario stands", base).color(theme::reference_colour(&plot_ui.ctx().global_style().visuals)));
+                });
+        });
+    risk.sensitivity_open = open;
+    if start {
+        let output = risk.output;
+        risk.start_sensitivity(scenario, output, repaint);
+    }
+}
