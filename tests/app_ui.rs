@@ -738,3 +738,113 @@ fn a_seasonal_pattern_moves_referrals_between_months() {
     assert_eq!(rows[0].month.label(), "Jan 2019");
     assert!(rows[0].flows.referrals > rows[1].flows.referrals * 1.5);
 }
+
+/// Steps the window until `done` holds, for work on other threads. The cap only
+/// guards against a hang; it measures nothing.
+fn step_until(harness: &mut Harness<'_, CaseloadApp>, done: impl Fn(&CaseloadApp) -> bool) {
+    for _ in 0..3_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("background work did not finish");
+}
+
+#[test]
+fn a_range_brings_bands_and_chances() {
+    let (mut harness, _) = app();
+    harness.run();
+    assert!(harness.query_by_label_contains("Total spend P10").is_none());
+    harness.get_by_label("Uncertainty (ranges)").click();
+    harness.run();
+    harness.get_by_label("+ Add a range").click();
+    harness.run();
+    let scenario = harness.state().document().scenario.clone();
+    assert_eq!(scenario.uncertainty.len(), 1);
+    assert_eq!(
+        scenario.uncertainty[0].field,
+        "demand.referral_growth_percent_per_year"
+    );
+    // Widen it by typing, as a person would.
+    type_number(
+        &mut harness,
+        "High of demand.referral_growth_percent_per_year",
+        0,
+        "20",
+    );
+    step_until(&mut harness, |app| {
+        caseload::app::risk::current(&app.risk.monte_carlo, &app.document().scenario).is_some()
+    });
+    harness.get_by_label_contains("Total spend P10");
+    harness.get_by_label_contains("Chance of an overspend in 2019-20");
+    harness.get_by_label("Average caseload: 90% of draws");
+    let run = caseload::app::risk::current(
+        &harness.state().risk.monte_carlo,
+        &harness.state().document().scenario,
+    )
+    .unwrap();
+    assert_eq!(run.draws, 1_000);
+    let last = run.monthly_spend.months.last().unwrap().unwrap();
+    assert!(last[0] < last[4], "the range spreads the spend");
+}
+
+#[test]
+fn goal_seek_finds_the_smallest_answer_and_applies_it() {
+    let (mut harness, _) = app();
+    harness.run();
+    let before = harness.state().document().scenario.interventions.len();
+    menu(&mut harness, "Risk", "What does it take?…");
+    // Average caseload at or under 16 by the end of the first year.
+    type_number(&mut harness, "Value", 0, "16");
+    harness.get_by_label("Find the smallest").click();
+    step_until(&mut harness, |app| {
+        caseload::app::risk::current(&app.risk.goal_answer, &app.document().scenario).is_some()
+    });
+    harness.get_by_label_contains("It takes ");
+    let form = harness.state().risk.goal.clone().unwrap();
+    harness.get_by_label("Apply to the scenario").click();
+    harness.run();
+    let scenario = harness.state().document().scenario.clone();
+    assert_eq!(scenario.interventions.len(), before + 1);
+    assert!(
+        scenario.interventions[before]
+            .label
+            .starts_with("Goal seek: ")
+    );
+    use caseload::sim::solve::{Confidence, meets};
+    assert!(meets(&scenario, &form.target(), Confidence::MostLikely).unwrap());
+    // One unit less would not have done.
+    let mut less = scenario.clone();
+    let units = match &less.interventions[before].action {
+        caseload::model::Action::Recruit { extra_fte, .. } => *extra_fte,
+        other => panic!("{other:?}"),
+    };
+    assert!(units >= 1.0);
+    less.interventions[before] = form.lever().intervention(units as u64 - 1);
+    assert!(!meets(&less, &form.target(), Confidence::MostLikely).unwrap());
+}
+
+#[test]
+fn sensitivity_ranks_the_inputs_in_a_tornado_chart() {
+    let (mut harness, _) = app();
+    harness.run();
+    menu(&mut harness, "Risk", "Sensitivity…");
+    harness.get_by_label("Rank the inputs").click();
+    step_until(&mut harness, |app| {
+        caseload::app::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
+    });
+    let (_, swings) = caseload::app::risk::current(
+        &harness.state().risk.tornado,
+        &harness.state().document().scenario,
+    )
+    .unwrap();
+    assert!(swings.len() > 10);
+    assert!(
+        swings
+            .windows(2)
+            .all(|pair| pair[0].size() >= pair[1].size())
+    );
+}

@@ -159,8 +159,12 @@ pub fn goal_window(
                 ui.end_row();
                 if matches!(form.lever, LeverKind::ExtraStaff | LeverKind::CaseloadCap) {
                     let label = ui.label("Staff group");
+                    let chosen = scenario.group_index(&form.group).map_or_else(
+                        || form.group.clone(),
+                        |index| scenario.staff[index].name.clone(),
+                    );
                     ComboBox::from_id_salt("goal_group")
-                        .selected_text(&form.group)
+                        .selected_text(chosen)
                         .show_ui(ui, |ui| {
                             for group in scenario.staff.iter().filter(|group| !group.agency) {
                                 ui.selectable_value(&mut form.group, group.id.clone(), &group.name);
