@@ -84,7 +84,7 @@ fn menu(harness: &mut Harness<'_, CaseloadApp>, menu: &str, item: &str) {
 /// Clicks a number box, types `text` over its value and presses Enter.
 fn type_number(harness: &mut Harness<'_, CaseloadApp>, label: &str, nth: usize, text: &str) {
     harness.get_all_by_label(label).nth(nth).unwrap().click();
-    harness.run();
+    settle(harness);
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
     harness
         .get_all_by_label(label)
@@ -92,7 +92,15 @@ fn type_number(harness: &mut Harness<'_, CaseloadApp>, label: &str, nth: usize, 
         .unwrap()
         .type_text(text);
     harness.key_press(Key::Enter);
-    harness.run();
+    settle(harness);
+}
+
+/// Runs frames until the window settles, or for a while if background work keeps
+/// it repainting (a progress bar).
+fn settle(harness: &mut Harness<'_, CaseloadApp>) {
+    if harness.try_run().is_err() {
+        harness.run_steps(2);
+    }
 }
 
 #[test]
@@ -745,7 +753,7 @@ fn step_until(harness: &mut Harness<'_, CaseloadApp>, done: impl Fn(&CaseloadApp
     for _ in 0..3_000 {
         harness.step();
         if done(harness.state()) {
-            harness.run();
+            settle(harness);
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
