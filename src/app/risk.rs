@@ -8,8 +8,10 @@ use std::sync::mpsc::{Receiver, channel};
 
 use crate::model::{FinancialYear, Month, Scenario};
 use crate::sim::monte_carlo::{MonteCarlo, monte_carlo};
-use crate::sim::sensitivity::{Output, Swing, sensitivity};
-use crate::sim::solve::{Confidence, Lever, Solution, SolveError, Target, solve};
+use crate::sim::sensitivity::{Output, Swing, input_count, sensitivity_with_progress};
+use crate::sim::solve::{
+    Confidence, Lever, Solution, SolveError, Target, search_steps, solve_with_progress,
+};
 
 /// Work running on another thread.
 pub struct Job<T> {
@@ -187,6 +189,9 @@ pub struct GoalAnswer {
     pub result: Result<Solution, SolveError>,
 }
 
+/// The figure ranked and each input's swing, largest first.
+pub type Tornado = (Output, Vec<Swing>);
+
 /// Monte Carlo, goal seek and sensitivity for the scenario being edited.
 pub struct RiskState {
     pub draws: usize,
@@ -199,8 +204,8 @@ pub struct RiskState {
     pub goal_job: Option<Job<GoalAnswer>>,
     pub sensitivity_open: bool,
     pub output: Output,
-    pub tornado: Option<Computed<(Output, Vec<Swing>)>>,
-    pub tornado_job: Option<Job<(Output, Vec<Swing>)>>,
+    pub tornado: Option<Computed<Tornado>>,
+    pub tornado_job: Option<Job<Option<Tornado>>>,
 }
 
 impl Default for RiskState {
@@ -248,19 +253,23 @@ impl RiskState {
         if let Some(job) = &self.goal_job
             && let Some(answer) = job.poll()
         {
-            self.goal_answer = Some(Computed {
-                scenario: job.scenario.clone(),
-                value: answer,
-            });
+            if answer.result != Err(SolveError::Cancelled) {
+                self.goal_answer = Some(Computed {
+                    scenario: job.scenario.clone(),
+                    value: answer,
+                });
+            }
             self.goal_job = None;
         }
         if let Some(job) = &self.tornado_job
-            && let Some(swings) = job.poll()
+            && let Some(result) = job.poll()
         {
-            self.tornado = Some(Computed {
-                scenario: job.scenario.clone(),
-                value: swings,
-            });
+            if let Some(swings) = result {
+                self.tornado = Some(Computed {
+                    scenario: job.scenario.clone(),
+                    value: swings,
+                });
+            }
             self.tornado_job = None;
         }
         let wanted = !scenario.uncertainty.is_empty()
@@ -306,10 +315,18 @@ impl RiskState {
         let max = lever.default_max_units();
         self.goal_job = Some(Job::start(
             scenario.clone(),
-            0,
+            search_steps(max),
             repaint,
-            move |scenario, _, _| GoalAnswer {
-                result: solve(scenario, &form.target(), &lever, confidence, max),
+            move |scenario, done, cancel| GoalAnswer {
+                result: solve_with_progress(
+                    scenario,
+                    &form.target(),
+                    &lever,
+                    confidence,
+                    max,
+                    done,
+                    cancel,
+                ),
                 form,
             },
         ));
@@ -323,9 +340,12 @@ impl RiskState {
     ) {
         self.tornado_job = Some(Job::start(
             scenario.clone(),
-            0,
+            input_count(scenario),
             repaint,
-            move |scenario, _, _| (output, sensitivity(scenario, output)),
+            move |scenario, done, cancel| {
+                sensitivity_with_progress(scenario, output, done, cancel)
+                    .map(|swings| (output, swings))
+            },
         ));
     }
 }

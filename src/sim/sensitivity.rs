@@ -1,6 +1,8 @@
 //! Sensitivity: how far one headline figure swings as each input moves across its
 //! range (or 10% either way where it has none), largest swing first.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use crate::model::{Scenario, fields};
 
 use super::engine::project;
@@ -102,8 +104,28 @@ impl Swing {
 
 /// The swing each input causes, largest first; inputs that move nothing are left out.
 pub fn sensitivity(scenario: &Scenario, output: Output) -> Vec<Swing> {
+    let never = AtomicBool::new(false);
+    sensitivity_with_progress(scenario, output, &AtomicUsize::new(0), &never).unwrap_or_default()
+}
+
+/// How many inputs [`sensitivity`] moves, for a progress bar.
+pub fn input_count(scenario: &Scenario) -> usize {
+    fields::numeric_fields(scenario).len()
+}
+
+/// [`sensitivity`], counting inputs done in `done`; `None` once `cancel` is set.
+pub fn sensitivity_with_progress(
+    scenario: &Scenario,
+    output: Output,
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Option<Vec<Swing>> {
     let mut swings: Vec<Swing> = fields::numeric_fields(scenario)
         .into_iter()
+        .take_while(|_| !cancel.load(Ordering::Relaxed))
+        .inspect(|_| {
+            done.fetch_add(1, Ordering::Relaxed);
+        })
         .filter_map(|field| {
             let value = fields::number(scenario, &field)?;
             let range = scenario.uncertainty.iter().find(|range| {
@@ -131,6 +153,9 @@ pub fn sensitivity(scenario: &Scenario, output: Output) -> Vec<Swing> {
         })
         .filter(|swing| swing.size() > 1e-9)
         .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
     swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
-    swings
+    Some(swings)
 }

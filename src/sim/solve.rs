@@ -1,6 +1,8 @@
 //! "What does it take?": the smallest value of a lever that meets a target,
 //! exact to the lever's unit (1 FTE, £1,000 a year, 1 case).
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use crate::model::{Action, FinancialYear, Intervention, Month, Scenario};
 
 use super::engine::project;
@@ -222,6 +224,8 @@ pub enum SolveError {
     OutsideProjection,
     #[error("the target cannot be met with up to {max} units of this lever")]
     NotReachable { max: u64 },
+    #[error("the search was cancelled")]
+    Cancelled,
 }
 
 /// Whether `scenario` meets the target at the given confidence.
@@ -261,7 +265,41 @@ pub fn solve(
     confidence: Confidence,
     max_units: u64,
 ) -> Result<Solution, SolveError> {
-    let works = |units: u64| meets(&lever.apply(scenario, units), target, confidence);
+    let never = AtomicBool::new(false);
+    solve_with_progress(
+        scenario,
+        target,
+        lever,
+        confidence,
+        max_units,
+        &AtomicUsize::new(0),
+        &never,
+    )
+}
+
+/// Steps a search over `max_units` takes at most: both ends, then bisection.
+pub fn search_steps(max_units: u64) -> usize {
+    2 + (u64::BITS - max_units.max(1).leading_zeros()) as usize
+}
+
+/// [`solve`], counting tried values in `done` and stopping when `cancel` is set.
+pub fn solve_with_progress(
+    scenario: &Scenario,
+    target: &Target,
+    lever: &Lever,
+    confidence: Confidence,
+    max_units: u64,
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Result<Solution, SolveError> {
+    let works = |units: u64| {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(SolveError::Cancelled);
+        }
+        let met = meets(&lever.apply(scenario, units), target, confidence);
+        done.fetch_add(1, Ordering::Relaxed);
+        met
+    };
     let units = if works(0)? {
         0
     } else {

@@ -254,9 +254,15 @@ pub fn goal_window(
                 if ui.button("Find the smallest").clicked() {
                     start = Some(form.clone());
                 }
-                if risk.goal_job.is_some() {
-                    ui.spinner();
-                    ui.label("Searching…");
+                if let Some(job) = &risk.goal_job {
+                    ui.add(
+                        ProgressBar::new(job.progress())
+                            .desired_width(160.0)
+                            .text("Searching…"),
+                    );
+                    if ui.button("Cancel").clicked() {
+                        job.cancel();
+                    }
                 }
             });
             if let Some(answer) = current(&risk.goal_answer, scenario) {
@@ -322,8 +328,11 @@ pub fn sensitivity_window(
                 if ui.button("Rank the inputs").clicked() {
                     start = true;
                 }
-                if risk.tornado_job.is_some() {
-                    ui.spinner();
+                if let Some(job) = &risk.tornado_job {
+                    ui.add(ProgressBar::new(job.progress()).desired_width(160.0).show_percentage());
+                    if ui.button("Cancel").clicked() {
+                        job.cancel();
+                    }
                 }
             });
             ui.weak("Each input moved across its range, or 10% either way where it has none; largest swing first.");

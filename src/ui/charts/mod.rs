@@ -102,11 +102,30 @@ fn draw_bands(plot_ui: &mut PlotUi<'_>, fan: &FanBands<'_>) {
         }
         flush(plot_ui, &mut run_x, &mut run_low, &mut run_high);
     }
+    let median: Vec<[f64; 2]> = fan
+        .bands
+        .months
+        .iter()
+        .zip(&xs)
+        .filter_map(|(percentiles, x)| percentiles.map(|values| [*x, values[2] * fan.scale]))
+        .collect();
+    plot_ui.line(
+        Line::new(format!("{}: median of draws", fan.name), median)
+            .color(fan.colour)
+            .style(LineStyle::dotted_dense())
+            .width(2.0),
+    );
 }
 
 /// Legend keys for the bands.
-fn band_keys(name: &str, colour: Color32) -> [Key; 2] {
+fn band_keys(name: &str, colour: Color32) -> [Key; 3] {
     [
+        Key {
+            name: format!("{name}: median of draws"),
+            colour,
+            dashed: true,
+            block: false,
+        },
         Key {
             name: format!("{name}: 50% of draws"),
             colour: colour.gamma_multiply(0.5),
