@@ -336,6 +336,11 @@ pub fn sensitivity_window(
                 }
             });
             ui.weak("Each input moved across its range, or 10% either way where it has none; largest swing first.");
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Blue: input at its low value").color(theme::series_colour(0)));
+                ui.label(RichText::new("Orange: input at its high value").color(theme::series_colour(4)));
+                ui.label("Line: the scenario as it stands");
+            });
             let Some((output, swings)) = current(&risk.tornado, scenario) else {
                 return;
             };
