@@ -50,10 +50,15 @@ pub fn project(scenario: &Scenario) -> Projection {
         demand.case_weights.care_leaver,
     ];
     let new_entry_shares = placement_shares(|kind| scenario.placements.get(kind).new_entry_percent);
+    // Growth and seasons worked out once, then stepped month by month.
+    let seasonal = eq::seasonal_multipliers(&demand.seasonality);
+    let mut referral_growth = eq::CompoundGrowth::new(demand.referral_growth_percent_per_year);
+    let mut cost_growth = PlacementKind::ALL.map(|kind| {
+        eq::CompoundGrowth::new(scenario.placements.get(kind).cost_growth_percent_per_year)
+    });
 
     for (offset, month) in scenario.months().enumerate() {
         let t = offset as i32;
-        let months_elapsed = offset as f64;
 
         // Dated plan for this month.
         plan.establishment(t, &mut establishment);
@@ -67,8 +72,7 @@ pub fn project(scenario: &Scenario) -> Projection {
         let flows = demand_flows(
             scenario,
             &stocks,
-            months_elapsed,
-            month.month_number(),
+            referral_growth.factor() * seasonal[(month.month_number() - 1) as usize],
             referral_factor,
             care_entry_factor,
             in_house_places,
@@ -184,10 +188,11 @@ pub fn project(scenario: &Scenario) -> Projection {
             spend.placements += eq::monthly_placement_cost(
                 stocks.looked_after_by_placement[kind.index()],
                 placement.weekly_cost_gbp,
-                placement.cost_growth_percent_per_year,
-                months_elapsed,
+                cost_growth[kind.index()].factor(),
             );
         }
+        referral_growth.advance();
+        cost_growth.iter_mut().for_each(eq::CompoundGrowth::advance);
         let mut hires_total = 0.0;
         for (index, group) in scenario.staff.iter().enumerate() {
             let premium = if group.agency {
@@ -382,8 +387,8 @@ struct DemandFlows {
 fn demand_flows(
     scenario: &Scenario,
     stocks: &Stocks,
-    months_elapsed: f64,
-    month_number: u32,
+    // Growth factor times the seasonal multiplier for this month.
+    growth_and_season: f64,
     referral_factor: f64,
     care_entry_factor: f64,
     in_house_places: Option<f64>,
@@ -393,9 +398,8 @@ fn demand_flows(
     let outcomes = &demand.referral_outcomes;
     let referrals = eq::referrals(
         demand.referrals_per_month,
-        demand.referral_growth_percent_per_year,
-        months_elapsed,
-        eq::seasonal_multiplier(&demand.seasonality, month_number),
+        growth_and_season,
+        1.0,
         referral_factor,
     )
     .max(0.0);
