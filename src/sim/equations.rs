@@ -366,7 +366,7 @@ mod tests {
     fn referrals_combine_growth_season_and_early_help() {
         // 100 a month, +10% a year, 12 months in, 10% seasonal uplift, 20% early-help cut.
         close(
-            referrals(100.0, 10.0, 12.0, 1.1, 0.8),
+            referrals(100.0, growth_factor(10.0, 12.0), 1.1, 0.8),
             100.0 * 1.1 * 1.1 * 0.8,
         );
     }
