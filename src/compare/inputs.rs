@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::io::locate::Locations;
 use crate::io::scenario_to_ron;
-use crate::model::Scenario;
+use crate::model::{Scenario, fields};
 
 /// One input that differs. A value missing on one side (a staff group or an
 /// intervention only one scenario has) is `None` there.
@@ -25,30 +25,19 @@ fn fields(scenario: &Scenario) -> Vec<(String, String)> {
     // Written and read by this program: only an internal bug could fail here.
     let text = scenario_to_ron(scenario).unwrap_or_default();
     let locations = Locations::of(&text);
+    // (numbered, named) prefixes: `staff[1]` is written `staff["experienced"]`.
     let mut names: Vec<(String, String)> = Vec::new();
-    for (index, group) in scenario.staff.iter().enumerate() {
-        names.push((
-            format!("staff[{index}]"),
-            format!("staff[\"{}\"]", group.id),
-        ));
-    }
-    for (index, intervention) in scenario.interventions.iter().enumerate() {
-        names.push((
-            format!("interventions[{index}]"),
-            format!("interventions[\"{}\"]", intervention.label),
-        ));
-    }
-    for (index, budget) in scenario.money.budgets.iter().enumerate() {
-        names.push((
-            format!("money.budgets[{index}]"),
-            format!("money.budgets[\"{}\"]", budget.year.label()),
-        ));
-    }
-    for (index, grant) in scenario.money.grants.iter().enumerate() {
-        names.push((
-            format!("money.grants[{index}]"),
-            format!("money.grants[\"{}\"]", grant.name),
-        ));
+    for list in fields::NAMED_LISTS
+        .into_iter()
+        .filter(|list| *list != "demand.seasonality")
+    {
+        for (index, key) in fields::item_keys(scenario, list)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            names.push((format!("{list}[{index}]"), format!("{list}[\"{key}\"]")));
+        }
     }
     locations
         .leaf_values(&text)

@@ -61,10 +61,54 @@ fn parse(path: &str) -> Option<Vec<Segment>> {
     (!segments.is_empty()).then_some(segments)
 }
 
-fn position(item: &Option<Item>, count: usize, key_of: impl Fn(usize) -> String) -> Option<usize> {
+/// The lists whose items a path can name, and how: staff groups by id,
+/// interventions by label, budgets by financial year, grants by name, seasonal
+/// multipliers by position.
+pub const NAMED_LISTS: [&str; 5] = [
+    "staff",
+    "interventions",
+    "money.budgets",
+    "money.grants",
+    "demand.seasonality",
+];
+
+/// The names of the items of one of [`NAMED_LISTS`], in order; `None` for other paths.
+pub fn item_keys(scenario: &Scenario, list: &str) -> Option<Vec<String>> {
+    Some(match list {
+        "staff" => scenario
+            .staff
+            .iter()
+            .map(|group| group.id.clone())
+            .collect(),
+        "interventions" => scenario
+            .interventions
+            .iter()
+            .map(|intervention| intervention.label.clone())
+            .collect(),
+        "money.budgets" => scenario
+            .money
+            .budgets
+            .iter()
+            .map(|budget| budget.year.label())
+            .collect(),
+        "money.grants" => scenario
+            .money
+            .grants
+            .iter()
+            .map(|grant| grant.name.clone())
+            .collect(),
+        "demand.seasonality" => (0..scenario.demand.seasonality.len())
+            .map(|index| index.to_string())
+            .collect(),
+        _ => return None,
+    })
+}
+
+/// The position of a list item named by position or by key.
+fn position(item: &Option<Item>, keys: &[String]) -> Option<usize> {
     match item.as_ref()? {
-        Item::Position(index) => (*index < count).then_some(*index),
-        Item::Key(key) => (0..count).find(|index| key_of(*index) == *key),
+        Item::Position(index) => (*index < keys.len()).then_some(*index),
+        Item::Key(key) => keys.iter().position(|known| known == key),
     }
 }
 
@@ -84,8 +128,8 @@ pub fn number_mut<'a>(scenario: &'a mut Scenario, path: &str) -> Option<&'a mut 
     match names.as_slice() {
         ["demand", field] if plain(1) => demand_field(scenario, field),
         ["demand", "seasonality"] => {
-            let count = scenario.demand.seasonality.len();
-            let index = position(&segments[1].item, count, |index| index.to_string())?;
+            let keys = item_keys(scenario, "demand.seasonality")?;
+            let index = position(&segments[1].item, &keys)?;
             scenario.demand.seasonality.get_mut(index)
         }
         ["demand", "referral_outcomes", field] => {
@@ -125,13 +169,8 @@ pub fn number_mut<'a>(scenario: &'a mut Scenario, path: &str) -> Option<&'a mut 
             }
         }
         ["staff", field] => {
-            let count = scenario.staff.len();
-            let ids: Vec<String> = scenario
-                .staff
-                .iter()
-                .map(|group| group.id.clone())
-                .collect();
-            let index = position(&segments[0].item, count, |index| ids[index].clone())?;
+            let keys = item_keys(scenario, "staff")?;
+            let index = position(&segments[0].item, &keys)?;
             let group = &mut scenario.staff[index];
             match *field {
                 "fte" => Some(&mut group.fte),
@@ -171,25 +210,13 @@ pub fn number_mut<'a>(scenario: &'a mut Scenario, path: &str) -> Option<&'a mut 
             }
         }
         ["money", "budgets", "budget_gbp"] => {
-            let count = scenario.money.budgets.len();
-            let labels: Vec<String> = scenario
-                .money
-                .budgets
-                .iter()
-                .map(|budget| budget.year.label())
-                .collect();
-            let index = position(&segments[1].item, count, |index| labels[index].clone())?;
+            let keys = item_keys(scenario, "money.budgets")?;
+            let index = position(&segments[1].item, &keys)?;
             Some(&mut scenario.money.budgets[index].budget_gbp)
         }
         ["money", "grants", "amount_gbp"] => {
-            let count = scenario.money.grants.len();
-            let names: Vec<String> = scenario
-                .money
-                .grants
-                .iter()
-                .map(|grant| grant.name.clone())
-                .collect();
-            let index = position(&segments[1].item, count, |index| names[index].clone())?;
+            let keys = item_keys(scenario, "money.grants")?;
+            let index = position(&segments[1].item, &keys)?;
             Some(&mut scenario.money.grants[index].amount_gbp)
         }
         ["money", field] if plain(1) => {
@@ -202,13 +229,8 @@ pub fn number_mut<'a>(scenario: &'a mut Scenario, path: &str) -> Option<&'a mut 
             }
         }
         ["interventions", "action", field] => {
-            let count = scenario.interventions.len();
-            let labels: Vec<String> = scenario
-                .interventions
-                .iter()
-                .map(|intervention| intervention.label.clone())
-                .collect();
-            let index = position(&segments[0].item, count, |index| labels[index].clone())?;
+            let keys = item_keys(scenario, "interventions")?;
+            let index = position(&segments[0].item, &keys)?;
             action_field(&mut scenario.interventions[index].action, field)
         }
         _ => None,
@@ -280,47 +302,24 @@ fn action_field<'a>(action: &'a mut Action, field: &str) -> Option<&'a mut f64> 
 /// The path with list items by position (`staff[1].fte` for `staff["experienced"].fte`),
 /// so that two spellings of one input compare equal; `None` if an item is unknown.
 pub fn canonical(scenario: &Scenario, path: &str) -> Option<String> {
-    let segments = parse(path)?;
-    let mut parts = Vec::new();
-    let mut parent = String::new();
-    for segment in segments {
-        let keys: Vec<String> = match (parent.as_str(), segment.name.as_str()) {
-            ("", "staff") => scenario
-                .staff
-                .iter()
-                .map(|group| group.id.clone())
-                .collect(),
-            ("", "interventions") => scenario
-                .interventions
-                .iter()
-                .map(|intervention| intervention.label.clone())
-                .collect(),
-            ("money", "budgets") => scenario
-                .money
-                .budgets
-                .iter()
-                .map(|budget| budget.year.label())
-                .collect(),
-            ("money", "grants") => scenario
-                .money
-                .grants
-                .iter()
-                .map(|grant| grant.name.clone())
-                .collect(),
-            ("demand", "seasonality") => (0..scenario.demand.seasonality.len())
-                .map(|index| index.to_string())
-                .collect(),
-            _ => Vec::new(),
+    let mut parts: Vec<String> = Vec::new();
+    for segment in parse(path)? {
+        let list = if parts.is_empty() {
+            segment.name.clone()
+        } else {
+            format!("{}.{}", parts.join("."), segment.name)
         };
-        let part = match &segment.item {
+        parts.push(match &segment.item {
             None => segment.name.clone(),
             Some(item) => {
-                let index = position(&Some(item.clone()), keys.len(), |index| keys[index].clone())?;
-                format!("{}[{index}]", segment.name)
+                let keys = item_keys(scenario, &list).unwrap_or_default();
+                format!(
+                    "{}[{}]",
+                    segment.name,
+                    position(&Some(item.clone()), &keys)?
+                )
             }
-        };
-        parent = segment.name.clone();
-        parts.push(part);
+        });
     }
     Some(parts.join("."))
 }
