@@ -247,7 +247,7 @@ fn run(
         if runs == 0 {
             return Err("--runs must be at least 1".to_owned());
         }
-        let result = risk::run_monte_carlo(&scenario, runs, seed);
+        let result = crate::sim::monte_carlo::monte_carlo_simple(&scenario, runs, seed);
         write!(out, "{}", risk::monte_carlo_summary(&scenario, &result))
             .map_err(|error| error.to_string())?;
         if let Some(csv) = csv {

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::model::{FinancialYear, Month, Scenario};
-use crate::sim::monte_carlo::{BAND_PERCENTILES, Bands, MonteCarlo, monte_carlo_simple};
+use crate::sim::monte_carlo::{BAND_PERCENTILES, Bands, MonteCarlo};
 use crate::sim::sensitivity::{Output, sensitivity};
 use crate::sim::solve::{Confidence, Lever, Target, solve};
 use crate::units;
@@ -253,11 +253,6 @@ pub fn write_percentiles_csv(run: &MonteCarlo, path: &Path) -> std::io::Result<(
         text.push('\n');
     }
     crate::io::write_atomically(path, text.as_bytes())
-}
-
-/// Runs the Monte Carlo for `run --runs`.
-pub fn run_monte_carlo(scenario: &Scenario, runs: usize, seed: u64) -> MonteCarlo {
-    monte_carlo_simple(scenario, runs, seed)
 }
 
 #[cfg(test)]
