@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use plotters::chart::MeshStyle;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
@@ -160,6 +162,38 @@ fn month_marks(first: i32, last: i32) -> Vec<f64> {
         .collect()
 }
 
+type Context<'a, 'b> =
+    ChartContext<'a, BitMapBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The chart's title, margins and axes, the same on every report chart.
+fn chart_context<'a, 'b>(
+    root: &'a Area<'b>,
+    chart: ReportChart,
+    x: std::ops::Range<f64>,
+    top: f64,
+) -> Result<
+    Context<'a, 'b>,
+    DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>,
+> {
+    ChartBuilder::on(root)
+        .caption(chart.title(), ("sans-serif", 52))
+        .margin(28)
+        .x_label_area_size(80)
+        .y_label_area_size(150)
+        .build_cartesian_2d(x, 0.0..top)
+}
+
+/// Text sizes, grid colour and the y axis title, the same on every report chart.
+fn mesh_style<'m, 'a, 'b, 'c>(
+    mesh: &'m mut MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, BitMapBackend<'c>>,
+    chart: ReportChart,
+) -> &'m mut MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, BitMapBackend<'c>> {
+    mesh.y_desc(chart.y_label())
+        .label_style(("sans-serif", 30))
+        .axis_desc_style(("sans-serif", 32))
+        .light_line_style(RGBColor(235, 235, 235))
+}
+
 fn draw_months(
     root: &Area<'_>,
     chart: ReportChart,
@@ -189,15 +223,10 @@ fn draw_months(
     } else {
         1.0
     };
-    let mut context = ChartBuilder::on(root)
-        .caption(chart.title(), ("sans-serif", 52))
-        .margin(28)
-        .x_label_area_size(80)
-        .y_label_area_size(150)
-        .build_cartesian_2d(f64::from(first)..f64::from(last), 0.0..top)?;
+    let mut context = chart_context(root, chart, f64::from(first)..f64::from(last), top)?;
     let marks = month_marks(first, last);
-    context
-        .configure_mesh()
+    let mut mesh = context.configure_mesh();
+    mesh_style(&mut mesh, chart)
         .y_labels(8)
         // A tick every month; labels only on the marks.
         .x_labels((last - first + 1) as usize)
@@ -211,10 +240,6 @@ fn draw_months(
         })
         .y_label_formatter(&|y| measure.format(Some(*y)))
         .x_desc("Month")
-        .y_desc(chart.y_label())
-        .label_style(("sans-serif", 30))
-        .axis_desc_style(("sans-serif", 32))
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     let several = scenarios.len() > 1;
     for (index, (scenario, series_list)) in scenarios.iter().zip(&all).enumerate() {
@@ -266,14 +291,9 @@ fn draw_years(
         .max(1.0)
         * 1.2;
     let count = years.len().max(1) as f64;
-    let mut context = ChartBuilder::on(root)
-        .caption(chart.title(), ("sans-serif", 52))
-        .margin(28)
-        .x_label_area_size(80)
-        .y_label_area_size(150)
-        .build_cartesian_2d(-0.5..count - 0.5, 0.0..top)?;
-    context
-        .configure_mesh()
+    let mut context = chart_context(root, chart, -0.5..count - 0.5, top)?;
+    let mut mesh = context.configure_mesh();
+    mesh_style(&mut mesh, chart)
         .disable_x_mesh()
         .x_labels(years.len().max(1))
         .x_label_formatter(&|x| {
@@ -288,10 +308,6 @@ fn draw_years(
         })
         .y_label_formatter(&|y| crate::units::gbp(*y))
         .x_desc("Financial year (April to March): solid bar spend, outlined bar funding")
-        .y_desc(chart.y_label())
-        .label_style(("sans-serif", 30))
-        .axis_desc_style(("sans-serif", 32))
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     let several = scenarios.len() > 1;
     let group_width = 0.8;
