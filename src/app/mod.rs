@@ -217,11 +217,6 @@ impl CaseloadApp {
             Command::ShowSensitivity => self.risk.sensitivity_open = true,
         }
     }
-
-    /// Queues a command as if chosen from a menu.
-    pub fn queue(&mut self, command: Command) {
-        self.commands.push(command);
-    }
 }
 
 impl eframe::App for CaseloadApp {
