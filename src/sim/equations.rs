@@ -80,16 +80,29 @@ pub fn early_help_factor(active_reductions_percent: impl IntoIterator<Item = f64
 }
 
 /// Outflows from one stock at per-month rates (children per month):
-/// `outflow_i = stock x rate_i`, scaled down together when the rates add up to more
-/// than 1 so that a stock can never go negative.
+/// `outflow_i = stock x rate_i` on the rates of [`bounded_rates`], so that a stock
+/// can never go negative.
 pub fn bounded_outflows<const N: usize>(stock: f64, rates_per_month: [f64; N]) -> [f64; N] {
+    outflows(stock, bounded_rates(rates_per_month))
+}
+
+/// Competing exit rates from one stock (per month), scaled down together when they
+/// add up to more than 1: `rate_i x min(1, 1 / sum of rates)`; negative rates count
+/// as 0.
+pub fn bounded_rates<const N: usize>(rates_per_month: [f64; N]) -> [f64; N] {
     let total_rate: f64 = rates_per_month.iter().sum();
     let scale = if total_rate > 1.0 {
         1.0 / total_rate
     } else {
         1.0
     };
-    rates_per_month.map(|rate| stock.max(0.0) * rate.max(0.0) * scale)
+    rates_per_month.map(|rate| rate.max(0.0) * scale)
+}
+
+/// Outflows from one stock at rates already bounded by [`bounded_rates`]
+/// (per month): `outflow_i = max(0, stock) x rate_i`.
+pub fn outflows<const N: usize>(stock: f64, bounded_rates_per_month: [f64; N]) -> [f64; N] {
+    bounded_rates_per_month.map(|rate| stock.max(0.0) * rate)
 }
 
 /// Exit rate of a first-order delay (per month): `1 / mean duration in months`.
@@ -112,9 +125,9 @@ pub fn weighted_cases(stocks: [f64; 4], weights: [f64; 4]) -> f64 {
 }
 
 /// Case-holding capacity of one staff group (cases):
-/// `capacity = FTE x caseload cap x case time% / 100`.
-pub fn group_capacity(fte: f64, caseload_cap: f64, case_time_percent: f64) -> f64 {
-    fte * caseload_cap * case_time_percent / 100.0
+/// `capacity = case-holding FTE x caseload cap`.
+pub fn group_capacity(case_holding_fte: f64, caseload_cap: f64) -> f64 {
+    case_holding_fte * caseload_cap
 }
 
 /// Case-holding FTE of one group (FTE of time spent on cases):
@@ -176,7 +189,7 @@ pub fn share_of_staff_over_cap(load: f64, caseload_spread_percent: f64) -> f64 {
 /// `P(Z > z)` for a standard normal Z, from the complementary error function
 /// (Abramowitz and Stegun 7.1.26; absolute error below 1.5e-7).
 pub fn standard_normal_upper_tail(z: f64) -> f64 {
-    let x = z / std::f64::consts::SQRT_2;
+    let x = z * std::f64::consts::FRAC_1_SQRT_2;
     let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
     let polynomial = t
         * (0.254_829_592
@@ -396,7 +409,7 @@ mod tests {
             weighted_cases([100.0, 50.0, 20.0, 10.0], [1.0, 1.5, 1.0, 0.0]),
             195.0,
         );
-        close(group_capacity(10.0, 20.0, 90.0), 180.0);
+        close(group_capacity(case_holding_fte(10.0, 90.0), 20.0), 180.0);
         close(case_holding_fte(10.0, 90.0), 9.0);
         close(cases_for_staff(200.0, 180.0), 20.0);
         close(cases_for_staff(100.0, 180.0), 0.0);

@@ -9,7 +9,7 @@ pub mod sensitivity;
 pub mod solve;
 mod years;
 
-pub use engine::project;
+pub use engine::{project, project_months};
 pub use equations::CapacityRating;
 pub use projection::{
     Flows, GroupInfo, GroupMonth, MonthRow, Projection, Spend, Staffing, Stocks, Workload,

@@ -8,7 +8,7 @@ use super::projection::{MonthRow, Spend, YearSummary};
 /// One summary per financial year the projection touches, in order. Budgets of
 /// part years are pro rata; reserves absorb overspends and gain underspends.
 pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummary> {
-    let mut years = Vec::new();
+    let mut years = Vec::with_capacity(rows.len() / 12 + 2);
     let mut cumulative_spend = 0.0;
     let mut reserves = scenario.money.reserves_gbp;
     for chunk in rows.chunk_by(|a, b| a.month.financial_year() == b.month.financial_year()) {
@@ -27,13 +27,21 @@ pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummar
         let variance = total - budget - grants;
         reserves -= variance;
 
-        let caseloads: Vec<f64> = chunk
+        // Mean and peak of the months that had capacity, without collecting them.
+        let (caseload_sum, caseload_months, peak_caseload) = chunk
             .iter()
             .filter_map(|row| row.workload.average_caseload)
-            .collect();
-        let average_caseload =
-            (!caseloads.is_empty()).then(|| caseloads.iter().sum::<f64>() / caseloads.len() as f64);
-        let peak_caseload = caseloads.iter().copied().reduce(f64::max);
+            .fold(
+                (0.0, 0usize, None::<f64>),
+                |(sum, count, peak), caseload| {
+                    (
+                        sum + caseload,
+                        count + 1,
+                        Some(peak.map_or(caseload, |peak| peak.max(caseload))),
+                    )
+                },
+            );
+        let average_caseload = (caseload_months > 0).then(|| caseload_sum / caseload_months as f64);
         let mean_looked_after = chunk
             .iter()
             .map(|row| row.stocks.looked_after())
