@@ -115,6 +115,43 @@ fn percentiles_are_ordered_for_every_month_and_series() {
     }
 }
 
+#[test]
+fn bands_are_the_percentiles_of_the_draws_to_within_a_tenth_of_a_percent() {
+    use caseload::sim::monte_carlo::{BAND_PERCENTILES, draw_scenario};
+    use caseload::sim::quantiles::RELATIVE_ACCURACY;
+    let scenario = wakefield_with_ranges();
+    let draws = 301;
+    let result = monte_carlo_simple(&scenario, draws, 11);
+    // The same draws, projected one by one and kept whole.
+    let projections: Vec<_> = (0..draws)
+        .map(|draw| project(&draw_scenario(&scenario, 11, draw)))
+        .collect();
+    for month in [0, 6, 17] {
+        let mut looked_after: Vec<f64> = projections
+            .iter()
+            .map(|projection| projection.rows[month].stocks.looked_after())
+            .collect();
+        looked_after.sort_by(f64::total_cmp);
+        let bands = result.looked_after.months[month].unwrap();
+        for (band, percent) in bands.iter().zip(BAND_PERCENTILES) {
+            let rank = (percent / 100.0 * (draws - 1) as f64).round() as usize;
+            let exact = looked_after[rank];
+            assert!(
+                (band - exact).abs() <= exact * RELATIVE_ACCURACY,
+                "month {month}, P{percent}: {band} vs {exact}"
+            );
+        }
+        let over_cap = projections
+            .iter()
+            .filter(|projection| projection.rows[month].workload.is_over_cap())
+            .count();
+        assert_eq!(
+            result.over_cap_probability[month],
+            over_cap as f64 / draws as f64
+        );
+    }
+}
+
 fn month(year: i32, number: u32) -> caseload::model::Month {
     caseload::model::Month::new(year, number).unwrap()
 }

@@ -23,7 +23,7 @@ use super::years::summarise_years;
 pub fn project(scenario: &Scenario) -> Projection {
     let mut rows = Vec::new();
     let mut group_rows = Vec::new();
-    project_months(scenario, &mut rows, Some(&mut group_rows));
+    project_months(scenario, &mut rows, Detail::Full(&mut group_rows));
     let years = summarise_years(scenario, &rows);
     Projection {
         groups: scenario
@@ -165,15 +165,24 @@ struct GroupState {
     converted_in: f64,
 }
 
-/// The monthly loop: fills `rows` with one row per month and, if given,
-/// `group_rows` with one row per month and staff group (month by month), reusing
-/// their memory. Monte Carlo runs call this directly, draw after draw, with the
-/// same buffer and without group rows.
-pub fn project_months(
-    scenario: &Scenario,
-    rows: &mut Vec<MonthRow>,
-    mut group_rows: Option<&mut Vec<GroupMonth>>,
-) {
+/// How much of each month [`project_months`] records.
+pub enum Detail<'a> {
+    /// Everything: the month rows, and one row per month and staff group (month by
+    /// month) into this buffer.
+    Full(&'a mut Vec<GroupMonth>),
+    /// What Monte Carlo draws need: the month rows, without group rows and without
+    /// the share of staff over their cap (left `None`).
+    Summary,
+}
+
+/// The monthly loop: fills `rows` with one row per month, reusing its memory (and
+/// that of the group rows), so that Monte Carlo runs can call it draw after draw
+/// with the same buffers.
+pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Detail<'_>) {
+    let (mut group_rows, full) = match detail {
+        Detail::Full(group_rows) => (Some(group_rows), true),
+        Detail::Summary => (None, false),
+    };
     let horizon = scenario.horizon_months as usize;
     let group_count = scenario.staff.len();
     rows.clear();
@@ -373,7 +382,7 @@ pub fn project_months(
     }
     // This share feeds nothing back, so it is worked out here, where the months do
     // not wait on one another (its division and exponential are slow in the loop).
-    for row in rows.iter_mut() {
+    for row in rows.iter_mut().filter(|_| full) {
         row.workload.share_of_staff_over_cap =
             share_of_staff_over_cap(&row.workload, spread_percent);
     }

@@ -5,11 +5,12 @@ pub mod equations;
 pub mod monte_carlo;
 mod plan;
 pub mod projection;
+pub mod quantiles;
 pub mod sensitivity;
 pub mod solve;
 mod years;
 
-pub use engine::{project, project_months};
+pub use engine::{Detail, project, project_months};
 pub use equations::CapacityRating;
 pub use projection::{
     Flows, GroupInfo, GroupMonth, MonthRow, Projection, Spend, Staffing, Stocks, Workload,

@@ -8,17 +8,20 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::model::{FinancialYear, Month, Scenario, fields};
+use crate::model::{FinancialYear, Month, Range, Scenario, fields};
 
-use super::engine::project;
-use super::projection::Projection;
+use super::engine::{Detail, project, project_months};
+use super::projection::{MonthRow, YearSummary};
+use super::quantiles::QuantileSketch;
+use super::years::summarise_years;
 
 /// The percentiles a band is drawn from: 5, 25, 50, 75, 95. The 50% band runs
 /// from the 25th to the 75th, the 90% band from the 5th to the 95th.
 pub const BAND_PERCENTILES: [f64; 5] = [5.0, 25.0, 50.0, 75.0, 95.0];
 
-/// Percentiles of one series, month by month; `None` for a month where no draw
-/// has a value (no capacity in every draw).
+/// Percentiles of one series, month by month (each within
+/// [`super::quantiles::RELATIVE_ACCURACY`] of the exact percentile of the draws); `None`
+/// for a month where no draw has a value (no capacity in every draw).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bands {
     pub months: Vec<Option<[f64; 5]>>,
@@ -82,74 +85,150 @@ impl DrawRandom {
 
 /// The scenario of draw `draw`: each input with a range takes a drawn value.
 pub fn draw_scenario(scenario: &Scenario, seed: u64, draw: usize) -> Scenario {
-    let mut random = DrawRandom::new(seed, draw);
     let mut drawn = scenario.clone();
-    for range in &scenario.uncertainty {
-        let unit = random.unit();
-        if let Some(value) = fields::number_mut(&mut drawn, &range.field) {
-            *value = range.draw(*value, unit);
-        }
-    }
+    apply_draw(&mut drawn, &scenario.uncertainty, seed, draw);
     drawn
 }
 
-/// The figures kept from one draw.
-struct DrawFigures {
-    average_caseload: Vec<f64>,
-    looked_after: Vec<f64>,
-    total_fte: Vec<f64>,
-    monthly_spend: Vec<f64>,
-    over_cap: Vec<bool>,
-    overspends: Vec<bool>,
-    total_spend: f64,
-}
-
-fn figures(projection: &Projection) -> DrawFigures {
-    let rows = &projection.rows;
-    DrawFigures {
-        average_caseload: rows
-            .iter()
-            .map(|row| row.workload.average_caseload.unwrap_or(f64::NAN))
-            .collect(),
-        looked_after: rows.iter().map(|row| row.stocks.looked_after()).collect(),
-        total_fte: rows.iter().map(|row| row.staffing.total_fte()).collect(),
-        monthly_spend: rows.iter().map(|row| row.spend.total()).collect(),
-        over_cap: rows.iter().map(|row| row.workload.is_over_cap()).collect(),
-        overspends: projection
-            .years
-            .iter()
-            .map(|year| year.variance > 0.0)
-            .collect(),
-        total_spend: projection.total_spend(),
+/// Sets each input with a range in `drawn` (which holds the scenario's own values
+/// for those inputs) to its value in draw `draw`, range by range in file order.
+fn apply_draw(drawn: &mut Scenario, ranges: &[Range], seed: u64, draw: usize) {
+    let mut random = DrawRandom::new(seed, draw);
+    for range in ranges {
+        let unit = random.unit();
+        if let Some(value) = fields::number_mut(drawn, &range.field) {
+            *value = range.draw(*value, unit);
+        }
     }
 }
 
-/// The `percent`th percentile of sorted values, interpolating between ranks.
-pub fn percentile(sorted: &[f64], percent: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
-    let rank = percent / 100.0 * last as f64;
-    let below = rank.floor() as usize;
-    let above = (below + 1).min(last);
-    let weight = rank - below as f64;
-    Some(sorted[below] + (sorted[above] - sorted[below]) * weight)
+/// One thread's working memory, reused draw after draw.
+struct Workspace {
+    /// The scenario with the drawn values of the current draw.
+    drawn: Scenario,
+    /// The scenario's own values of the inputs with ranges, to start each draw from.
+    base_values: Vec<Option<f64>>,
+    rows: Vec<MonthRow>,
 }
 
-fn bands(draws: &[DrawFigures], months: usize, series: impl Fn(&DrawFigures) -> &[f64]) -> Bands {
-    let mut column = Vec::with_capacity(draws.len());
+impl Workspace {
+    fn new(scenario: &Scenario) -> Self {
+        let mut drawn = scenario.clone();
+        let base_values = scenario
+            .uncertainty
+            .iter()
+            .map(|range| fields::number_mut(&mut drawn, &range.field).map(|value| *value))
+            .collect();
+        Self {
+            drawn,
+            base_values,
+            rows: Vec::with_capacity(scenario.horizon_months as usize),
+        }
+    }
+
+    /// Projects draw `draw` into `self.rows` and returns its financial years.
+    fn run(&mut self, ranges: &[Range], seed: u64, draw: usize) -> Vec<YearSummary> {
+        for (range, base) in ranges.iter().zip(&self.base_values) {
+            if let (Some(value), Some(base)) =
+                (fields::number_mut(&mut self.drawn, &range.field), base)
+            {
+                *value = *base;
+            }
+        }
+        apply_draw(&mut self.drawn, ranges, seed, draw);
+        project_months(&self.drawn, &mut self.rows, Detail::Summary);
+        summarise_years(&self.drawn, &self.rows)
+    }
+}
+
+/// What the draws so far add up to: percentile sketches per month and counts.
+/// Its size depends on the months and the spread of the figures, not on the
+/// number of draws.
+#[derive(Clone, Debug, PartialEq)]
+struct Tally {
+    draws: usize,
+    average_caseload: Vec<QuantileSketch>,
+    looked_after: Vec<QuantileSketch>,
+    total_fte: Vec<QuantileSketch>,
+    monthly_spend: Vec<QuantileSketch>,
+    /// Per month, draws in which cases exceed capacity.
+    over_cap: Vec<usize>,
+    /// Per financial year, draws that overspend.
+    overspends: Vec<usize>,
+    total_spend: QuantileSketch,
+}
+
+impl Tally {
+    fn new(months: usize, years: usize) -> Self {
+        let sketches = || vec![QuantileSketch::new(); months];
+        Self {
+            draws: 0,
+            average_caseload: sketches(),
+            looked_after: sketches(),
+            total_fte: sketches(),
+            monthly_spend: sketches(),
+            over_cap: vec![0; months],
+            overspends: vec![0; years],
+            total_spend: QuantileSketch::new(),
+        }
+    }
+
+    fn add(&mut self, rows: &[MonthRow], years: &[YearSummary]) {
+        self.draws += 1;
+        let mut total_spend = 0.0;
+        for (month, row) in rows.iter().enumerate().take(self.over_cap.len()) {
+            if let Some(caseload) = row.workload.average_caseload {
+                self.average_caseload[month].add(caseload);
+            }
+            self.looked_after[month].add(row.stocks.looked_after());
+            self.total_fte[month].add(row.staffing.total_fte());
+            let spend = row.spend.total();
+            self.monthly_spend[month].add(spend);
+            total_spend += spend;
+            if row.workload.is_over_cap() {
+                self.over_cap[month] += 1;
+            }
+        }
+        self.total_spend.add(total_spend);
+        for (count, year) in self.overspends.iter_mut().zip(years) {
+            if year.variance > 0.0 {
+                *count += 1;
+            }
+        }
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        self.draws += other.draws;
+        let series = [
+            (&mut self.average_caseload, &other.average_caseload),
+            (&mut self.looked_after, &other.looked_after),
+            (&mut self.total_fte, &other.total_fte),
+            (&mut self.monthly_spend, &other.monthly_spend),
+        ];
+        for (mine, theirs) in series {
+            for (sketch, other_sketch) in mine.iter_mut().zip(theirs) {
+                sketch.merge(other_sketch);
+            }
+        }
+        for (count, other_count) in self.over_cap.iter_mut().zip(&other.over_cap) {
+            *count += other_count;
+        }
+        for (count, other_count) in self.overspends.iter_mut().zip(&other.overspends) {
+            *count += other_count;
+        }
+        self.total_spend.merge(&other.total_spend);
+        self
+    }
+}
+
+fn bands(sketches: &[QuantileSketch]) -> Bands {
     Bands {
-        months: (0..months)
-            .map(|month| {
-                column.clear();
-                column.extend(
-                    draws
-                        .iter()
-                        .filter_map(|draw| series(draw).get(month).copied())
-                        .filter(|value| !value.is_nan()),
-                );
-                column.sort_by(f64::total_cmp);
+        months: sketches
+            .iter()
+            .map(|sketch| {
                 let mut values = [0.0; 5];
                 for (value, percent) in values.iter_mut().zip(BAND_PERCENTILES) {
-                    *value = percentile(&column, percent)?;
+                    *value = sketch.percentile(percent)?;
                 }
                 Some(values)
             })
@@ -157,9 +236,17 @@ fn bands(draws: &[DrawFigures], months: usize, series: impl Fn(&DrawFigures) -> 
     }
 }
 
-/// Runs `draws` projections of `scenario` with inputs drawn from its ranges.
+/// Draws handled together by one thread before it looks for more work.
+const DRAWS_PER_TASK: usize = 64;
+
+/// Runs `draws` projections of `scenario` with inputs drawn from their ranges.
 /// `done` counts finished draws (for a progress bar); setting `cancel` stops the
 /// run, which then returns `None`.
+///
+/// Each thread reuses one copy of the scenario and one projection buffer, and the
+/// draws are summed up as they finish (percentile sketches within
+/// [`super::quantiles::RELATIVE_ACCURACY`]), so memory does not grow with the number of
+/// draws.
 pub fn monte_carlo(
     scenario: &Scenario,
     draws: usize,
@@ -168,48 +255,44 @@ pub fn monte_carlo(
     cancel: &AtomicBool,
 ) -> Option<MonteCarlo> {
     let base = project(scenario);
-    let results: Vec<Option<DrawFigures>> = (0..draws)
+    let months = base.rows.len();
+    let years = base.years.len();
+    let ranges = &scenario.uncertainty;
+    let tally = (0..draws)
         .into_par_iter()
-        .map(|draw| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let figures = figures(&project(&draw_scenario(scenario, seed, draw)));
-            done.fetch_add(1, Ordering::Relaxed);
-            Some(figures)
-        })
-        .collect();
+        .with_min_len(DRAWS_PER_TASK)
+        .fold(
+            || (Workspace::new(scenario), Tally::new(months, years)),
+            |(mut workspace, mut tally), draw| {
+                if !cancel.load(Ordering::Relaxed) {
+                    let draw_years = workspace.run(ranges, seed, draw);
+                    tally.add(&workspace.rows, &draw_years);
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+                (workspace, tally)
+            },
+        )
+        .map(|(_, tally)| tally)
+        .reduce(|| Tally::new(months, years), Tally::merge);
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    let results: Vec<DrawFigures> = results.into_iter().flatten().collect();
-    let months = base.rows.len();
-    let share = |count: usize| count as f64 / results.len().max(1) as f64;
-    let mut totals: Vec<f64> = results.iter().map(|draw| draw.total_spend).collect();
-    totals.sort_by(f64::total_cmp);
-    let spread = |percent| percentile(&totals, percent).unwrap_or(0.0);
+    let share = |count: usize| count as f64 / tally.draws.max(1) as f64;
+    let spread = |percent| tally.total_spend.percentile(percent).unwrap_or(0.0);
     Some(MonteCarlo {
-        draws: results.len(),
+        draws: tally.draws,
         seed,
         months: base.rows.iter().map(|row| row.month).collect(),
-        average_caseload: bands(&results, months, |draw| &draw.average_caseload),
-        looked_after: bands(&results, months, |draw| &draw.looked_after),
-        total_fte: bands(&results, months, |draw| &draw.total_fte),
-        monthly_spend: bands(&results, months, |draw| &draw.monthly_spend),
-        over_cap_probability: (0..months)
-            .map(|month| share(results.iter().filter(|draw| draw.over_cap[month]).count()))
-            .collect(),
+        average_caseload: bands(&tally.average_caseload),
+        looked_after: bands(&tally.looked_after),
+        total_fte: bands(&tally.total_fte),
+        monthly_spend: bands(&tally.monthly_spend),
+        over_cap_probability: tally.over_cap.iter().map(|count| share(*count)).collect(),
         overspend_probability: base
             .years
             .iter()
-            .enumerate()
-            .map(|(index, year)| {
-                let count = results
-                    .iter()
-                    .filter(|draw| draw.overspends.get(index).copied().unwrap_or(false))
-                    .count();
-                (year.year, share(count))
-            })
+            .zip(&tally.overspends)
+            .map(|(year, count)| (year.year, share(*count)))
             .collect(),
         total_spend: Spread {
             p10: spread(10.0),
@@ -245,17 +328,6 @@ pub fn monte_carlo_simple(scenario: &Scenario, draws: usize, seed: u64) -> Monte
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentiles_interpolate_between_ranks() {
-        let values = [1.0, 2.0, 3.0, 4.0, 5.0];
-        assert_eq!(percentile(&values, 0.0), Some(1.0));
-        assert_eq!(percentile(&values, 50.0), Some(3.0));
-        assert_eq!(percentile(&values, 100.0), Some(5.0));
-        assert_eq!(percentile(&values, 25.0), Some(2.0));
-        assert_eq!(percentile(&values, 10.0), Some(1.4));
-        assert_eq!(percentile(&[], 50.0), None);
-    }
 
     #[test]
     fn random_numbers_depend_only_on_seed_and_draw() {
