@@ -1,10 +1,12 @@
 use std::process::ExitCode;
+use std::time::Instant;
 
 use caseload::app::{APP_ID, CaseloadApp};
 use caseload::cli::{Cli, execute};
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => {
@@ -20,13 +22,14 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            open_window(cli.files)
+            open_window(cli.files, cli.startup_report.then_some(started))
         }
     }
 }
 
-/// Opens the desktop window, on `files` or on the built-in scenario.
-fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
+/// Opens the desktop window, on `files` or on the built-in scenario. With
+/// `startup_report`, says how long after it the first frame was drawn and closes.
+fn open_window(files: Vec<std::path::PathBuf>, startup_report: Option<Instant>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Caseload")
@@ -39,7 +42,11 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(CaseloadApp::new(cc, files)))),
+        Box::new(move |cc| {
+            let mut app = CaseloadApp::new(cc, files);
+            app.startup_report = startup_report;
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

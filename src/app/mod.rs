@@ -54,6 +54,9 @@ pub struct CaseloadApp {
     /// Set once quitting is confirmed, so the close request is not stopped again.
     quitting: bool,
     window_title: String,
+    /// When the process started, if asked to report when the first frame is drawn.
+    pub startup_report: Option<std::time::Instant>,
+    frames_drawn: u64,
 }
 
 impl CaseloadApp {
@@ -89,6 +92,8 @@ impl CaseloadApp {
             commands: Vec::new(),
             quitting: false,
             window_title: String::new(),
+            startup_report: None,
+            frames_drawn: 0,
         }
     }
 
@@ -221,6 +226,18 @@ impl CaseloadApp {
 
 impl eframe::App for CaseloadApp {
     fn logic(&mut self, ctx: &Context, _frame: &mut eframe::Frame) {
+        // A frame is painted after `ui` returns, so by the second frame's logic the
+        // first one is on screen.
+        if self.frames_drawn >= 1
+            && let Some(started) = self.startup_report.take()
+        {
+            eprintln!(
+                "caseload: first frame drawn {:.0} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            self.quitting = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
         // Shortcuts are taken before any widget sees them; a modal question blocks them.
         if self.pending.is_none() {
             self.commands.extend(shortcut_commands(ctx));
@@ -247,6 +264,10 @@ impl eframe::App for CaseloadApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frames_drawn += 1;
+        if self.startup_report.is_some() {
+            ctx.request_repaint();
+        }
         Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 recent_files: &self.preferences.recent_files,

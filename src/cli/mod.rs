@@ -32,6 +32,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Scenario files to open in the window, one tab each.
     pub files: Vec<PathBuf>,
+    /// Print how long the window took to draw its first frame, then close it (for
+    /// measuring start-up; see BENCHMARKS.md).
+    #[arg(long, hide = true)]
+    pub startup_report: bool,
 }
 
 #[derive(Debug, Subcommand)]

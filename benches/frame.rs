@@ -1,0 +1,114 @@
+//! One frame of the window with four scenarios open and compared on the charts,
+//! while a value is dragged so that the scenario being edited is projected again
+//! every frame. Runs in the egui_kittest harness (no display needed) and includes
+//! tessellation, everything eframe does on the CPU before the GPU draws.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use caseload::app::{CaseloadApp, FileDialogs, FileKind, Preferences};
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// File dialogs that never open: the benchmark opens files by path.
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&mut self, _: Option<&Path>, _: &str, _: FileKind) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The value being dragged: the first staff table's FTE box of the scenario being
+/// edited (Wakefield, the last one opened).
+const DRAGGED: &str = "FTE of Experienced social workers";
+
+fn four_scenarios_compared() -> Harness<'static, CaseloadApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|_cc| CaseloadApp::with_parts(Preferences::default(), Box::new(NoDialogs)));
+    let saves = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    // Opening a file replaces the untouched built-in scenario, so open four.
+    for name in [
+        "liverpool-2019.ron",
+        "liverpool-2019-do-nothing.ron",
+        "gloucestershire-2018.ron",
+        "wakefield-2018.ron",
+    ] {
+        harness.state_mut().open_path(&saves.join(name));
+    }
+    harness.state_mut().comparison.enabled = true;
+    harness.run();
+    assert_eq!(harness.state().documents.len(), 4, "four scenarios open");
+    harness
+}
+
+fn frame(c: &mut Criterion) {
+    let mut harness = four_scenarios_compared();
+    let start = harness
+        .get_all_by_label(DRAGGED)
+        .next()
+        .map(|node| node.rect().center())
+        .unwrap_or_else(|| panic!("no \"{DRAGGED}\" on screen"));
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.step();
+
+    // Checks that a frame with the pointer moved really changes the scenario.
+    let fte = |harness: &Harness<'_, CaseloadApp>| {
+        let scenario = &harness.state().document().scenario;
+        scenario
+            .group_index("experienced")
+            .map(|index| scenario.staff[index].fte)
+    };
+    let before = fte(&harness);
+    harness.hover_at(start + vec2(10.0, 0.0));
+    harness.step();
+    assert_ne!(before, fte(&harness), "dragging changes the value");
+
+    let mut step = 0_u32;
+    c.bench_function(
+        "app frame: 4 scenarios compared, dragging a value (update + tessellate)",
+        |b| {
+            b.iter(|| {
+                // Back and forth, so the value changes every frame and stays in range.
+                step += 1;
+                let offset = if step % 2 == 0 { 10.0 } else { -10.0 };
+                harness.hover_at(Pos2::new(start.x + offset, start.y));
+                harness.step();
+                let output = harness.output();
+                let meshes = harness
+                    .ctx
+                    .tessellate(output.shapes.clone(), output.pixels_per_point);
+                black_box(meshes);
+            })
+        },
+    );
+
+    // The same frame with nothing changing, for comparison.
+    harness.drop_at(start);
+    harness.run();
+    c.bench_function("app frame: 4 scenarios compared, nothing changing", |b| {
+        b.iter(|| {
+            harness.step();
+            let output = harness.output();
+            black_box(
+                harness
+                    .ctx
+                    .tessellate(output.shapes.clone(), output.pixels_per_point),
+            );
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = frame
+}
+criterion_main!(benches);
