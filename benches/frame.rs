@@ -48,6 +48,17 @@ fn four_scenarios_compared() -> Harness<'static, CaseloadApp> {
     harness
 }
 
+/// The Wakefield scenario with ranges on referral growth and turnover.
+fn fixture_with_ranges() -> caseload::model::Scenario {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wakefield-with-ranges.ron");
+    let Ok(mut scenario) = caseload::io::load_scenario(&path) else {
+        panic!("the fixture with ranges does not load");
+    };
+    scenario.horizon_months = 120;
+    scenario
+}
+
 fn frame(c: &mut Criterion) {
     let mut harness = four_scenarios_compared();
     let start = harness
@@ -78,7 +89,7 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 // Back and forth, so the value changes every frame and stays in range.
                 step += 1;
-                let offset = if step % 2 == 0 { 10.0 } else { -10.0 };
+                let offset = if step.is_multiple_of(2) { 10.0 } else { -10.0 };
                 harness.hover_at(Pos2::new(start.x + offset, start.y));
                 harness.step();
                 let output = harness.output();
@@ -89,6 +100,40 @@ fn frame(c: &mut Criterion) {
             })
         },
     );
+
+    // The same, while Monte Carlo runs keep both cores busy in the background: the
+    // window must stay responsive.
+    let busy = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let background = {
+        let busy = std::sync::Arc::clone(&busy);
+        let scenario = fixture_with_ranges();
+        std::thread::spawn(move || {
+            while busy.load(std::sync::atomic::Ordering::Relaxed) {
+                black_box(caseload::sim::monte_carlo::monte_carlo_simple(
+                    &scenario, 10_000, 1,
+                ));
+            }
+        })
+    };
+    c.bench_function(
+        "app frame: 4 scenarios compared, dragging a value, 10,000-draw runs in the background",
+        |b| {
+            b.iter(|| {
+                step += 1;
+                let offset = if step.is_multiple_of(2) { 10.0 } else { -10.0 };
+                harness.hover_at(Pos2::new(start.x + offset, start.y));
+                harness.step();
+                let output = harness.output();
+                black_box(
+                    harness
+                        .ctx
+                        .tessellate(output.shapes.clone(), output.pixels_per_point),
+                );
+            })
+        },
+    );
+    busy.store(false, std::sync::atomic::Ordering::Relaxed);
+    let _ = background.join();
 
     // The same frame with nothing changing, for comparison.
     harness.drop_at(start);
