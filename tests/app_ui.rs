@@ -349,6 +349,7 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
     harness.run();
     harness.get_by_label_contains("Could not save plan.ron");
+    harness.get_by_label_contains("the folder does not exist");
     harness.get_by_label_contains("The file on disk is unchanged");
     assert!(harness.state().document().is_modified());
     assert_eq!(harness.state().document().path, None);

@@ -177,3 +177,117 @@ fn check_exits_0_when_every_file_is_valid() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.matches(": ok").count(), 2, "{stdout}");
 }
+
+/// The built-in example with `from` replaced by `to`, as text.
+fn liverpool_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/liverpool-2019.ron"),
+    )
+    .unwrap();
+    assert!(text.contains(from), "the example has {from}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn huge_negative_zero_and_odd_numbers_are_handled() {
+    // 1e308 is a finite number, and far beyond any council.
+    let text = liverpool_with(
+        "referrals_per_month: ",
+        "referrals_per_month: 1e308, // was ",
+    );
+    let problems = caseload::io::parse_scenario(&text).unwrap_err();
+    assert!(
+        problems.iter().any(|problem| problem.field.as_deref()
+            == Some("demand.referrals_per_month")
+            && problem.message.contains("must be at most")),
+        "{problems:?}"
+    );
+    // -0 is zero.
+    let text = liverpool_with("reserves_gbp: ", "reserves_gbp: -0, // was ");
+    let scenario = caseload::io::parse_scenario(&text).unwrap();
+    assert_eq!(scenario.money.reserves_gbp, 0.0);
+    assert!(caseload::project(&scenario).rows.len() > 12);
+    // inf and NaN spelled in every way RON reads them are refused with the field.
+    for spelled in ["NaN", "inf", "-inf", "+inf"] {
+        let text = liverpool_with(
+            "reserves_gbp: ",
+            &format!("reserves_gbp: {spelled}, // was "),
+        );
+        let problems = caseload::io::parse_scenario(&text).unwrap_err();
+        assert_eq!(
+            problems[0].field.as_deref(),
+            Some("money.reserves_gbp"),
+            "{spelled}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_brackets_are_refused_without_overflowing() {
+    // Nested where a list of numbers is expected, and as the value of an unknown
+    // field, which the reader skips over when it looks for the file's version.
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    for (place, words) in [
+        ("seasonality: [", "expected a number"),
+        ("name: ", "unknown field `deep`"),
+    ] {
+        let replacement = if place == "name: " {
+            format!("deep: {deep}, name: ")
+        } else {
+            format!("seasonality: {deep}, // was [")
+        };
+        let text = liverpool_with(place, &replacement);
+        let problems = caseload::io::parse_scenario(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains(words), "{problems:?}");
+        assert!(problems[0].line.is_some());
+    }
+}
+
+#[test]
+fn enormous_lists_and_texts_are_refused_with_the_limit() {
+    let group = "(id: \"g\", name: \"G\", fte: 1.0, establishment: 1.0),";
+    let many = group.repeat(5_000);
+    let text = liverpool_with("staff: [", &format!("staff: [{many}"));
+    assert!(text.len() < MAX_FILE_BYTES as usize);
+    let problems = caseload::io::parse_scenario(&text).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("at most 50 staff groups, found 5006"),
+        "{problems:?}"
+    );
+    assert_eq!(problems[0].field.as_deref(), Some("staff"));
+
+    let notes = "x".repeat(150_000);
+    let text = liverpool_with("notes: \"", &format!("notes: \"{notes}"));
+    let problems = caseload::io::parse_scenario(&text).unwrap_err();
+    assert!(
+        problems[0]
+            .message
+            .contains("at most 100000 characters, found 150"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn devices_and_pipes_are_refused_without_reading_or_waiting() {
+    let error = load_scenario(Path::new("/dev/zero")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("/dev/zero: this is a device or a pipe"),
+        "{error}"
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let pipe = folder.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening a pipe with no writer would wait for ever; it is refused first.
+    let error = load_scenario(&pipe).unwrap_err();
+    assert!(error.to_string().contains("device or a pipe"), "{error}");
+}

@@ -127,7 +127,7 @@ impl CaseloadApp {
                 self.show_error(
                     format!("Could not save {}", display_name(path)),
                     vec![error.to_string()],
-                    "The file on disk is unchanged and your changes are still here, not saved.",
+                    "Your changes are still here, not saved.",
                 );
                 false
             }
@@ -172,7 +172,7 @@ impl CaseloadApp {
             Ok(()) => self.status = format!("Exported {what} to {}", path.display()),
             Err(error) => self.show_error(
                 format!("Could not export {}", display_name(path)),
-                vec![error.to_string()],
+                vec![crate::io::describe_write_error(&error)],
                 "Nothing was written.",
             ),
         }

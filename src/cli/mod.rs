@@ -255,7 +255,7 @@ fn run(
         write!(out, "{}", risk::monte_carlo_summary(&scenario, &result))
             .map_err(|error| error.to_string())?;
         if let Some(csv) = csv {
-            risk::write_percentiles_csv(&result, csv).map_err(|error| error.to_string())?;
+            risk::write_percentiles_csv(&result, csv).map_err(|error| write_failed(csv, &error))?;
             writeln!(
                 out,
                 "\nWrote percentiles for {} months to {}.",
@@ -267,7 +267,7 @@ fn run(
         return Ok(());
     }
     if let Some(csv) = csv {
-        write_csv_file(csv, &projection).map_err(|error| error.to_string())?;
+        write_csv_file(csv, &projection).map_err(|error| write_failed(csv, &error))?;
         writeln!(
             out,
             "\nWrote {} months to {}.",
@@ -317,7 +317,7 @@ fn compare(
         let mut bytes = Vec::new();
         crate::export::write_comparison_csv(&table, &mut bytes)
             .and_then(|()| crate::io::write_atomically(csv, &bytes))
-            .map_err(|error| format!("could not write {}: {error}", csv.display()))?;
+            .map_err(|error| write_failed(csv, &error))?;
         writeln!(out, "\nWrote the comparison table to {}.", csv.display())
             .map_err(|error| error.to_string())?;
     }
@@ -334,7 +334,7 @@ fn compare(
         ];
         let report = report_html(&entries)?;
         crate::io::write_atomically(html, report.as_bytes())
-            .map_err(|error| format!("could not write {}: {error}", html.display()))?;
+            .map_err(|error| write_failed(html, &error))?;
         writeln!(out, "Wrote the summary report to {}.", html.display())
             .map_err(|error| error.to_string())?;
     }
@@ -373,4 +373,13 @@ fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
         table.render()
     )
     .map_err(|error| error.to_string())
+}
+
+/// "could not write FILE: why", for a file the command line failed to write.
+fn write_failed(path: &Path, error: &std::io::Error) -> String {
+    format!(
+        "could not write {}: {}; nothing was written",
+        path.display(),
+        crate::io::describe_write_error(error)
+    )
 }

@@ -84,7 +84,11 @@ impl LoadError {
 /// Why a scenario could not be saved. The file on disk is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("could not write {}: {source}", path.display())]
+    #[error(
+        "could not save {}: {}. The file on disk is unchanged.",
+        path.display(),
+        super::describe_write_error(source)
+    )]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -232,6 +236,12 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
     if metadata.is_dir() {
         return Err(fail("this is a folder, not a scenario file".to_owned()));
     }
+    // Devices and pipes could be endless or wait for ever; a scenario is a file.
+    if !metadata.is_file() {
+        return Err(fail(
+            "this is a device or a pipe, not a scenario file".to_owned(),
+        ));
+    }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
             "the file is {:.1} MB; scenario files are at most {} MB, so this is not one",
@@ -300,10 +310,10 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
 
 /// Saves a scenario. The text goes to a temporary file in the same folder, which is
 /// synced and then renamed over the target, so a failed save leaves the old file
-/// as it was.
+/// as it was; the version it replaces is kept as `NAME.ron.bak`.
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
     let text = scenario_to_ron(scenario)?;
-    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
+    super::write_keeping_backup(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
     })

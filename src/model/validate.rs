@@ -21,6 +21,14 @@ pub const MAX_CHILDREN: f64 = 10_000_000.0;
 pub const MAX_FTE: f64 = 1_000_000.0;
 pub const MAX_GBP: f64 = 1.0e12;
 pub const MAX_MONTHS: f64 = 1_200.0;
+/// Longest lists accepted, far beyond any real plan; they keep a hostile file from
+/// making a projection that takes minutes or gigabytes.
+pub const MAX_STAFF_GROUPS: usize = 50;
+pub const MAX_INTERVENTIONS: usize = 500;
+pub const MAX_RANGES: usize = 200;
+pub const MAX_DATED_AMOUNTS: usize = 1_000;
+/// Longest text accepted in a name or the notes (characters).
+pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Shares that sum to 100% may be off by this much (rounding in a spreadsheet).
 pub const SHARE_SUM_TOLERANCE_PERCENT: f64 = 0.1;
 
@@ -98,6 +106,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ),
         );
     }
+    let mut sizes = Checker {
+        problems: Vec::new(),
+    };
+    check_sizes(&mut sizes, scenario);
+    if !sizes.problems.is_empty() {
+        // A list far too long would bury its one real problem under thousands.
+        return sizes.problems;
+    }
     check_demand(&mut check, scenario);
     check_placements(&mut check, scenario);
     check_staff(&mut check, scenario);
@@ -106,6 +122,57 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     check_interventions(&mut check, scenario);
     check_uncertainty(&mut check, scenario);
     check.problems
+}
+
+/// Lists and texts within the limits above.
+fn check_sizes(check: &mut Checker, scenario: &Scenario) {
+    let lists = [
+        (
+            "staff",
+            "staff groups",
+            scenario.staff.len(),
+            MAX_STAFF_GROUPS,
+        ),
+        (
+            "interventions",
+            "interventions",
+            scenario.interventions.len(),
+            MAX_INTERVENTIONS,
+        ),
+        (
+            "uncertainty",
+            "ranges",
+            scenario.uncertainty.len(),
+            MAX_RANGES,
+        ),
+        (
+            "money.budgets",
+            "budgets",
+            scenario.money.budgets.len(),
+            MAX_DATED_AMOUNTS,
+        ),
+        (
+            "money.grants",
+            "grants",
+            scenario.money.grants.len(),
+            MAX_DATED_AMOUNTS,
+        ),
+    ];
+    for (path, what, count, max) in lists {
+        if count > max {
+            check.report(path, format!("at most {max} {what}, found {count}"));
+        }
+    }
+    let texts = [("name", &scenario.name), ("notes", &scenario.notes)];
+    for (path, text) in texts {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            check.report(
+                path,
+                format!("at most {MAX_TEXT_CHARS} characters, found {chars}"),
+            );
+        }
+    }
 }
 
 fn check_demand(check: &mut Checker, scenario: &Scenario) {

@@ -1,0 +1,134 @@
+//! Saving never damages a file: the previous version is kept as NAME.ron.bak, a
+//! failed save leaves the old file as it was and leaves no temporary files, and
+//! every failure says why in words a person can act on.
+
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use caseload::io::{backup_path, describe_write_error, load_scenario, save_scenario};
+
+/// Names in a folder, sorted.
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_bak() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    let mut scenario = common::small_scenario();
+    save_scenario(&path, &scenario).unwrap();
+    // The first save has nothing to keep.
+    assert_eq!(names_in(folder.path()), ["plan.ron"]);
+
+    scenario.name = "Second version".to_owned();
+    save_scenario(&path, &scenario).unwrap();
+    assert_eq!(backup_path(&path), folder.path().join("plan.ron.bak"));
+    assert_eq!(load_scenario(&path).unwrap().name, "Second version");
+    assert_eq!(
+        load_scenario(&backup_path(&path)).unwrap().name,
+        "Test council"
+    );
+
+    scenario.name = "Third version".to_owned();
+    save_scenario(&path, &scenario).unwrap();
+    assert_eq!(
+        load_scenario(&backup_path(&path)).unwrap().name,
+        "Second version"
+    );
+    // No temporary files are left behind.
+    assert_eq!(names_in(folder.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_and_no_litter() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    let scenario = common::small_scenario();
+    save_scenario(&path, &scenario).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // A folder where the temporary file would go makes the write fail part way.
+    let blocker = folder
+        .path()
+        .join(format!(".plan.ron.saving-{}", std::process::id()));
+    std::fs::create_dir(&blocker).unwrap();
+    let mut changed = scenario.clone();
+    changed.name = "Never written".to_owned();
+    let error = save_scenario(&path, &changed).unwrap_err().to_string();
+    assert!(error.contains("could not save"), "{error}");
+    assert!(error.contains("The file on disk is unchanged"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    std::fs::remove_dir(&blocker).unwrap();
+    assert_eq!(names_in(folder.path()), ["plan.ron"]);
+}
+
+#[test]
+fn a_read_only_folder_is_named_as_the_reason() {
+    // /sys refuses new files even to root, where permissions would not.
+    let path = Path::new("/sys/plan.ron");
+    let error = save_scenario(path, &common::small_scenario())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("/sys/plan.ron"), "{error}");
+    assert!(
+        error.contains("you may not write in this folder") || error.contains("read-only"),
+        "{error}"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_folder_that_vanished_is_named_as_the_reason() {
+    let folder = tempfile::tempdir().unwrap();
+    let gone = folder.path().join("moved away");
+    std::fs::create_dir(&gone).unwrap();
+    let path = gone.join("plan.ron");
+    save_scenario(&path, &common::small_scenario()).unwrap();
+    std::fs::remove_dir_all(&gone).unwrap();
+    let error = save_scenario(&path, &common::small_scenario())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("the folder does not exist"), "{error}");
+}
+
+#[test]
+fn a_full_disk_is_named_as_the_reason() {
+    // No file system can be filled safely in a test; the message is checked on the
+    // error the operating system gives for it.
+    let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+    assert_eq!(
+        describe_write_error(&full),
+        "the disk is full (or your space on it is used up)"
+    );
+    let read_only = std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem);
+    assert_eq!(describe_write_error(&read_only), "the disk is read-only");
+}
+
+#[test]
+fn the_command_line_says_why_an_export_failed() {
+    let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .args([
+            "run",
+            "saves/wakefield-2018.ron",
+            "--csv",
+            "/sys/wakefield.csv",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("could not write /sys/wakefield.csv: you may not write in this folder"),
+        "{stderr}"
+    );
+}
