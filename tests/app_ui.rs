@@ -857,3 +857,51 @@ fn sensitivity_ranks_the_inputs_in_a_tornado_chart() {
             .all(|pair| pair[0].size() >= pair[1].size())
     );
 }
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wakefield.ron");
+    std::fs::copy(save("wakefield-2018.ron"), &path).unwrap();
+    let (mut harness, answers) = app();
+    harness.run();
+    answers.open.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
+    harness.run();
+    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+
+    // Meanwhile a colleague saves their own version of the file.
+    let theirs =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("name: \"", "name: \"Colleague's ", 1);
+    std::fs::write(&path, &theirs).unwrap();
+
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    harness.get_by_label_contains("wakefield.ron was changed by another program");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(harness.state().document().is_modified());
+
+    // Asked again on the next save; this time overwrite, keeping theirs as .bak.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    harness.get_by_label("Overwrite it").click();
+    harness.run();
+    assert!(!harness.state().document().is_modified());
+    let ours = load_scenario(&path).unwrap();
+    assert_eq!(
+        ours.staff[ours.group_index("experienced").unwrap()].fte,
+        95.0
+    );
+    let backup = caseload::io::backup_path(&path);
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), theirs);
+    // Saving again needs no question: the file is as this window left it.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    assert!(harness.query_by_label("The file changed on disk").is_none());
+}

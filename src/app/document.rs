@@ -21,6 +21,26 @@ pub struct Document {
     projected: Scenario,
     projection: Projection,
     problems: Vec<Problem>,
+    /// The file's modification time and size when it was opened or last saved, to
+    /// notice another program or person changing it meanwhile.
+    disk_stamp: Option<DiskStamp>,
+}
+
+/// What tells one version of a file on disk from another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    modified: Option<std::time::SystemTime>,
+    bytes: u64,
+}
+
+impl DiskStamp {
+    fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            bytes: metadata.len(),
+        })
+    }
 }
 
 impl Document {
@@ -28,6 +48,7 @@ impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         let mut document = Self::unsaved(scenario);
         document.saved = Some(document.scenario.clone());
+        document.disk_stamp = path.as_deref().and_then(DiskStamp::of);
         document.path = path;
         document
     }
@@ -49,6 +70,7 @@ impl Document {
             }),
             projection,
             problems,
+            disk_stamp: None,
         }
     }
 
@@ -59,6 +81,17 @@ impl Document {
     pub fn mark_saved(&mut self, path: &Path) {
         self.saved = Some(self.scenario.clone());
         self.path = Some(path.to_owned());
+        self.disk_stamp = DiskStamp::of(path);
+    }
+
+    /// Whether the file was changed on disk (by another program or person) since it
+    /// was opened or last saved here. A file that has gone is not "changed": saving
+    /// simply writes it again.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.disk_stamp) {
+            (Some(path), Some(stamp)) => DiskStamp::of(path).is_some_and(|now| now != stamp),
+            _ => false,
+        }
     }
 
     /// Re-projects if the scenario changed since the last projection. Invalid

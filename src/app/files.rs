@@ -9,7 +9,7 @@ use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
 use crate::io::{default_scenario, load_scenario, save_scenario, write_atomically};
-use crate::ui::dialogs::ErrorReport;
+use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
 
 /// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
 /// no file-chooser portal) never shown.
@@ -134,11 +134,37 @@ impl CaseloadApp {
         }
     }
 
-    /// Save to the current file, or ask where. Returns whether it saved.
+    /// Save to the current file, or ask where. Returns whether it saved. If the file
+    /// changed on disk since it was opened, asks before overwriting it.
     pub(super) fn save(&mut self) -> bool {
         match self.document().path.clone() {
+            Some(_) if self.document().changed_on_disk() => {
+                self.overwrite_question = Some(self.active);
+                false
+            }
             Some(path) => self.save_to(&path),
             None => self.save_as(),
+        }
+    }
+
+    /// Carries out the answer to "the file changed on disk: overwrite it?".
+    pub(super) fn answer_overwrite(&mut self, index: usize, answer: OverwriteAnswer) {
+        if index >= self.documents.len() {
+            return;
+        }
+        self.active = index;
+        match answer {
+            OverwriteAnswer::Overwrite => {
+                if let Some(path) = self.document().path.clone() {
+                    self.save_to(&path);
+                }
+            }
+            OverwriteAnswer::SaveAs => {
+                self.save_as();
+            }
+            OverwriteAnswer::Cancel => {
+                self.status = "Not saved: the file on disk was left as it is".to_owned();
+            }
         }
     }
 

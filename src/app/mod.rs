@@ -19,7 +19,9 @@ pub use preferences::{Preferences, ThemeChoice};
 use crate::io::default_scenario;
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
 use crate::ui::comparison::{ComparisonChoice, comparison_ui};
-use crate::ui::dialogs::{ErrorReport, UnsavedAnswer, error_window, unsaved_changes_modal};
+use crate::ui::dialogs::{
+    ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, unsaved_changes_modal,
+};
 use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::headline::headline_ui;
@@ -46,6 +48,8 @@ pub struct CaseloadApp {
     pub help_open: bool,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
+    /// The tab whose file changed on disk, waiting for "overwrite it?".
+    pub overwrite_question: Option<usize>,
     /// A problem to show (a file that failed to open or save).
     pub error: Option<ErrorReport>,
     /// A short note of the last thing done ("Saved to ...").
@@ -87,6 +91,7 @@ impl CaseloadApp {
             tab: ChartTab::default(),
             help_open: false,
             pending: None,
+            overwrite_question: None,
             error: None,
             status: String::new(),
             commands: Vec::new(),
@@ -382,6 +387,16 @@ impl eframe::App for CaseloadApp {
                 .map_or("", |document| document.scenario.name.as_str());
             if let Some(answer) = unsaved_changes_modal(&ctx, name, doing) {
                 self.answer_pending(answer, &ctx);
+            }
+        }
+        if let Some(index) = self.overwrite_question {
+            let file_name = self
+                .documents
+                .get(index)
+                .map_or_else(String::new, Document::file_label);
+            if let Some(answer) = changed_on_disk_modal(&ctx, &file_name) {
+                self.overwrite_question = None;
+                self.answer_overwrite(index, answer);
             }
         }
 

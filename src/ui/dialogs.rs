@@ -1,4 +1,5 @@
-//! Windows that ask or tell: "save your changes?", and what went wrong with a file.
+//! Windows that ask or tell: "save your changes?", "the file changed on disk", and
+//! what went wrong with a file.
 
 use egui::{Context, Id, Modal, RichText, ScrollArea};
 
@@ -41,6 +42,44 @@ pub fn unsaved_changes_modal(
     });
     if answer.is_none() && response.should_close() {
         answer = Some(UnsavedAnswer::Cancel);
+    }
+    answer
+}
+
+/// The person's answer to "the file changed on disk: overwrite it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteAnswer {
+    Overwrite,
+    SaveAs,
+    Cancel,
+}
+
+/// Warns that `file_name` was changed on disk since it was opened here, and asks
+/// what to do. Returns the answer once given.
+pub fn changed_on_disk_modal(ctx: &Context, file_name: &str) -> Option<OverwriteAnswer> {
+    let mut answer = None;
+    let response = Modal::new(Id::unique("changed_on_disk")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{file_name} was changed by another program or person since you opened it here. \
+             Saving now would replace their version with yours."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite it").clicked() {
+                answer = Some(OverwriteAnswer::Overwrite);
+            }
+            if ui.button("Save as a new file...").clicked() {
+                answer = Some(OverwriteAnswer::SaveAs);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(OverwriteAnswer::Cancel);
+            }
+        });
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(OverwriteAnswer::Cancel);
     }
     answer
 }
