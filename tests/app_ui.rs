@@ -905,3 +905,97 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     harness.run();
     assert!(harness.query_by_label("The file changed on disk").is_none());
 }
+
+/// The app as a window started with a recovery folder (in the app's data
+/// directory when run for real).
+fn app_with_recovery(root: &Path) -> (Harness<'static, CaseloadApp>, Answers) {
+    let answers = Answers::default();
+    let dialogs = ScriptedDialogs(answers.clone());
+    let root = root.to_owned();
+    let harness = Harness::builder()
+        .with_size([1500.0, 2600.0])
+        .build_eframe(move |_cc| {
+            CaseloadApp::with_parts(Preferences::default(), Box::new(dialogs)).with_recovery(&root)
+        });
+    (harness, answers)
+}
+
+/// Runs frames for `seconds` of the app's clock.
+fn wait(harness: &mut Harness<'_, CaseloadApp>, seconds: f64) {
+    let frames = (seconds * 60.0).ceil() as usize;
+    harness.run_steps(frames);
+}
+
+#[test]
+fn unsaved_changes_survive_a_crash_and_are_offered_at_the_next_start() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wakefield.ron");
+    std::fs::copy(save("wakefield-2018.ron"), &path).unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+
+    // The first window: open the file, change a value, and let a moment pass.
+    let (mut harness, answers) = app_with_recovery(root.path());
+    harness.run();
+    answers.open.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
+    harness.run();
+    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+    wait(&mut harness, 1.5);
+    // Then it is killed: no quitting, no saving. A kill is simulated by leaving
+    // the process's folder behind under another (finished) process's number.
+    let copies: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().collect();
+    assert_eq!(copies.len(), 1, "one window's folder");
+    std::fs::rename(copies[0].path(), root.path().join("999999999")).unwrap();
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+
+    // The next start offers the scenario with the last edit.
+    let (mut harness, _) = app_with_recovery(root.path());
+    harness.run();
+    harness.get_by_label("Restore unsaved changes?");
+    harness.get_by_label_contains("(wakefield.ron), changed just now");
+    harness.get_by_label("Restore them").click();
+    harness.run();
+    let document = harness.state().document();
+    assert!(document.is_modified());
+    assert_eq!(document.path.as_deref(), Some(path.as_path()));
+    let experienced = document.scenario.group_index("experienced").unwrap();
+    assert_eq!(document.scenario.staff[experienced].fte, 95.0);
+    assert!(
+        !root.path().join("999999999").exists(),
+        "the old copies are gone"
+    );
+
+    // Saving writes it back to its file; quitting then leaves no copies.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    let saved = load_scenario(&path).unwrap();
+    assert_eq!(saved.staff[experienced].fte, 95.0);
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Q]);
+    harness.run();
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn declining_recovery_deletes_the_copies() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut harness, _) = app_with_recovery(root.path());
+    harness.run();
+    // An edit to the built-in scenario, copied after a moment.
+    switch_plan(&mut harness);
+    wait(&mut harness, 1.5);
+    let copies: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().collect();
+    assert_eq!(copies.len(), 1);
+    std::fs::rename(copies[0].path(), root.path().join("999999998")).unwrap();
+    drop(harness);
+
+    let (mut harness, _) = app_with_recovery(root.path());
+    harness.run();
+    harness.get_by_label_contains("(never saved), changed just now");
+    harness.get_by_label("Discard them").click();
+    harness.run();
+    assert_eq!(harness.state().documents.len(), 1);
+    assert!(!harness.state().document().is_modified());
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+}

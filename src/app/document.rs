@@ -53,6 +53,14 @@ impl Document {
         document
     }
 
+    /// A scenario restored from a recovery copy: unsaved, and saving goes to `path`
+    /// (the file it came from), if it had one.
+    pub fn recovered(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let mut document = Self::unsaved(scenario);
+        document.path = path;
+        document
+    }
+
     /// A scenario made here and never saved, such as a duplicate.
     pub fn unsaved(scenario: Scenario) -> Self {
         let problems = validate(&scenario);

@@ -5,6 +5,7 @@ mod document;
 pub mod file_dialogs;
 mod files;
 mod preferences;
+pub mod recovery;
 pub mod risk;
 
 use std::path::PathBuf;
@@ -20,7 +21,8 @@ use crate::io::default_scenario;
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
 use crate::ui::comparison::{ComparisonChoice, comparison_ui};
 use crate::ui::dialogs::{
-    ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, unsaved_changes_modal,
+    ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, recovery_modal,
+    unsaved_changes_modal,
 };
 use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
@@ -28,6 +30,13 @@ use crate::ui::headline::headline_ui;
 use crate::ui::help::model_guide_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
+
+/// Unsaved scenarios found in the recovery folder at start.
+pub struct RecoveryOffer {
+    pub copies: Vec<recovery::RecoveredCopy>,
+    /// The folders they are in, deleted once the person answers.
+    pub folders: Vec<PathBuf>,
+}
 
 /// Where eframe keeps the app's preferences.
 pub const APP_ID: &str = "caseload";
@@ -58,6 +67,10 @@ pub struct CaseloadApp {
     /// Set once quitting is confirmed, so the close request is not stopped again.
     quitting: bool,
     window_title: String,
+    /// Copies of unsaved scenarios for after a crash; `None` without a data folder.
+    pub recovery: Option<recovery::Recovery>,
+    /// Copies left by a window that did not close normally, waiting for "restore?".
+    pub recovery_offer: Option<RecoveryOffer>,
     /// When the process started, if asked to report when the first frame is drawn.
     pub startup_report: Option<std::time::Instant>,
     frames_drawn: u64,
@@ -72,6 +85,9 @@ impl CaseloadApp {
             .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
             .unwrap_or_default();
         let mut app = Self::with_parts(preferences, Box::new(NativeDialogs));
+        if let Some(root) = recovery::Recovery::default_root(APP_ID) {
+            app = app.with_recovery(&root);
+        }
         cc.egui_ctx.set_theme(app.preferences.theme.to_egui());
         for path in files {
             app.open_path(&path);
@@ -99,7 +115,47 @@ impl CaseloadApp {
             window_title: String::new(),
             startup_report: None,
             frames_drawn: 0,
+            recovery: None,
+            recovery_offer: None,
         }
+    }
+
+    /// Keeps recovery copies under `root` and offers to restore any that a window
+    /// which did not close normally left there.
+    pub fn with_recovery(mut self, root: &std::path::Path) -> Self {
+        let (copies, folders) = recovery::left_behind(root);
+        if !copies.is_empty() {
+            self.recovery_offer = Some(RecoveryOffer { copies, folders });
+        } else {
+            recovery::remove_folders(&folders);
+        }
+        self.recovery = Some(recovery::Recovery::new(root));
+        self
+    }
+
+    /// Restores the offered copies as unsaved tabs, or deletes them.
+    fn answer_recovery(&mut self, restore: bool) {
+        let Some(offer) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            let count = offer.copies.len();
+            let first = self.documents.len();
+            for copy in offer.copies {
+                self.documents
+                    .push(Document::recovered(copy.scenario, copy.file));
+            }
+            self.active = first;
+            self.status = format!(
+                "Restored {count} scenario{} with unsaved changes; save {} to keep {}",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "it" } else { "them" },
+                if count == 1 { "it" } else { "them" },
+            );
+        } else {
+            self.status = "Discarded the unsaved changes from last time".to_owned();
+        }
+        recovery::remove_folders(&offer.folders);
     }
 
     /// The scenario being edited.
@@ -152,6 +208,10 @@ impl CaseloadApp {
             }
             None => {
                 self.quitting = true;
+                // Quitting normally: nothing needs recovering.
+                if let Some(recovery) = &mut self.recovery {
+                    recovery.discard();
+                }
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
@@ -241,6 +301,10 @@ impl eframe::App for CaseloadApp {
                 started.elapsed().as_secs_f64() * 1000.0
             );
             self.quitting = true;
+            // Quitting normally: nothing needs recovering.
+            if let Some(recovery) = &mut self.recovery {
+                recovery.discard();
+            }
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
         // Shortcuts are taken before any widget sees them; a modal question blocks them.
@@ -389,6 +453,13 @@ impl eframe::App for CaseloadApp {
                 self.answer_pending(answer, &ctx);
             }
         }
+        if let Some(offer) = &self.recovery_offer {
+            let now = recovery::unix_now();
+            let lines: Vec<String> = offer.copies.iter().map(|copy| copy.describe(now)).collect();
+            if let Some(restore) = recovery_modal(&ctx, &lines) {
+                self.answer_recovery(restore);
+            }
+        }
         if let Some(index) = self.overwrite_question {
             let file_name = self
                 .documents
@@ -406,6 +477,16 @@ impl eframe::App for CaseloadApp {
         self.documents.iter_mut().for_each(Document::refresh);
         let time = ctx.input(|input| input.time);
         self.document_mut().feed_undo(time);
+        if let Some(recovery) = &mut self.recovery
+            && !self.quitting
+        {
+            if let Some(wait) = recovery.update(time, &self.documents) {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.01)));
+            }
+            if let Some(failure) = recovery.failure.take() {
+                self.status = failure;
+            }
+        }
 
         let title = self.document().window_title();
         if title != self.window_title {

@@ -84,6 +84,33 @@ pub fn changed_on_disk_modal(ctx: &Context, file_name: &str) -> Option<Overwrite
     answer
 }
 
+/// Offers to restore scenarios with unsaved changes left by a window that did not
+/// close normally, one line each. Returns true to restore, false to discard.
+pub fn recovery_modal(ctx: &Context, copies: &[String]) -> Option<bool> {
+    let mut answer = None;
+    Modal::new(Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Restore unsaved changes?");
+        ui.label(
+            "Caseload closed without saving these scenarios (the program was stopped or \
+             the computer shut down):",
+        );
+        for copy in copies {
+            ui.label(format!("- {copy}"));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore them").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard them").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer
+}
+
 /// A problem to show the person: a title and one line per problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorReport {
