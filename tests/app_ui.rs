@@ -770,7 +770,8 @@ fn a_range_brings_bands_and_chances() {
     harness.get_by_label("Uncertainty (ranges)").click();
     harness.run();
     harness.get_by_label("+ Add a range").click();
-    harness.run();
+    // Adding a range starts a Monte Carlo run in the background.
+    settle(&mut harness);
     let scenario = harness.state().document().scenario.clone();
     assert_eq!(scenario.uncertainty.len(), 1);
     assert_eq!(
