@@ -958,6 +958,8 @@ fn unsaved_changes_survive_a_crash_and_are_offered_at_the_next_start() {
     harness.get_by_label_contains("(wakefield.ron), changed just now");
     harness.get_by_label("Restore them").click();
     harness.run();
+    // It takes the place of the untouched built-in example.
+    assert_eq!(harness.state().documents.len(), 1);
     let document = harness.state().document();
     assert!(document.is_modified());
     assert_eq!(document.path.as_deref(), Some(path.as_path()));

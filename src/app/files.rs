@@ -83,17 +83,7 @@ impl CaseloadApp {
         }
         match load_scenario(path) {
             Ok(scenario) => {
-                let document = Document::new(scenario, Some(path.to_owned()));
-                let current = self.document();
-                let untouched_example = current.path.is_none()
-                    && !current.is_modified()
-                    && current.scenario == default_scenario();
-                if untouched_example {
-                    let active = self.active;
-                    self.documents[active] = document;
-                } else {
-                    self.add_document(document);
-                }
+                self.add_or_replace_example(Document::new(scenario, Some(path.to_owned())));
                 self.preferences.remember_file(path.to_owned());
                 self.status = format!("Opened {}", path.display());
             }
@@ -102,6 +92,21 @@ impl CaseloadApp {
                 error.lines(),
                 "The scenarios that were open are unchanged.",
             ),
+        }
+    }
+
+    /// Adds a tab, or takes the place of the built-in example if that is all
+    /// that is open and it is untouched.
+    pub(super) fn add_or_replace_example(&mut self, document: Document) {
+        let current = self.document();
+        let untouched_example = current.path.is_none()
+            && !current.is_modified()
+            && current.scenario == default_scenario();
+        if untouched_example {
+            let active = self.active;
+            self.documents[active] = document;
+        } else {
+            self.add_document(document);
         }
     }
 

@@ -140,12 +140,12 @@ impl CaseloadApp {
         };
         if restore {
             let count = offer.copies.len();
-            let first = self.documents.len();
+            let mut first = None;
             for copy in offer.copies {
-                self.documents
-                    .push(Document::recovered(copy.scenario, copy.file));
+                self.add_or_replace_example(Document::recovered(copy.scenario, copy.file));
+                first.get_or_insert(self.active);
             }
-            self.active = first;
+            self.active = first.unwrap_or(self.active);
             self.status = format!(
                 "Restored {count} scenario{} with unsaved changes; save {} to keep {}",
                 if count == 1 { "" } else { "s" },
