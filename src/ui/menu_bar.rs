@@ -16,6 +16,7 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_ALTERNATIVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const DUPLICATE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
 
 /// Keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
 pub fn shortcut_commands(ctx: &Context) -> Vec<Command> {
@@ -28,6 +29,7 @@ pub fn shortcut_commands(ctx: &Context) -> Vec<Command> {
         (SAVE, Command::Save),
         (UNDO, Command::Undo),
         (QUIT, Command::Quit),
+        (DUPLICATE, Command::Duplicate),
     ];
     ctx.input_mut(|input| {
         table
@@ -107,7 +109,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             }
         });
         ui.menu_button("Edit", |ui| {
-            if item(ui, "Duplicate scenario", None, true) {
+            if item(ui, "Duplicate scenario", Some(&DUPLICATE), true) {
                 commands.push(Command::Duplicate);
             }
             if item(ui, "Undo", Some(&UNDO), state.can_undo) {
