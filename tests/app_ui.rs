@@ -288,7 +288,7 @@ fn new_opens_a_tab_and_closing_an_unsaved_one_asks_first() {
     assert_eq!(harness.state().documents.len(), 1);
     // Discard: the tab closes and no file is written.
     switch_plan(&mut harness);
-    menu(&mut harness, "Edit", "Duplicate scenario");
+    menu(&mut harness, "Edit", "Duplicate scenario Ctrl+D");
     assert_eq!(harness.state().documents.len(), 2);
     harness
         .get_by_label(&format!("Close {name} (copy)"))
