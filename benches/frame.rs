@@ -59,6 +59,25 @@ fn fixture_with_ranges() -> caseload::model::Scenario {
     scenario
 }
 
+/// Tessellates the last frame's shapes, as eframe does before painting.
+fn tessellate(harness: &Harness<'_, CaseloadApp>) {
+    let output = harness.output();
+    black_box(
+        harness
+            .ctx
+            .tessellate(output.shapes.clone(), output.pixels_per_point),
+    );
+}
+
+/// One frame of the drag: the pointer goes back and forth around `start`, so the
+/// value changes every frame and stays in range.
+fn drag_frame(harness: &mut Harness<'_, CaseloadApp>, start: Pos2, step: u32) {
+    let offset = if step.is_multiple_of(2) { 10.0 } else { -10.0 };
+    harness.hover_at(Pos2::new(start.x + offset, start.y));
+    harness.step();
+    tessellate(harness);
+}
+
 fn frame(c: &mut Criterion) {
     let mut harness = four_scenarios_compared();
     let start = harness
@@ -87,16 +106,8 @@ fn frame(c: &mut Criterion) {
         "app frame: 4 scenarios compared, dragging a value (update + tessellate)",
         |b| {
             b.iter(|| {
-                // Back and forth, so the value changes every frame and stays in range.
                 step += 1;
-                let offset = if step.is_multiple_of(2) { 10.0 } else { -10.0 };
-                harness.hover_at(Pos2::new(start.x + offset, start.y));
-                harness.step();
-                let output = harness.output();
-                let meshes = harness
-                    .ctx
-                    .tessellate(output.shapes.clone(), output.pixels_per_point);
-                black_box(meshes);
+                drag_frame(&mut harness, start, step);
             })
         },
     );
@@ -120,15 +131,7 @@ fn frame(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 step += 1;
-                let offset = if step.is_multiple_of(2) { 10.0 } else { -10.0 };
-                harness.hover_at(Pos2::new(start.x + offset, start.y));
-                harness.step();
-                let output = harness.output();
-                black_box(
-                    harness
-                        .ctx
-                        .tessellate(output.shapes.clone(), output.pixels_per_point),
-                );
+                drag_frame(&mut harness, start, step);
             })
         },
     );
@@ -141,12 +144,7 @@ fn frame(c: &mut Criterion) {
     c.bench_function("app frame: 4 scenarios compared, nothing changing", |b| {
         b.iter(|| {
             harness.step();
-            let output = harness.output();
-            black_box(
-                harness
-                    .ctx
-                    .tessellate(output.shapes.clone(), output.pixels_per_point),
-            );
+            tessellate(&harness);
         })
     });
 }

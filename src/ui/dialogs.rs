@@ -13,6 +13,36 @@ pub enum UnsavedAnswer {
     Cancel,
 }
 
+/// A question in a modal window: a heading, a sentence, and a button per answer.
+/// Closing the window (Escape, a click outside) gives `dismissed`.
+fn question<T: Copy>(
+    ctx: &Context,
+    id: &str,
+    heading: &str,
+    text: &str,
+    answers: &[(&str, T)],
+    dismissed: T,
+) -> Option<T> {
+    let mut answer = None;
+    let response = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(heading);
+        ui.label(text);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for (label, value) in answers {
+                if ui.button(*label).clicked() {
+                    answer = Some(*value);
+                }
+            }
+        });
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(dismissed);
+    }
+    answer
+}
+
 /// Asks whether to save changes to `scenario_name` before `doing` (e.g. "opening
 /// another file"). Returns the answer once given.
 pub fn unsaved_changes_modal(
@@ -20,30 +50,18 @@ pub fn unsaved_changes_modal(
     scenario_name: &str,
     doing: &str,
 ) -> Option<UnsavedAnswer> {
-    let mut answer = None;
-    let response = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
-        ui.set_width(380.0);
-        ui.heading("Save your changes?");
-        ui.label(format!(
-            "\"{scenario_name}\" has changes that are not saved. Save them before {doing}?"
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(UnsavedAnswer::Save);
-            }
-            if ui.button("Discard").clicked() {
-                answer = Some(UnsavedAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(UnsavedAnswer::Cancel);
-            }
-        });
-    });
-    if answer.is_none() && response.should_close() {
-        answer = Some(UnsavedAnswer::Cancel);
-    }
-    answer
+    question(
+        ctx,
+        "unsaved_changes",
+        "Save your changes?",
+        &format!("\"{scenario_name}\" has changes that are not saved. Save them before {doing}?"),
+        &[
+            ("Save", UnsavedAnswer::Save),
+            ("Discard", UnsavedAnswer::Discard),
+            ("Cancel", UnsavedAnswer::Cancel),
+        ],
+        UnsavedAnswer::Cancel,
+    )
 }
 
 /// The person's answer to "the file changed on disk: overwrite it?".
@@ -57,31 +75,21 @@ pub enum OverwriteAnswer {
 /// Warns that `file_name` was changed on disk since it was opened here, and asks
 /// what to do. Returns the answer once given.
 pub fn changed_on_disk_modal(ctx: &Context, file_name: &str) -> Option<OverwriteAnswer> {
-    let mut answer = None;
-    let response = Modal::new(Id::unique("changed_on_disk")).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading("The file changed on disk");
-        ui.label(format!(
+    question(
+        ctx,
+        "changed_on_disk",
+        "The file changed on disk",
+        &format!(
             "{file_name} was changed by another program or person since you opened it here. \
              Saving now would replace their version with yours."
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Overwrite it").clicked() {
-                answer = Some(OverwriteAnswer::Overwrite);
-            }
-            if ui.button("Save as a new file...").clicked() {
-                answer = Some(OverwriteAnswer::SaveAs);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(OverwriteAnswer::Cancel);
-            }
-        });
-    });
-    if answer.is_none() && response.should_close() {
-        answer = Some(OverwriteAnswer::Cancel);
-    }
-    answer
+        ),
+        &[
+            ("Overwrite it", OverwriteAnswer::Overwrite),
+            ("Save as a new file...", OverwriteAnswer::SaveAs),
+            ("Cancel", OverwriteAnswer::Cancel),
+        ],
+        OverwriteAnswer::Cancel,
+    )
 }
 
 /// Offers to restore scenarios with unsaved changes left by a window that did not
