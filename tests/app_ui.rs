@@ -1002,3 +1002,35 @@ fn declining_recovery_deletes_the_copies() {
     assert!(!harness.state().document().is_modified());
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn saving_keeps_the_comments_of_the_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wakefield.ron");
+    std::fs::copy(save("wakefield-2018.ron"), &path).unwrap();
+    let (mut harness, answers) = app();
+    harness.run();
+    answers.open.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
+    harness.run();
+    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("fte: 95.0"), "{saved}");
+    assert!(
+        saved.contains("// Reported: a further £4m proposed in October 2018."),
+        "{saved}"
+    );
+    assert!(saved.starts_with("// Wakefield"), "{saved}");
+
+    // Saving the built-in example under a name keeps its comments too.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    let copy = folder.path().join("liverpool.ron");
+    answers.save.borrow_mut().push_back(copy.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::S]);
+    harness.run();
+    let saved = std::fs::read_to_string(&copy).unwrap();
+    assert!(saved.starts_with("// Liverpool City Council"), "{saved}");
+}

@@ -142,8 +142,8 @@ fn saving_keeps_every_field_and_value_the_file_held() {
         let scenario = parse_scenario(&original).unwrap();
         let saved = scenario_to_ron(&scenario).unwrap();
         assert_eq!(parse_scenario(&saved).unwrap(), scenario);
-        // Every field the file wrote is written again (comments are not kept; the
-        // README says so and suggests the notes field).
+        // Every field the file wrote is written again (comments are kept too, when
+        // saved through the app: tests/comments.rs).
         let written = field_names(&saved);
         for name in field_names(&original) {
             assert!(

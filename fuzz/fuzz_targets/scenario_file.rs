@@ -1,10 +1,11 @@
 //! Any bytes as a scenario file: parse and check them, and if they make a valid
-//! scenario, project it, write it back and read that again. Nothing may panic or
-//! hang, and what is written must read back as the same scenario.
+//! scenario, project it, write it back (with the file's comments put back) and
+//! read that again. Nothing may panic or hang, and what is written must read back
+//! as the same scenario.
 
 #![no_main]
 
-use caseload::io::{parse_scenario, scenario_to_ron};
+use caseload::io::{FileComments, parse_scenario, scenario_to_ron};
 use caseload::project;
 use libfuzzer_sys::fuzz_target;
 
@@ -21,6 +22,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(written) = scenario_to_ron(&scenario) else {
         panic!("a valid scenario could not be written");
     };
+    let written = FileComments::of(text, &scenario).put_into(&written, &scenario);
     match parse_scenario(&written) {
         Ok(again) => assert_eq!(again, scenario, "written and read back differs"),
         Err(problems) => panic!("a written scenario does not read back: {problems:?}"),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings, Undoer};
 
+use crate::io::{FileComments, default_comments, default_scenario, load_scenario_with_comments};
 use crate::model::{Problem, Scenario, validate};
 use crate::sim::{Projection, project};
 
@@ -24,6 +25,8 @@ pub struct Document {
     /// The file's modification time and size when it was opened or last saved, to
     /// notice another program or person changing it meanwhile.
     disk_stamp: Option<DiskStamp>,
+    /// The comments of the file it came from, put back when it is saved.
+    pub comments: FileComments,
 }
 
 /// What tells one version of a file on disk from another.
@@ -53,10 +56,22 @@ impl Document {
         document
     }
 
+    /// The built-in example, with the comments of its file.
+    pub fn example() -> Self {
+        let mut document = Self::new(default_scenario(), None);
+        document.comments = default_comments();
+        document
+    }
+
     /// A scenario restored from a recovery copy: unsaved, and saving goes to `path`
-    /// (the file it came from), if it had one.
+    /// (the file it came from), if it had one, keeping that file's comments.
     pub fn recovered(scenario: Scenario, path: Option<PathBuf>) -> Self {
         let mut document = Self::unsaved(scenario);
+        document.comments = path
+            .as_deref()
+            .and_then(|path| load_scenario_with_comments(path).ok())
+            .map(|(_, comments)| comments)
+            .unwrap_or_default();
         document.path = path;
         document
     }
@@ -79,6 +94,7 @@ impl Document {
             projection,
             problems,
             disk_stamp: None,
+            comments: FileComments::default(),
         }
     }
 

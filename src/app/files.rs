@@ -8,7 +8,9 @@ use super::{CaseloadApp, Document};
 use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
-use crate::io::{default_scenario, load_scenario, save_scenario, write_atomically};
+use crate::io::{
+    default_scenario, load_scenario_with_comments, save_scenario_with_comments, write_atomically,
+};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
 
 /// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
@@ -81,9 +83,11 @@ impl CaseloadApp {
             self.status = format!("{} is already open", display_name(path));
             return;
         }
-        match load_scenario(path) {
-            Ok(scenario) => {
-                self.add_or_replace_example(Document::new(scenario, Some(path.to_owned())));
+        match load_scenario_with_comments(path) {
+            Ok((scenario, comments)) => {
+                let mut document = Document::new(scenario, Some(path.to_owned()));
+                document.comments = comments;
+                self.add_or_replace_example(document);
                 self.preferences.remember_file(path.to_owned());
                 self.status = format!("Opened {}", path.display());
             }
@@ -121,7 +125,8 @@ impl CaseloadApp {
     /// Saves the scenario being edited to `path`; returns whether it worked. A failed
     /// save leaves the file on disk as it was and the scenario marked unsaved.
     fn save_to(&mut self, path: &Path) -> bool {
-        match save_scenario(path, &self.document().scenario) {
+        let document = self.document();
+        match save_scenario_with_comments(path, &document.scenario, &document.comments) {
             Ok(()) => {
                 self.document_mut().mark_saved(path);
                 self.preferences.remember_file(path.to_owned());

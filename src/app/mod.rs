@@ -17,7 +17,6 @@ pub use document::Document;
 pub use file_dialogs::{FileDialogs, FileKind, NativeDialogs};
 pub use preferences::{Preferences, ThemeChoice};
 
-use crate::io::default_scenario;
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
 use crate::ui::comparison::{ComparisonChoice, comparison_ui};
 use crate::ui::dialogs::{
@@ -98,7 +97,7 @@ impl CaseloadApp {
     /// The app with given preferences and file dialogs (tests use scripted ones).
     pub fn with_parts(preferences: Preferences, dialogs: Box<dyn FileDialogs>) -> Self {
         Self {
-            documents: vec![Document::new(default_scenario(), None)],
+            documents: vec![Document::example()],
             active: 0,
             comparison: ComparisonChoice::default(),
             risk: risk::RiskState::default(),
@@ -179,7 +178,7 @@ impl CaseloadApp {
         }
         self.documents.remove(index);
         if self.documents.is_empty() {
-            self.documents.push(Document::new(default_scenario(), None));
+            self.documents.push(Document::example());
         }
         self.active = self.active.min(self.documents.len() - 1);
         if self.active > index {
@@ -248,7 +247,7 @@ impl CaseloadApp {
     fn run(&mut self, command: Command, ctx: &Context) {
         match command {
             Command::New => {
-                self.add_document(Document::new(default_scenario(), None));
+                self.add_document(Document::example());
                 self.status = "New scenario from the built-in example".to_owned();
             }
             Command::Open => self.open_with_dialog(),
@@ -269,7 +268,9 @@ impl CaseloadApp {
             Command::Duplicate => {
                 let mut copy = self.document().scenario.clone();
                 copy.name = format!("{} (copy)", copy.name);
-                self.add_document(Document::unsaved(copy));
+                let mut duplicate = Document::unsaved(copy);
+                duplicate.comments = self.document().comments.clone();
+                self.add_document(duplicate);
                 self.status = "Duplicated: edit the copy to make a variant".to_owned();
             }
             Command::Activate(index) => {

@@ -25,35 +25,9 @@ fn fields(scenario: &Scenario) -> Vec<(String, String)> {
     // Written and read by this program: only an internal bug could fail here.
     let text = scenario_to_ron(scenario).unwrap_or_default();
     let locations = Locations::of(&text);
-    // (numbered, named) prefixes: `staff[1]` is written `staff["experienced"]`.
-    let mut names: Vec<(String, String)> = Vec::new();
-    for list in fields::NAMED_LISTS
-        .into_iter()
-        .filter(|list| *list != "demand.seasonality")
-    {
-        for (index, key) in fields::item_keys(scenario, list)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            names.push((format!("{list}[{index}]"), format!("{list}[\"{key}\"]")));
-        }
-    }
     locations
         .leaf_values(&text)
-        .map(|(path, value)| {
-            let named = names
-                .iter()
-                .find(|(numbered, _)| {
-                    path.strip_prefix(numbered.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-                })
-                .map_or_else(
-                    || path.to_owned(),
-                    |(numbered, named)| format!("{named}{}", &path[numbered.len()..]),
-                );
-            (named, value.to_owned())
-        })
+        .map(|(path, value)| (fields::named_path(scenario, path), value.to_owned()))
         .collect()
 }
 

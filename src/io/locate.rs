@@ -78,6 +78,16 @@ impl Locations {
         }
     }
 
+    /// The path of the outermost value that starts on `line` (the field a line
+    /// writes), if any value starts there.
+    pub fn path_starting_on(&self, line: usize) -> Option<&str> {
+        self.entries
+            .iter()
+            .filter(|entry| entry.start.line == line)
+            .min_by_key(|entry| entry.start.column)
+            .map(|entry| entry.path.as_str())
+    }
+
     /// The path of the innermost value that contains `position`.
     pub fn path_at(&self, position: Position) -> Option<&str> {
         self.entries

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use super::FileComments;
 use super::locate::{Locations, Position};
 use crate::model::{FORMAT_VERSION, Scenario, validate};
 
@@ -228,6 +229,26 @@ fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> Fil
 /// Reads, parses and checks a scenario file. Files over [`MAX_FILE_BYTES`],
 /// directories and text that is not UTF-8 are refused with a message.
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
+    let text = read_scenario_text(path)?;
+    parse_scenario(&text).map_err(|problems| LoadError {
+        path: path.to_owned(),
+        problems,
+    })
+}
+
+/// Like [`load_scenario`], and also the file's comments, to put back on saving.
+pub fn load_scenario_with_comments(path: &Path) -> Result<(Scenario, FileComments), LoadError> {
+    let text = read_scenario_text(path)?;
+    let scenario = parse_scenario(&text).map_err(|problems| LoadError {
+        path: path.to_owned(),
+        problems,
+    })?;
+    let comments = FileComments::of(&text, &scenario);
+    Ok((scenario, comments))
+}
+
+/// The text of a scenario file, refusing what cannot be one before reading it all.
+fn read_scenario_text(path: &Path) -> Result<String, LoadError> {
     let fail = |message: String| LoadError {
         path: path.to_owned(),
         problems: vec![FileProblem::whole_file(message)],
@@ -279,10 +300,7 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
             )],
         }
     })?;
-    parse_scenario(&text).map_err(|problems| LoadError {
-        path: path.to_owned(),
-        problems,
-    })
+    Ok(text)
 }
 
 fn describe_io_error(error: &std::io::Error) -> String {
@@ -312,11 +330,26 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
 /// synced and then renamed over the target, so a failed save leaves the old file
 /// as it was; the version it replaces is kept as `NAME.ron.bak`.
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
-    let text = scenario_to_ron(scenario)?;
+    save_scenario_with_comments(path, scenario, &FileComments::default())
+}
+
+/// Like [`save_scenario`], putting `comments` (from the file the scenario was
+/// read from) back above and beside their fields.
+pub fn save_scenario_with_comments(
+    path: &Path,
+    scenario: &Scenario,
+    comments: &FileComments,
+) -> Result<(), SaveError> {
+    let text = comments.put_into(&scenario_to_ron(scenario)?, scenario);
     super::write_keeping_backup(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
     })
+}
+
+/// The comments of the built-in scenario's file, to keep when it is saved.
+pub fn default_comments() -> FileComments {
+    FileComments::of(DEFAULT_SCENARIO, &default_scenario())
 }
 
 /// The scenario built into the program (Liverpool 2019).

@@ -72,6 +72,35 @@ pub const NAMED_LISTS: [&str; 5] = [
     "demand.seasonality",
 ];
 
+/// The path with list items named by their id, label, year or name rather than
+/// numbered (`staff[1].fte` is `staff["experienced"].fte`), so that inserting an
+/// item does not change the paths of the items after it. Seasonality months and
+/// paths outside the named lists stay as they are.
+pub fn named_path(scenario: &Scenario, path: &str) -> String {
+    for list in NAMED_LISTS
+        .into_iter()
+        .filter(|list| *list != "demand.seasonality")
+    {
+        let Some(rest) = path
+            .strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('['))
+        else {
+            continue;
+        };
+        let Some((index, after)) = rest.split_once(']') else {
+            continue;
+        };
+        let key = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| item_keys(scenario, list)?.get(index).cloned());
+        if let Some(key) = key {
+            return format!("{list}[\"{key}\"]{after}");
+        }
+    }
+    path.to_owned()
+}
+
 /// The names of the items of one of [`NAMED_LISTS`], in order; `None` for other paths.
 pub fn item_keys(scenario: &Scenario, list: &str) -> Option<Vec<String>> {
     Some(match list {

@@ -1,0 +1,174 @@
+//! Comments in a scenario file, kept through a save. Finance officers write the
+//! source of a figure beside it (`// Reported: Ofsted, July 2018`); the program
+//! writes the file anew on every save, so each comment is tied to the field it
+//! stands above or beside, by the field's path with list items named
+//! (`interventions["+115 social workers"].label`), and put back above or beside the
+//! same field. A comment moves with its staff group or intervention when the list
+//! is reordered, and goes when its field goes.
+
+use super::locate::Locations;
+use crate::model::{Scenario, fields};
+
+/// The comments of one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileComments {
+    /// Comment lines before the scenario's opening bracket.
+    header: Vec<String>,
+    /// Comment lines above a field, by the field's named path.
+    above: Vec<(String, Vec<String>)>,
+    /// A comment at the end of a field's line, by the field's named path.
+    beside: Vec<(String, String)>,
+}
+
+/// Splits a line into its code and its comment (from `//`, outside quotes).
+fn split_comment(line: &str) -> (&str, Option<&str>) {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous_slash = false;
+    for (index, character) in line.char_indices() {
+        if in_string {
+            match character {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match character {
+            '"' => in_string = true,
+            '/' if previous_slash => return (&line[..index - 1], Some(&line[index - 1..])),
+            _ => {}
+        }
+        previous_slash = character == '/';
+    }
+    (line, None)
+}
+
+/// The named path of the field written on `line`, if one starts there.
+fn field_on(locations: &Locations, scenario: &Scenario, line: usize) -> Option<String> {
+    locations
+        .path_starting_on(line)
+        .filter(|path| !path.is_empty())
+        .map(|path| fields::named_path(scenario, path))
+}
+
+impl FileComments {
+    /// The comments of `text`, the file `scenario` was read from.
+    pub fn of(text: &str, scenario: &Scenario) -> Self {
+        let locations = Locations::of(text);
+        let mut comments = FileComments::default();
+        let mut pending: Vec<String> = Vec::new();
+        let mut seen_code = false;
+        for (index, line) in text.lines().enumerate() {
+            let (code, comment) = split_comment(line);
+            if code.trim().is_empty() {
+                if let Some(comment) = comment {
+                    let comment = comment.trim_end().to_owned();
+                    if seen_code {
+                        pending.push(comment);
+                    } else {
+                        comments.header.push(comment);
+                    }
+                }
+                continue;
+            }
+            seen_code = true;
+            match field_on(&locations, scenario, index + 1) {
+                Some(field) => {
+                    if !pending.is_empty() {
+                        comments
+                            .above
+                            .push((field.clone(), std::mem::take(&mut pending)));
+                    }
+                    if let Some(comment) = comment {
+                        comments.beside.push((field, comment.trim_end().to_owned()));
+                    }
+                }
+                // A closing bracket's comment goes with the next field.
+                None => pending.extend(comment.map(|comment| comment.trim_end().to_owned())),
+            }
+        }
+        comments
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.header.is_empty() && self.above.is_empty() && self.beside.is_empty()
+    }
+
+    /// `text`, as the program writes `scenario`, with these comments put back
+    /// above and beside their fields. Comments whose field has gone are left out.
+    pub fn put_into(&self, text: &str, scenario: &Scenario) -> String {
+        if self.is_empty() {
+            return text.to_owned();
+        }
+        let locations = Locations::of(text);
+        let mut above_used = vec![false; self.above.len()];
+        let mut beside_used = vec![false; self.beside.len()];
+        let mut out = String::with_capacity(text.len() * 2);
+        for line in &self.header {
+            out.push_str(line);
+            out.push('\n');
+        }
+        let mut seen_code = false;
+        for (index, line) in text.lines().enumerate() {
+            let (code, _) = split_comment(line);
+            if code.trim().is_empty() {
+                // The program's own header gives way to the file's.
+                if seen_code || self.header.is_empty() {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                continue;
+            }
+            seen_code = true;
+            let mut line = line.to_owned();
+            if let Some(field) = field_on(&locations, scenario, index + 1) {
+                let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+                if let Some(found) = unused(&self.above, &above_used, &field) {
+                    above_used[found] = true;
+                    for comment in &self.above[found].1 {
+                        out.push_str(&indent);
+                        out.push_str(comment);
+                        out.push('\n');
+                    }
+                }
+                if let Some(found) = unused(&self.beside, &beside_used, &field) {
+                    beside_used[found] = true;
+                    line.push(' ');
+                    line.push_str(&self.beside[found].1);
+                }
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The first entry for `field` not used yet.
+fn unused<T>(entries: &[(String, T)], used: &[bool], field: &str) -> Option<usize> {
+    entries
+        .iter()
+        .zip(used)
+        .position(|((path, _), used)| !used && path == field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found_outside_quotes_only() {
+        assert_eq!(split_comment("a: 1, // one"), ("a: 1, ", Some("// one")));
+        assert_eq!(
+            split_comment(r#"name: "http://x", // link"#),
+            (r#"name: "http://x", "#, Some("// link"))
+        );
+        assert_eq!(split_comment(r#"name: "a \" // b""#).1, None);
+        assert_eq!(
+            split_comment("// all comment"),
+            ("", Some("// all comment"))
+        );
+    }
+}

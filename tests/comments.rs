@@ -1,0 +1,71 @@
+//! Comments in scenario files survive saving: above and beside the same fields,
+//! moving with their staff group or intervention.
+
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
+mod common;
+
+use caseload::io::{load_scenario_with_comments, save_scenario_with_comments};
+
+/// Every comment in `text`, trimmed, in order.
+fn comments_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| line.find("//").map(|at| line[at..].trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_comment_of_every_example_survives_a_save() {
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::save("")).unwrap() {
+        let path = entry.unwrap().path();
+        let original = std::fs::read_to_string(&path).unwrap();
+        let (scenario, comments) = load_scenario_with_comments(&path).unwrap();
+        let saved_path = folder.path().join(path.file_name().unwrap());
+        save_scenario_with_comments(&saved_path, &scenario, &comments).unwrap();
+        let saved = std::fs::read_to_string(&saved_path).unwrap();
+        assert_eq!(
+            comments_in(&saved),
+            comments_in(&original),
+            "{}",
+            path.display()
+        );
+        // Saving the saved file again changes nothing.
+        let (again, again_comments) = load_scenario_with_comments(&saved_path).unwrap();
+        assert_eq!(again, scenario);
+        save_scenario_with_comments(&saved_path, &again, &again_comments).unwrap();
+        assert_eq!(std::fs::read_to_string(&saved_path).unwrap(), saved);
+    }
+}
+
+#[test]
+fn a_comment_moves_with_its_intervention() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut scenario, comments) =
+        load_scenario_with_comments(&common::save("wakefield-2018.ron")).unwrap();
+    scenario.interventions.reverse();
+    let removed = scenario
+        .interventions
+        .iter()
+        .position(|intervention| intervention.label == "Further £4m for locality teams")
+        .unwrap();
+    let removed = scenario.interventions.remove(removed).label;
+    let path = folder.path().join("reordered.ron");
+    save_scenario_with_comments(&path, &scenario, &comments).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = saved.lines().collect();
+    let label_line = lines
+        .iter()
+        .position(|line| line.contains("label: \"+12 social worker posts (the £4.5m)\""))
+        .unwrap();
+    assert!(
+        lines[label_line - 1].contains("what the £4.5m buys in posts"),
+        "{}",
+        lines[label_line - 1]
+    );
+    // The removed intervention's comment went with it.
+    assert!(!saved.contains(&format!("label: \"{removed}\"")));
+    assert!(!saved.contains("a further £4m proposed in October 2018"));
+    // The others are all still there.
+    assert!(saved.contains("+45 experienced and +15 newly qualified posts over two years"));
+}
