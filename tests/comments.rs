@@ -69,3 +69,19 @@ fn a_comment_moves_with_its_intervention() {
     // The others are all still there.
     assert!(saved.contains("+45 experienced and +15 newly qualified posts over two years"));
 }
+
+#[test]
+fn slashes_inside_notes_over_several_lines_are_not_comments() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("notes.ron");
+    let mut scenario = common::small_scenario();
+    scenario.notes = "Sources:\nhttps://example.org/report // page 4".to_owned();
+    caseload::io::save_scenario(&path, &scenario).unwrap();
+    let first = std::fs::read_to_string(&path).unwrap();
+    for _ in 0..3 {
+        let (again, comments) = load_scenario_with_comments(&path).unwrap();
+        assert_eq!(again, scenario);
+        save_scenario_with_comments(&path, &again, &comments).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+    }
+}

@@ -20,9 +20,22 @@ pub struct FileComments {
     beside: Vec<(String, String)>,
 }
 
-/// Splits a line into its code and its comment (from `//`, outside quotes).
-fn split_comment(line: &str) -> (&str, Option<&str>) {
+/// Each line of `text` split into its code and its comment (from `//`, outside
+/// quotes; a text in quotes may run over several lines).
+fn split_lines(text: &str) -> Vec<(&str, Option<&str>)> {
     let mut in_string = false;
+    text.lines()
+        .map(|line| {
+            let (code, comment, still_in_string) = split_comment(line, in_string);
+            in_string = still_in_string;
+            (code, comment)
+        })
+        .collect()
+}
+
+/// Splits a line into its code and its comment, starting inside a quoted text if
+/// `in_string`; also says whether the line ends inside one.
+fn split_comment(line: &str, mut in_string: bool) -> (&str, Option<&str>, bool) {
     let mut escaped = false;
     let mut previous_slash = false;
     for (index, character) in line.char_indices() {
@@ -37,12 +50,14 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
         }
         match character {
             '"' => in_string = true,
-            '/' if previous_slash => return (&line[..index - 1], Some(&line[index - 1..])),
+            '/' if previous_slash => {
+                return (&line[..index - 1], Some(&line[index - 1..]), false);
+            }
             _ => {}
         }
         previous_slash = character == '/';
     }
-    (line, None)
+    (line, None, in_string)
 }
 
 /// The named path of the field written on `line`, if one starts there.
@@ -60,8 +75,7 @@ impl FileComments {
         let mut comments = FileComments::default();
         let mut pending: Vec<String> = Vec::new();
         let mut seen_code = false;
-        for (index, line) in text.lines().enumerate() {
-            let (code, comment) = split_comment(line);
+        for (index, (code, comment)) in split_lines(text).into_iter().enumerate() {
             if code.trim().is_empty() {
                 if let Some(comment) = comment {
                     let comment = comment.trim_end().to_owned();
@@ -111,8 +125,9 @@ impl FileComments {
             out.push('\n');
         }
         let mut seen_code = false;
+        let split = split_lines(text);
         for (index, line) in text.lines().enumerate() {
-            let (code, _) = split_comment(line);
+            let code = split.get(index).map_or(line, |(code, _)| code);
             if code.trim().is_empty() {
                 // The program's own header gives way to the file's.
                 if seen_code || self.header.is_empty() {
@@ -160,15 +175,21 @@ mod tests {
 
     #[test]
     fn comments_are_found_outside_quotes_only() {
-        assert_eq!(split_comment("a: 1, // one"), ("a: 1, ", Some("// one")));
-        assert_eq!(
-            split_comment(r#"name: "http://x", // link"#),
-            (r#"name: "http://x", "#, Some("// link"))
-        );
-        assert_eq!(split_comment(r#"name: "a \" // b""#).1, None);
-        assert_eq!(
-            split_comment("// all comment"),
-            ("", Some("// all comment"))
-        );
+        let text = [
+            r#"a: 1, // one"#,
+            r#"name: "http://x", // link"#,
+            r#"b: "a \" // b""#,
+            r#"// all"#,
+            r#"notes: "two"#,
+            r#"lines // not a comment", // after"#,
+        ]
+        .join("\n");
+        let lines = split_lines(&text);
+        assert_eq!(lines[0], ("a: 1, ", Some("// one")));
+        assert_eq!(lines[1], (r#"name: "http://x", "#, Some("// link")));
+        assert_eq!(lines[2].1, None);
+        assert_eq!(lines[3], ("", Some("// all")));
+        assert_eq!(lines[4], (r#"notes: "two"#, None));
+        assert_eq!(lines[5], (r#"lines // not a comment", "#, Some("// after")));
     }
 }
