@@ -859,17 +859,28 @@ fn sensitivity_ranks_the_inputs_in_a_tornado_chart() {
     );
 }
 
-#[test]
-fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("wakefield.ron");
+/// Opens a copy of Wakefield made in `folder` and sets its experienced FTE to 95,
+/// as a person would; returns the copy's path.
+fn open_a_copy_and_edit_it(
+    harness: &mut Harness<'_, CaseloadApp>,
+    answers: &Answers,
+    folder: &Path,
+) -> PathBuf {
+    let path = folder.join("wakefield.ron");
     std::fs::copy(save("wakefield-2018.ron"), &path).unwrap();
-    let (mut harness, answers) = app();
     harness.run();
     answers.open.borrow_mut().push_back(path.clone());
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
     harness.run();
-    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+    type_number(harness, "FTE of Experienced social workers", 0, "95");
+    path
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut harness, answers) = app();
+    let path = open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
 
     // Meanwhile a colleague saves their own version of the file.
     let theirs =
@@ -1006,14 +1017,8 @@ fn declining_recovery_deletes_the_copies() {
 #[test]
 fn saving_keeps_the_comments_of_the_file() {
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("wakefield.ron");
-    std::fs::copy(save("wakefield-2018.ron"), &path).unwrap();
     let (mut harness, answers) = app();
-    harness.run();
-    answers.open.borrow_mut().push_back(path.clone());
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
-    harness.run();
-    type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
+    let path = open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
     harness.run();
     let saved = std::fs::read_to_string(&path).unwrap();
