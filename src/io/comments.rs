@@ -20,12 +20,23 @@ pub struct FileComments {
     beside: Vec<(String, String)>,
 }
 
+/// The lines of `text` exactly as written, each with its line break (`"\n"`, or
+/// `""` for a last line without one). Unlike `str::lines`, a carriage return is
+/// kept: inside quotes it is part of the text.
+fn lines_of(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.split_inclusive('\n').map(|piece| {
+        piece
+            .strip_suffix('\n')
+            .map_or((piece, ""), |line| (line, "\n"))
+    })
+}
+
 /// Each line of `text` split into its code and its comment (from `//`, outside
 /// quotes; a text in quotes may run over several lines).
 fn split_lines(text: &str) -> Vec<(&str, Option<&str>)> {
     let mut in_string = false;
-    text.lines()
-        .map(|line| {
+    lines_of(text)
+        .map(|(line, _)| {
             let (code, comment, still_in_string) = split_comment(line, in_string);
             in_string = still_in_string;
             (code, comment)
@@ -126,13 +137,13 @@ impl FileComments {
         }
         let mut seen_code = false;
         let split = split_lines(text);
-        for (index, line) in text.lines().enumerate() {
+        for (index, (line, line_break)) in lines_of(text).enumerate() {
             let code = split.get(index).map_or(line, |(code, _)| code);
             if code.trim().is_empty() {
                 // The program's own header gives way to the file's.
                 if seen_code || self.header.is_empty() {
                     out.push_str(line);
-                    out.push('\n');
+                    out.push_str(line_break);
                 }
                 continue;
             }
@@ -155,7 +166,7 @@ impl FileComments {
                 }
             }
             out.push_str(&line);
-            out.push('\n');
+            out.push_str(line_break);
         }
         out
     }

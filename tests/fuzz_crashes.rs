@@ -1,0 +1,52 @@
+//! Inputs the fuzzer (`fuzz/`) found to break something, kept so they never break
+//! it again. Each goes through what the fuzz target does: read and check; if valid,
+//! project, write with the file's comments, and read back the same scenario.
+
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
+use std::path::Path;
+
+use caseload::io::{FileComments, parse_scenario, scenario_to_ron};
+use caseload::project;
+
+#[test]
+fn every_input_the_fuzzer_found_reads_back_the_same() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-crashes");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        checked += 1;
+        let Ok(scenario) = parse_scenario(text) else {
+            continue;
+        };
+        assert_eq!(
+            project(&scenario).rows.len(),
+            scenario.horizon_months as usize
+        );
+        let written = FileComments::of(text, &scenario)
+            .put_into(&scenario_to_ron(&scenario).unwrap(), &scenario);
+        assert_eq!(
+            parse_scenario(&written).unwrap(),
+            scenario,
+            "{}",
+            path.display()
+        );
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn a_carriage_return_inside_a_name_survives_a_save_with_comments() {
+    // Found by the fuzzer: lines were rebuilt without their carriage returns.
+    let text = "// A header comment\n(\n    version: 1,\n    name: \"one\r\ntwo\",\n    start: \"2019-04\",\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n)\n";
+    let scenario = parse_scenario(text).unwrap();
+    assert_eq!(scenario.name, "one\r\ntwo");
+    let written =
+        FileComments::of(text, &scenario).put_into(&scenario_to_ron(&scenario).unwrap(), &scenario);
+    assert!(written.starts_with("// A header comment\n"));
+    assert_eq!(parse_scenario(&written).unwrap().name, "one\r\ntwo");
+}
