@@ -250,12 +250,18 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
             monthly_budget = scenario.money.budget_for(year) / 12.0;
         }
 
-        // Dated plan for this month.
-        plan.establishment(t, &mut establishment);
-        plan.caseload_caps(t, &mut caps);
-        for ((state, posts), cap) in states.iter_mut().zip(&establishment).zip(&caps) {
-            state.establishment = *posts;
-            state.cap = *cap;
+        // Dated plan for this month; posts and caps only where they change.
+        if plan.establishment_changes(t) {
+            plan.establishment(t, &mut establishment);
+            for (state, posts) in states.iter_mut().zip(&establishment) {
+                state.establishment = *posts;
+            }
+        }
+        if plan.caps_change(t) {
+            plan.caseload_caps(t, &mut caps);
+            for (state, cap) in states.iter_mut().zip(&caps) {
+                state.cap = *cap;
+            }
         }
         let contracted_capacity = plan.contracted_capacity(t);
 

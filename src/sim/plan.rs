@@ -72,6 +72,11 @@ pub struct Plan {
     extra_spending: Vec<ExtraSpending>,
     /// (month offset, £) for grants and one-off funding.
     funding: Vec<(i32, f64)>,
+    /// By month offset: whether posts differ from the month before (the first
+    /// month, and months in which a recruitment is phasing in).
+    establishment_changes: Vec<bool>,
+    /// By month offset: whether caseload caps differ from the month before.
+    caps_change: Vec<bool>,
 }
 
 impl Plan {
@@ -128,6 +133,8 @@ impl Plan {
                 .iter()
                 .map(|grant| (offset(grant.month), grant.amount_gbp))
                 .collect(),
+            establishment_changes: Vec::new(),
+            caps_change: Vec::new(),
         };
         let permanent_group = |id: &str| {
             scenario
@@ -219,7 +226,51 @@ impl Plan {
         }
         // Later changes win: apply cap changes in date order.
         plan.cap_changes.sort_by_key(|change| change.start);
+        plan.mark_changes(scenario.horizon_months as usize);
         plan
+    }
+
+    /// Marks the months whose posts or caps differ from the month before, so the
+    /// monthly loop works them out only then: `phased_share` moves from month
+    /// `start` to `start + over - 1`, and a cap changes in its first month.
+    fn mark_changes(&mut self, horizon: usize) {
+        // Months `from..to` (offsets; the part within the projection).
+        let mark = |marks: &mut Vec<bool>, from: i32, to: i32| {
+            let clamp = |offset: i32| (offset.max(0) as usize).min(horizon);
+            for month in clamp(from)..clamp(to) {
+                marks[month] = true;
+            }
+        };
+        let mut establishment = vec![false; horizon];
+        let mut caps = vec![false; horizon];
+        mark(&mut establishment, 0, 1);
+        mark(&mut caps, 0, 1);
+        for recruitment in &self.recruitments {
+            let over = recruitment.over_months.max(1).min(i32::MAX as u32) as i32;
+            mark(
+                &mut establishment,
+                recruitment.start,
+                recruitment.start.saturating_add(over),
+            );
+        }
+        for change in &self.cap_changes {
+            mark(&mut caps, change.start, change.start.saturating_add(1));
+        }
+        self.establishment_changes = establishment;
+        self.caps_change = caps;
+    }
+
+    /// Whether posts in month `t` may differ from month `t - 1`.
+    pub fn establishment_changes(&self, t: i32) -> bool {
+        self.establishment_changes
+            .get(t as usize)
+            .copied()
+            .unwrap_or(true)
+    }
+
+    /// Whether caseload caps in month `t` may differ from month `t - 1`.
+    pub fn caps_change(&self, t: i32) -> bool {
+        self.caps_change.get(t as usize).copied().unwrap_or(true)
     }
 
     /// Funded posts by group in month `t` (FTE): the base establishment plus
@@ -343,5 +394,73 @@ impl Plan {
 
     pub fn progression_target(&self, group: usize) -> Option<usize> {
         self.progression_targets.get(group).copied().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Intervention, Month};
+
+    fn at(offset: i32) -> Month {
+        crate::io::default_scenario().start.plus(offset)
+    }
+
+    /// Months not marked as changing have exactly the posts and caps of the month
+    /// before, however recruitments and cap changes fall (before the start, one
+    /// month long, overlapping, past the end).
+    #[test]
+    fn unmarked_months_have_the_posts_and_caps_of_the_month_before() {
+        let mut scenario = crate::io::default_scenario();
+        let recruit = |start: i32, over_months: u32| Intervention {
+            label: format!("recruit {start} {over_months}"),
+            enabled: true,
+            start: at(start),
+            action: Action::Recruit {
+                group: "experienced".to_owned(),
+                extra_fte: 10.0,
+                over_months,
+            },
+        };
+        let cap = |start: i32, cap: f64| Intervention {
+            label: format!("cap {start}"),
+            enabled: true,
+            start: at(start),
+            action: Action::SetCaseloadCap {
+                group: "experienced".to_owned(),
+                cap,
+            },
+        };
+        scenario.interventions = vec![
+            recruit(-5, 10),
+            recruit(3, 1),
+            recruit(6, 12),
+            recruit(30, 24),
+            cap(-2, 18.0),
+            cap(7, 16.0),
+            cap(38, 15.0),
+        ];
+        let plan = Plan::new(&scenario);
+        let groups = scenario.staff.len();
+        let (mut posts, mut caps) = (vec![0.0; groups], vec![0.0; groups]);
+        let (mut before_posts, mut before_caps) = (vec![0.0; groups], vec![0.0; groups]);
+        let mut changed = 0;
+        for t in 0..scenario.horizon_months as i32 {
+            plan.establishment(t, &mut posts);
+            plan.caseload_caps(t, &mut caps);
+            if t > 0 {
+                if !plan.establishment_changes(t) {
+                    assert_eq!(posts, before_posts, "posts in month {t}");
+                }
+                if !plan.caps_change(t) {
+                    assert_eq!(caps, before_caps, "caps in month {t}");
+                }
+            }
+            changed += usize::from(plan.establishment_changes(t));
+            before_posts.clone_from(&posts);
+            before_caps.clone_from(&caps);
+        }
+        // Months with no recruitment phasing in are not worked out again.
+        assert!(changed < scenario.horizon_months as usize, "{changed}");
     }
 }
