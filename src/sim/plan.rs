@@ -237,8 +237,9 @@ impl Plan {
         // Months `from..to` (offsets; the part within the projection).
         let mark = |marks: &mut Vec<bool>, from: i32, to: i32| {
             let clamp = |offset: i32| (offset.max(0) as usize).min(horizon);
-            for month in clamp(from)..clamp(to) {
-                marks[month] = true;
+            let (from, to) = (clamp(from), clamp(to));
+            if from < to {
+                marks[from..to].fill(true);
             }
         };
         let mut establishment = vec![false; horizon];
