@@ -152,20 +152,16 @@ fn bands_are_the_percentiles_of_the_draws_to_within_a_tenth_of_a_percent() {
     }
 }
 
-fn month(year: i32, number: u32) -> caseload::model::Month {
-    caseload::model::Month::new(year, number).unwrap()
-}
-
 #[test]
 fn the_goal_seek_answer_meets_the_target_and_one_unit_less_does_not() {
     let scenario = wakefield_with_ranges();
     let target = Target::AverageCaseloadAtMost {
         cases: 20.0,
-        by: month(2019, 3),
+        by: common::month(2019, 3),
     };
     let lever = Lever::ExtraStaff {
         group: "experienced".to_owned(),
-        from: month(2018, 4),
+        from: common::month(2018, 4),
     };
     for confidence in [
         Confidence::MostLikely,
@@ -217,10 +213,10 @@ fn other_levers_and_targets_are_exact_too() {
         (
             Target::AverageCaseloadAtMost {
                 cases: 20.0,
-                by: month(2019, 9),
+                by: common::month(2019, 9),
             },
             Lever::ContractedTeam {
-                from: month(2019, 4),
+                from: common::month(2019, 4),
                 months: 12,
                 cost_per_case_month_gbp: 550.0,
             },
@@ -228,10 +224,10 @@ fn other_levers_and_targets_are_exact_too() {
         (
             Target::ChildrenInCareBelow {
                 children: 1_300.0,
-                by: month(2022, 3),
+                by: common::month(2022, 3),
             },
             Lever::EarlyHelp {
-                from: month(2019, 4),
+                from: common::month(2019, 4),
                 referral_cut_percent_per_million: 2.0,
                 care_entry_cut_percent_per_million: 5.0,
                 lag_months: 6,
@@ -268,11 +264,11 @@ fn other_levers_and_targets_are_exact_too() {
     // Out of reach, and outside the projection.
     let impossible = Target::ChildrenInCareBelow {
         children: 10.0,
-        by: month(2019, 3),
+        by: common::month(2019, 3),
     };
     let lever = Lever::ExtraStaff {
         group: "experienced".to_owned(),
-        from: month(2019, 1),
+        from: common::month(2019, 1),
     };
     assert_eq!(
         solve(&scenario, &impossible, &lever, Confidence::MostLikely, 50),
@@ -280,7 +276,7 @@ fn other_levers_and_targets_are_exact_too() {
     );
     let later = Target::ChildrenInCareBelow {
         children: 10.0,
-        by: month(2030, 3),
+        by: common::month(2030, 3),
     };
     assert_eq!(
         solve(&scenario, &later, &lever, Confidence::MostLikely, 50),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings, Undoer};
 
-use crate::io::{FileComments, default_comments, default_scenario, load_scenario_with_comments};
+use crate::io::{FileComments, default_scenario_with_comments, load_scenario_with_comments};
 use crate::model::{Problem, Scenario, validate};
 use crate::sim::{Projection, project};
 
@@ -58,8 +58,9 @@ impl Document {
 
     /// The built-in example, with the comments of its file.
     pub fn example() -> Self {
-        let mut document = Self::new(default_scenario(), None);
-        document.comments = default_comments();
+        let (scenario, comments) = default_scenario_with_comments();
+        let mut document = Self::new(scenario, None);
+        document.comments = comments;
         document
     }
 

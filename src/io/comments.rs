@@ -20,28 +20,33 @@ pub struct FileComments {
     beside: Vec<(String, String)>,
 }
 
-/// The lines of `text` exactly as written, each with its line break (`"\n"`, or
-/// `""` for a last line without one). Unlike `str::lines`, a carriage return is
-/// kept: inside quotes it is part of the text.
-fn lines_of(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    text.split_inclusive('\n').map(|piece| {
-        piece
-            .strip_suffix('\n')
-            .map_or((piece, ""), |line| (line, "\n"))
-    })
+/// One line of a file exactly as written, split into its code and its comment.
+struct Line<'t> {
+    text: &'t str,
+    /// `"\n"`, or `""` for a last line without one. Unlike `str::lines`, a
+    /// carriage return stays in `text`: inside quotes it is part of the text.
+    line_break: &'t str,
+    code: &'t str,
+    /// From `//`, outside quotes (a text in quotes may run over several lines).
+    comment: Option<&'t str>,
 }
 
-/// Each line of `text` split into its code and its comment (from `//`, outside
-/// quotes; a text in quotes may run over several lines).
-fn split_lines(text: &str) -> Vec<(&str, Option<&str>)> {
+/// The lines of `text`, each split into its code and its comment.
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut in_string = false;
-    lines_of(text)
-        .map(|(line, _)| {
-            let (code, comment, still_in_string) = split_comment(line, in_string);
-            in_string = still_in_string;
-            (code, comment)
-        })
-        .collect()
+    text.split_inclusive('\n').map(move |piece| {
+        let (text, line_break) = piece
+            .strip_suffix('\n')
+            .map_or((piece, ""), |line| (line, "\n"));
+        let (code, comment, still_in_string) = split_comment(text, in_string);
+        in_string = still_in_string;
+        Line {
+            text,
+            line_break,
+            code,
+            comment,
+        }
+    })
 }
 
 /// Splits a line into its code and its comment, starting inside a quoted text if
@@ -86,7 +91,7 @@ impl FileComments {
         let mut comments = FileComments::default();
         let mut pending: Vec<String> = Vec::new();
         let mut seen_code = false;
-        for (index, (code, comment)) in split_lines(text).into_iter().enumerate() {
+        for (index, Line { code, comment, .. }) in lines(text).enumerate() {
             if code.trim().is_empty() {
                 if let Some(comment) = comment {
                     let comment = comment.trim_end().to_owned();
@@ -136,9 +141,16 @@ impl FileComments {
             out.push('\n');
         }
         let mut seen_code = false;
-        let split = split_lines(text);
-        for (index, (line, line_break)) in lines_of(text).enumerate() {
-            let code = split.get(index).map_or(line, |(code, _)| code);
+        for (
+            index,
+            Line {
+                text: line,
+                line_break,
+                code,
+                ..
+            },
+        ) in lines(text).enumerate()
+        {
             if code.trim().is_empty() {
                 // The program's own header gives way to the file's.
                 if seen_code || self.header.is_empty() {
@@ -195,7 +207,7 @@ mod tests {
             r#"lines // not a comment", // after"#,
         ]
         .join("\n");
-        let lines = split_lines(&text);
+        let lines: Vec<_> = lines(&text).map(|line| (line.code, line.comment)).collect();
         assert_eq!(lines[0], ("a: 1, ", Some("// one")));
         assert_eq!(lines[1], (r#"name: "http://x", "#, Some("// link")));
         assert_eq!(lines[2].1, None);

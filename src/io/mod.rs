@@ -11,9 +11,9 @@ mod scenario_file;
 pub use comments::FileComments;
 pub use csv::{write_csv_file, write_projection_csv};
 pub use scenario_file::{
-    FileProblem, LoadError, MAX_FILE_BYTES, SaveError, default_comments, default_scenario,
-    load_scenario, load_scenario_with_comments, parse_scenario, save_scenario,
-    save_scenario_with_comments, scenario_to_ron,
+    FileProblem, LoadError, MAX_FILE_BYTES, SaveError, default_scenario,
+    default_scenario_with_comments, load_scenario, load_scenario_with_comments, parse_scenario,
+    save_scenario, save_scenario_with_comments, scenario_to_ron,
 };
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it over

@@ -229,22 +229,23 @@ fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> Fil
 /// Reads, parses and checks a scenario file. Files over [`MAX_FILE_BYTES`],
 /// directories and text that is not UTF-8 are refused with a message.
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
-    let text = read_scenario_text(path)?;
-    parse_scenario(&text).map_err(|problems| LoadError {
-        path: path.to_owned(),
-        problems,
-    })
+    parse_file(path, &read_scenario_text(path)?)
 }
 
 /// Like [`load_scenario`], and also the file's comments, to put back on saving.
 pub fn load_scenario_with_comments(path: &Path) -> Result<(Scenario, FileComments), LoadError> {
     let text = read_scenario_text(path)?;
-    let scenario = parse_scenario(&text).map_err(|problems| LoadError {
-        path: path.to_owned(),
-        problems,
-    })?;
+    let scenario = parse_file(path, &text)?;
     let comments = FileComments::of(&text, &scenario);
     Ok((scenario, comments))
+}
+
+/// [`parse_scenario`] on the text of the file at `path`, its problems named by it.
+fn parse_file(path: &Path, text: &str) -> Result<Scenario, LoadError> {
+    parse_scenario(text).map_err(|problems| LoadError {
+        path: path.to_owned(),
+        problems,
+    })
 }
 
 /// The text of a scenario file, refusing what cannot be one before reading it all.
@@ -347,9 +348,11 @@ pub fn save_scenario_with_comments(
     })
 }
 
-/// The comments of the built-in scenario's file, to keep when it is saved.
-pub fn default_comments() -> FileComments {
-    FileComments::of(DEFAULT_SCENARIO, &default_scenario())
+/// The built-in scenario with the comments of its file, to keep when it is saved.
+pub fn default_scenario_with_comments() -> (Scenario, FileComments) {
+    let scenario = default_scenario();
+    let comments = FileComments::of(DEFAULT_SCENARIO, &scenario);
+    (scenario, comments)
 }
 
 /// The scenario built into the program (Liverpool 2019).

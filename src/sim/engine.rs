@@ -179,10 +179,11 @@ pub enum Detail<'a> {
 /// that of the group rows), so that Monte Carlo runs can call it draw after draw
 /// with the same buffers.
 pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Detail<'_>) {
-    let (mut group_rows, full) = match detail {
-        Detail::Full(group_rows) => (Some(group_rows), true),
-        Detail::Summary => (None, false),
+    let mut group_rows = match detail {
+        Detail::Full(group_rows) => Some(group_rows),
+        Detail::Summary => None,
     };
+    let full = group_rows.is_some();
     let horizon = scenario.horizon_months as usize;
     let group_count = scenario.staff.len();
     rows.clear();

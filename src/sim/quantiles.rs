@@ -190,13 +190,12 @@ impl QuantileSketch {
     /// The representative value of the bucket holding the value of rank `rank`
     /// (0 = smallest).
     fn value_at_rank(&self, rank: u64) -> f64 {
-        let representative = bucket_middle;
         let mut seen = 0;
         // Negative values, largest magnitude (smallest value) first.
         for (offset, count) in self.negative.counts.iter().enumerate().rev() {
             seen += u64::from(*count);
             if seen > rank {
-                return -representative(self.negative.lowest + offset as i32);
+                return -bucket_middle(self.negative.lowest + offset as i32);
             }
         }
         seen += self.zeros;
@@ -206,7 +205,7 @@ impl QuantileSketch {
         for (offset, count) in self.positive.counts.iter().enumerate() {
             seen += u64::from(*count);
             if seen > rank {
-                return representative(self.positive.lowest + offset as i32);
+                return bucket_middle(self.positive.lowest + offset as i32);
             }
         }
         self.max
