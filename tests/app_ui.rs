@@ -1039,3 +1039,18 @@ fn saving_keeps_the_comments_of_the_file() {
     let saved = std::fs::read_to_string(&copy).unwrap();
     assert!(saved.starts_with("// Liverpool City Council"), "{saved}");
 }
+
+#[test]
+fn closing_the_window_after_saving_leaves_no_copy_to_recover() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let (mut harness, answers) = app_with_recovery(root.path());
+    open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
+    wait(&mut harness, 1.5);
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    // Saved, and closed with the close button before the next copy is due.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    close_window(&mut harness);
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+}

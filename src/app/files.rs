@@ -8,9 +8,7 @@ use super::{CaseloadApp, Document};
 use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
-use crate::io::{
-    default_scenario, load_scenario_with_comments, save_scenario_with_comments, write_atomically,
-};
+use crate::io::{load_scenario_with_comments, save_scenario_with_comments, write_atomically};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
 
 /// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
@@ -102,10 +100,10 @@ impl CaseloadApp {
     /// Adds a tab, or takes the place of the built-in example if that is all
     /// that is open and it is untouched.
     pub(super) fn add_or_replace_example(&mut self, document: Document) {
+        // Only the built-in example is open without a file and unchanged: copies
+        // and restored scenarios count as unsaved from the start.
         let current = self.document();
-        let untouched_example = current.path.is_none()
-            && !current.is_modified()
-            && current.scenario == default_scenario();
+        let untouched_example = current.path.is_none() && !current.is_modified();
         if untouched_example {
             let active = self.active;
             self.documents[active] = document;

@@ -132,6 +132,16 @@ impl CaseloadApp {
         self
     }
 
+    /// The window is closing normally: nothing is left to recover, so the recovery
+    /// copies go (a copy written just before a save would otherwise be offered at
+    /// the next start).
+    fn closing(&mut self) {
+        self.quitting = true;
+        if let Some(recovery) = &mut self.recovery {
+            recovery.discard();
+        }
+    }
+
     /// Restores the offered copies as unsaved tabs, or deletes them.
     fn answer_recovery(&mut self, restore: bool) {
         let Some(offer) = self.recovery_offer.take() else {
@@ -145,11 +155,13 @@ impl CaseloadApp {
                 first.get_or_insert(self.active);
             }
             self.active = first.unwrap_or(self.active);
+            let (plural, pronoun) = if count == 1 {
+                ("", "it")
+            } else {
+                ("s", "them")
+            };
             self.status = format!(
-                "Restored {count} scenario{} with unsaved changes; save {} to keep {}",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "it" } else { "them" },
-                if count == 1 { "it" } else { "them" },
+                "Restored {count} scenario{plural} with unsaved changes; save {pronoun} to keep {pronoun}"
             );
         } else {
             self.status = "Discarded the unsaved changes from last time".to_owned();
@@ -206,11 +218,7 @@ impl CaseloadApp {
                 self.pending = Some(PendingAction::Quit(index));
             }
             None => {
-                self.quitting = true;
-                // Quitting normally: nothing needs recovering.
-                if let Some(recovery) = &mut self.recovery {
-                    recovery.discard();
-                }
+                self.closing();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
@@ -301,11 +309,7 @@ impl eframe::App for CaseloadApp {
                 "caseload: first frame drawn {:.0} ms after start",
                 started.elapsed().as_secs_f64() * 1000.0
             );
-            self.quitting = true;
-            // Quitting normally: nothing needs recovering.
-            if let Some(recovery) = &mut self.recovery {
-                recovery.discard();
-            }
+            self.closing();
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
         // Shortcuts are taken before any widget sees them; a modal question blocks them.
@@ -323,12 +327,14 @@ impl eframe::App for CaseloadApp {
         });
         self.commands
             .extend(dropped.into_iter().map(Command::OpenPath));
-        if ctx.input(|input| input.viewport().close_requested())
-            && !self.quitting
-            && self.documents.iter().any(Document::is_modified)
-        {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.commands.push(Command::Quit);
+        if ctx.input(|input| input.viewport().close_requested()) && !self.quitting {
+            if self.documents.iter().any(Document::is_modified) {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.commands.push(Command::Quit);
+            } else {
+                // Closed with nothing unsaved (the close button, the system).
+                self.closing();
+            }
         }
     }
 
