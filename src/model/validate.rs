@@ -86,6 +86,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut check = Checker {
         problems: Vec::new(),
     };
+    check_sizes(&mut check, scenario);
+    if !check.problems.is_empty() {
+        // A list far too long would bury its one real problem under thousands.
+        return check.problems;
+    }
     if scenario.version == 0 || scenario.version > FORMAT_VERSION {
         check.report(
             "version",
@@ -105,14 +110,6 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 scenario.horizon_months
             ),
         );
-    }
-    let mut sizes = Checker {
-        problems: Vec::new(),
-    };
-    check_sizes(&mut sizes, scenario);
-    if !sizes.problems.is_empty() {
-        // A list far too long would bury its one real problem under thousands.
-        return sizes.problems;
     }
     check_demand(&mut check, scenario);
     check_placements(&mut check, scenario);
