@@ -706,25 +706,45 @@ fn theme_can_be_chosen_and_is_remembered() {
     menu(&mut harness, "View", "Light");
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 
-    // What eframe stores between runs, read back as the next start would.
-    #[derive(Default)]
-    struct MemoryStorage(std::collections::HashMap<String, String>);
-    impl eframe::Storage for MemoryStorage {
-        fn get_string(&self, key: &str) -> Option<String> {
-            self.0.get(key).cloned()
-        }
-        fn set_string(&mut self, key: &str, value: String) {
-            self.0.insert(key.to_owned(), value);
-        }
-        fn remove_string(&mut self, key: &str) {
-            self.0.remove(key);
-        }
-        fn flush(&mut self) {}
-    }
+    // What is kept between runs, through the program's own writer, read back as
+    // the next start would.
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("caseload").join("preferences.ron");
+    let fresh = || {
+        CaseloadApp::with_parts(
+            Preferences::default(),
+            Box::new(ScriptedDialogs(Answers::default())),
+        )
+    };
+    let mut state = fresh().with_preferences_file(file.clone());
+    state.preferences = harness.state().preferences.clone();
     let mut storage = MemoryStorage::default();
-    eframe::App::save(harness.state_mut(), &mut storage);
-    let remembered: Preferences = eframe::get_value(&storage, "preferences").unwrap();
+    eframe::App::save(&mut state, &mut storage);
+    let remembered = Preferences::read(&file).unwrap();
     assert_eq!(remembered.theme, caseload::app::ThemeChoice::Light);
+    assert!(storage.0.is_empty(), "nothing goes to eframe's storage");
+    let next_start = fresh().with_preferences_file(file);
+    assert_eq!(
+        next_start.preferences.theme,
+        caseload::app::ThemeChoice::Light
+    );
+}
+
+/// eframe's storage, which the app no longer uses for its preferences.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
 }
 
 #[test]
@@ -954,11 +974,11 @@ fn unsaved_changes_survive_a_crash_and_are_offered_at_the_next_start() {
     harness.run();
     type_number(&mut harness, "FTE of Experienced social workers", 0, "95");
     wait(&mut harness, 1.5);
-    // Then it is killed: no quitting, no saving. A kill is simulated by leaving
-    // the process's folder behind under another (finished) process's number.
-    let copies: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().collect();
-    assert_eq!(copies.len(), 1, "one window's folder");
-    std::fs::rename(copies[0].path(), root.path().join("999999999")).unwrap();
+    let folders = window_folders(root.path());
+    assert_eq!(folders.len(), 1, "one window's folder");
+    // Then it is killed: no quitting, no saving. The system lets go of the
+    // window's lock, as it does when a process ends however it ends; the next
+    // window runs in the same process, so it has the same process number.
     drop(harness);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
 
@@ -976,10 +996,7 @@ fn unsaved_changes_survive_a_crash_and_are_offered_at_the_next_start() {
     assert_eq!(document.path.as_deref(), Some(path.as_path()));
     let experienced = document.scenario.group_index("experienced").unwrap();
     assert_eq!(document.scenario.staff[experienced].fte, 95.0);
-    assert!(
-        !root.path().join("999999999").exists(),
-        "the old copies are gone"
-    );
+    assert!(!folders[0].exists(), "the old copies are gone");
 
     // Saving writes it back to its file; quitting then leaves no copies.
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
@@ -991,6 +1008,16 @@ fn unsaved_changes_survive_a_crash_and_are_offered_at_the_next_start() {
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
 }
 
+/// The folders of windows in the recovery root (each has a lock file beside it).
+fn window_folders(root: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect()
+}
+
 #[test]
 fn declining_recovery_deletes_the_copies() {
     let root = tempfile::tempdir().unwrap();
@@ -999,9 +1026,8 @@ fn declining_recovery_deletes_the_copies() {
     // An edit to the built-in scenario, copied after a moment.
     switch_plan(&mut harness);
     wait(&mut harness, 1.5);
-    let copies: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().collect();
-    assert_eq!(copies.len(), 1);
-    std::fs::rename(copies[0].path(), root.path().join("999999998")).unwrap();
+    let crashed = window_folders(root.path());
+    assert_eq!(crashed.len(), 1);
     drop(harness);
 
     let (mut harness, _) = app_with_recovery(root.path());
@@ -1011,7 +1037,12 @@ fn declining_recovery_deletes_the_copies() {
     harness.run();
     assert_eq!(harness.state().documents.len(), 1);
     assert!(!harness.state().document().is_modified());
-    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+    // Only the running window's own (empty) folder and its lock are left.
+    assert!(!crashed[0].exists());
+    let left: Vec<PathBuf> = window_folders(root.path());
+    assert_eq!(left.len(), 1);
+    assert_eq!(std::fs::read_dir(&left[0]).unwrap().count(), 0);
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 2);
 }
 
 #[test]
@@ -1047,10 +1078,104 @@ fn closing_the_window_after_saving_leaves_no_copy_to_recover() {
     let (mut harness, answers) = app_with_recovery(root.path());
     open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
     wait(&mut harness, 1.5);
-    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    assert_eq!(window_folders(root.path()).len(), 1);
     // Saved, and closed with the close button before the next copy is due.
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
     harness.run();
     close_window(&mut harness);
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_restored_scenario_asks_before_overwriting_a_file_changed_since() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let (mut harness, answers) = app_with_recovery(root.path());
+    let path = open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
+    wait(&mut harness, 1.5);
+    drop(harness);
+
+    // After the crash, a colleague saves their own version of the file.
+    let theirs =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("name: \"", "name: \"Colleague's ", 1);
+    std::fs::write(&path, &theirs).unwrap();
+
+    let (mut harness, _) = app_with_recovery(root.path());
+    harness.run();
+    harness.get_by_label("Restore them").click();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn a_running_window_keeps_its_copies_to_itself() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut first, _) = app_with_recovery(root.path());
+    first.run();
+    switch_plan(&mut first);
+    wait(&mut first, 1.5);
+    assert_eq!(window_folders(root.path()).len(), 1);
+
+    // A second window while the first still runs: nothing to restore, and the
+    // first window's copies stay.
+    let (mut second, _) = app_with_recovery(root.path());
+    second.run();
+    assert!(second.query_by_label("Restore unsaved changes?").is_none());
+    assert_eq!(window_folders(root.path()).len(), 2);
+    drop(second);
+    drop(first);
+}
+
+#[test]
+fn a_window_that_cannot_keep_copies_says_so_and_keeps_saying_it() {
+    // The recovery folder's place is taken by a file: no copies can be kept.
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("recovery");
+    std::fs::write(&root, "in the way").unwrap();
+    let (mut harness, _) = app_with_recovery(&root);
+    harness.run();
+    harness.get_by_label_contains("Save often: unsaved changes cannot be kept for after a crash");
+    harness.get_by_label("No recovery copies");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Save often").is_none());
+    harness.get_by_label("No recovery copies");
+    // Editing goes on as usual.
+    switch_plan(&mut harness);
+    wait(&mut harness, 1.5);
+    assert!(harness.state().document().is_modified());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_and_save_as_is_offered() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let (mut harness, answers) = app();
+    let path = open_a_copy_and_edit_it(&mut harness, &answers, folder.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    harness.get_by_label_contains("the file is read-only");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not overwritten");
+    assert!(harness.state().document().is_modified());
+
+    let copy = folder.path().join("wakefield-copy.ron");
+    answers.save.borrow_mut().push_back(copy.clone());
+    harness.get_by_label("Save as a new file...").click();
+    harness.run();
+    assert_eq!(
+        load_scenario(&copy).unwrap(),
+        harness.state().document().scenario
+    );
+    assert!(!harness.state().document().is_modified());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -30,14 +30,14 @@ pub struct Document {
 }
 
 /// What tells one version of a file on disk from another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct DiskStamp {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DiskStamp {
     modified: Option<std::time::SystemTime>,
     bytes: u64,
 }
 
 impl DiskStamp {
-    fn of(path: &Path) -> Option<Self> {
+    pub fn of(path: &Path) -> Option<Self> {
         let metadata = std::fs::metadata(path).ok()?;
         Some(Self {
             modified: metadata.modified().ok(),
@@ -65,9 +65,16 @@ impl Document {
     }
 
     /// A scenario restored from a recovery copy: unsaved, and saving goes to `path`
-    /// (the file it came from), if it had one, keeping that file's comments.
-    pub fn recovered(scenario: Scenario, path: Option<PathBuf>) -> Self {
+    /// (the file it came from), if it had one, keeping that file's comments. With
+    /// the file's stamp from when it was opened, saving asks first if the file
+    /// changed since.
+    pub fn recovered(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        disk_stamp: Option<DiskStamp>,
+    ) -> Self {
         let mut document = Self::unsaved(scenario);
+        document.disk_stamp = disk_stamp;
         document.comments = path
             .as_deref()
             .and_then(|path| load_scenario_with_comments(path).ok())
@@ -97,6 +104,11 @@ impl Document {
             disk_stamp: None,
             comments: FileComments::default(),
         }
+    }
+
+    /// The file's stamp when it was opened or last saved here.
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
+        self.disk_stamp
     }
 
     pub fn is_modified(&self) -> bool {

@@ -8,7 +8,7 @@ use super::{CaseloadApp, Document};
 use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
-use crate::io::{load_scenario_with_comments, save_scenario_with_comments, write_atomically};
+use crate::io::{load_scenario_with_comments, save_scenario_with_comments, write_file};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
 
 /// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
@@ -63,6 +63,7 @@ impl CaseloadApp {
             title,
             lines,
             footer: footer.to_owned(),
+            offer_save_as: false,
         });
     }
 
@@ -132,11 +133,19 @@ impl CaseloadApp {
                 true
             }
             Err(error) => {
+                let read_only = error.is_read_only();
                 self.show_error(
                     format!("Could not save {}", display_name(path)),
                     vec![error.to_string()],
-                    "Your changes are still here, not saved.",
+                    if read_only {
+                        "Your changes are still here, not saved. Save them as a new file, or make the file writable and save again."
+                    } else {
+                        "Your changes are still here, not saved."
+                    },
                 );
+                if let Some(report) = &mut self.error {
+                    report.offer_save_as = read_only;
+                }
                 false
             }
         }
@@ -201,12 +210,12 @@ impl CaseloadApp {
         path
     }
 
-    fn write_export(&mut self, path: &Path, bytes: std::io::Result<Vec<u8>>, what: &str) {
-        match bytes.and_then(|bytes| write_atomically(path, &bytes)) {
+    fn write_export(&mut self, path: &Path, bytes: Result<Vec<u8>, String>, what: &str) {
+        match bytes.and_then(|bytes| write_file(path, &bytes).map_err(|error| error.to_string())) {
             Ok(()) => self.status = format!("Exported {what} to {}", path.display()),
-            Err(error) => self.show_error(
+            Err(why) => self.show_error(
                 format!("Could not export {}", display_name(path)),
-                vec![crate::io::describe_write_error(&error)],
+                vec![why],
                 "Nothing was written.",
             ),
         }
@@ -229,8 +238,9 @@ impl CaseloadApp {
             return;
         };
         let mut bytes = Vec::new();
-        let written =
-            export::write_scenarios_csv(&self.named_projections(), &mut bytes).map(|()| bytes);
+        let written = export::write_scenarios_csv(&self.named_projections(), &mut bytes)
+            .map(|()| bytes)
+            .map_err(|error| error.to_string());
         self.write_export(&path, written, "the monthly figures");
     }
 
@@ -257,7 +267,9 @@ impl CaseloadApp {
             return;
         };
         let mut bytes = Vec::new();
-        let written = export::write_comparison_csv(&table, &mut bytes).map(|()| bytes);
+        let written = export::write_comparison_csv(&table, &mut bytes)
+            .map(|()| bytes)
+            .map_err(|error| error.to_string());
         self.write_export(&path, written, "the comparison table");
     }
 
@@ -288,9 +300,10 @@ impl CaseloadApp {
             } else {
                 folder.join(format!("{}.png", chart.file_stem()))
             };
-            let png = export::chart_png(*chart, &projections, export::CHART_SIZE)
-                .map_err(std::io::Error::other);
-            match png.and_then(|bytes| write_atomically(&target, &bytes)) {
+            let png = export::chart_png(*chart, &projections, export::CHART_SIZE);
+            match png
+                .and_then(|bytes| write_file(&target, &bytes).map_err(|error| error.to_string()))
+            {
                 Ok(()) => written.push(display_name(&target)),
                 Err(error) => {
                     self.show_error(
@@ -326,9 +339,7 @@ impl CaseloadApp {
                 projection: document.projection(),
             })
             .collect();
-        let html = export::report_html(&entries)
-            .map(String::into_bytes)
-            .map_err(std::io::Error::other);
+        let html = export::report_html(&entries).map(String::into_bytes);
         self.write_export(&path, html, "the summary report");
     }
 }

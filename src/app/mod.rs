@@ -13,14 +13,14 @@ use std::path::PathBuf;
 use egui::{CentralPanel, Context, Panel, ViewportCommand};
 
 pub use command::{Command, PendingAction};
-pub use document::Document;
+pub use document::{DiskStamp, Document};
 pub use file_dialogs::{FileDialogs, FileKind, NativeDialogs};
 pub use preferences::{Preferences, ThemeChoice};
 
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
 use crate::ui::comparison::{ComparisonChoice, comparison_ui};
 use crate::ui::dialogs::{
-    ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, recovery_modal,
+    ErrorAnswer, ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, recovery_modal,
     unsaved_changes_modal,
 };
 use crate::ui::documents::documents_bar_ui;
@@ -28,6 +28,7 @@ use crate::ui::editor::editor_ui;
 use crate::ui::headline::headline_ui;
 use crate::ui::help::model_guide_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
+use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
 
 /// Unsaved scenarios found in the recovery folder at start.
@@ -40,6 +41,8 @@ pub struct RecoveryOffer {
 /// Where eframe keeps the app's preferences.
 pub const APP_ID: &str = "caseload";
 const PREFERENCES_KEY: &str = "preferences";
+/// The preferences' own file in the app's data folder.
+const PREFERENCES_FILE: &str = "preferences.ron";
 
 pub struct CaseloadApp {
     /// The open scenarios, one tab each; there is always at least one.
@@ -70,6 +73,12 @@ pub struct CaseloadApp {
     pub recovery: Option<recovery::Recovery>,
     /// Copies left by a window that did not close normally, waiting for "restore?".
     pub recovery_offer: Option<RecoveryOffer>,
+    /// The person has read that copies cannot be kept (the status bar still says so).
+    recovery_notice_dismissed: bool,
+    /// Where the preferences are kept (`None` in tests and without a data folder),
+    /// and what was last written there.
+    preferences_file: Option<PathBuf>,
+    preferences_written: Option<Preferences>,
     /// When the process started, if asked to report when the first frame is drawn.
     pub startup_report: Option<std::time::Instant>,
     frames_drawn: u64,
@@ -79,13 +88,22 @@ impl CaseloadApp {
     /// The app as `caseload` starts it: preferences from eframe's storage, then
     /// the `files` given, one tab each, else the built-in scenario.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
-        let preferences: Preferences = cc
+        // Earlier versions kept the preferences in eframe's own storage.
+        let earlier: Preferences = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
             .unwrap_or_default();
-        let mut app = Self::with_parts(preferences, Box::new(NativeDialogs));
-        if let Some(root) = recovery::Recovery::default_root(APP_ID) {
-            app = app.with_recovery(&root);
+        let mut app = Self::with_parts(earlier, Box::new(NativeDialogs));
+        if let Some(folder) = eframe::storage_dir(APP_ID) {
+            app = app.with_preferences_file(folder.join(PREFERENCES_FILE));
+        }
+        match recovery::Recovery::default_root(APP_ID) {
+            Some(root) => app = app.with_recovery(&root),
+            None => {
+                app.recovery = Some(recovery::Recovery::without_copies(
+                    "this system gives Caseload no folder for its own data (no home folder)",
+                ))
+            }
         }
         cc.egui_ctx.set_theme(app.preferences.theme.to_egui());
         for path in files {
@@ -116,7 +134,20 @@ impl CaseloadApp {
             frames_drawn: 0,
             recovery: None,
             recovery_offer: None,
+            recovery_notice_dismissed: false,
+            preferences_file: None,
+            preferences_written: None,
         }
+    }
+
+    /// Keeps the preferences in `path`, reading them from it if it exists.
+    pub fn with_preferences_file(mut self, path: PathBuf) -> Self {
+        if let Some(preferences) = Preferences::read(&path) {
+            self.preferences_written = Some(preferences.clone());
+            self.preferences = preferences;
+        }
+        self.preferences_file = Some(path);
+        self
     }
 
     /// Keeps recovery copies under `root` and offers to restore any that a window
@@ -151,7 +182,11 @@ impl CaseloadApp {
             let count = offer.copies.len();
             let mut first = None;
             for copy in offer.copies {
-                self.add_or_replace_example(Document::recovered(copy.scenario, copy.file));
+                self.add_or_replace_example(Document::recovered(
+                    copy.scenario,
+                    copy.file,
+                    copy.disk_stamp,
+                ));
                 first.get_or_insert(self.active);
             }
             self.active = first.unwrap_or(self.active);
@@ -357,6 +392,18 @@ impl eframe::App for CaseloadApp {
         Panel::top("documents").show(ui, |ui| {
             documents_bar_ui(ui, &self.documents, self.active, &mut self.commands);
         });
+        let copies_unavailable = self
+            .recovery
+            .as_ref()
+            .and_then(recovery::Recovery::unavailable)
+            .map(str::to_owned);
+        if let Some(why) = &copies_unavailable
+            && !self.recovery_notice_dismissed
+        {
+            Panel::top("recovery_notice").show(ui, |ui| {
+                self.recovery_notice_dismissed = recovery_notice_ui(ui, why);
+            });
+        }
         Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!("File: {}", self.document().file_label()));
@@ -364,6 +411,10 @@ impl eframe::App for CaseloadApp {
                     ui.label("• unsaved changes");
                 }
                 ui.separator();
+                if let Some(why) = &copies_unavailable {
+                    recovery_status_ui(ui, why);
+                    ui.separator();
+                }
                 ui.weak(&self.status);
             });
         });
@@ -442,10 +493,15 @@ impl eframe::App for CaseloadApp {
             let scenario = self.documents[active].scenario.clone();
             sensitivity_window(&ctx, &mut self.risk, &scenario, repaint);
         }
-        if let Some(report) = &self.error
-            && !error_window(&ctx, report)
-        {
-            self.error = None;
+        if let Some(report) = &self.error {
+            match error_window(&ctx, report) {
+                ErrorAnswer::Open => {}
+                ErrorAnswer::Close => self.error = None,
+                ErrorAnswer::SaveAs => {
+                    self.error = None;
+                    self.commands.push(Command::SaveAs);
+                }
+            }
         }
         if let Some(action) = &self.pending {
             let (index, doing) = match action {
@@ -502,7 +558,18 @@ impl eframe::App for CaseloadApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFERENCES_KEY, &self.preferences);
+    /// Called by eframe now and then and on closing: writes the preferences when
+    /// they changed.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        let Some(path) = &self.preferences_file else {
+            return;
+        };
+        if self.preferences_written.as_ref() == Some(&self.preferences) {
+            return;
+        }
+        match self.preferences.write(path) {
+            Ok(()) => self.preferences_written = Some(self.preferences.clone()),
+            Err(why) => self.status = format!("Could not keep your preferences: {why}"),
+        }
     }
 }

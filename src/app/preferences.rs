@@ -1,8 +1,9 @@
-//! What the app remembers between runs (eframe persistence): theme and recent
-//! files. Window size and position are remembered by eframe itself. Scenarios are
-//! never stored here: they live in their own files.
+//! What the app remembers between runs: theme and recent files, in
+//! `preferences.ron` in the app's data folder, written by the program's one
+//! writer. Window size and position are remembered by eframe itself. Scenarios
+//! are never stored here: they live in their own files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -51,5 +52,24 @@ impl Preferences {
         self.recent_files.retain(|known| *known != path);
         self.recent_files.insert(0, path);
         self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+}
+
+impl Preferences {
+    /// The preferences in `path`; `None` if there is no such file or it cannot be
+    /// read (preferences are a convenience: the defaults do).
+    pub fn read(path: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::from_str(&text).ok()
+    }
+
+    /// Writes the preferences to `path`, creating its folder if need be.
+    pub fn write(&self, path: &Path) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|error| error.to_string())?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|error| error.to_string())?;
+        }
+        crate::io::write_file(path, text.as_bytes()).map_err(|error| error.to_string())
     }
 }

@@ -3,9 +3,11 @@
 //! kill or a power cut loses at most the last second of work. The next start
 //! offers to restore them; quitting normally, or declining, deletes the copies.
 //!
-//! Each running window writes to its own folder, named by its process number, so
-//! two windows never overwrite each other's copies, and a folder is only offered
-//! once the process that wrote it has gone.
+//! Each running window writes to its own folder, with an unpredictable name, and
+//! holds a lock on a file beside it (`window-NAME.lock`) for as long as it runs.
+//! A folder is only offered once nobody holds its lock: the system releases a
+//! lock when its process ends, however it ends, so this works on every system,
+//! whatever process numbers are reused or hidden by containers.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -13,7 +15,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::Document;
-use crate::io::write_atomically;
+use super::document::DiskStamp;
+use crate::io::write_file;
 use crate::model::Scenario;
 
 /// Seconds an edit waits before it is copied, so that a drag or a typed number is
@@ -23,8 +26,13 @@ pub const WRITE_AFTER_SECONDS: f64 = 1.0;
 /// One scenario's copy, as written to the recovery folder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecoveredCopy {
-    /// The file it was opened from or last saved to; `None` if never saved.
+    /// The file it was opened from or last saved to, as a full path; `None` if
+    /// never saved.
     pub file: Option<PathBuf>,
+    /// That file's stamp when it was opened or last saved here, so that saving
+    /// the restored scenario asks first if someone changed the file since.
+    #[serde(default)]
+    pub disk_stamp: Option<DiskStamp>,
     /// When the copy was written (seconds since 1970, UTC).
     pub written_unix_seconds: u64,
     pub scenario: Scenario,
@@ -70,8 +78,8 @@ pub fn unix_now() -> u64 {
 
 /// Copies of this window's unsaved scenarios.
 pub struct Recovery {
-    /// This process's folder inside the recovery root.
-    folder: PathBuf,
+    /// This window's folder and lock, or why copies cannot be kept.
+    place: Result<Place, String>,
     /// What was last written, tab by tab: (file, scenario) of each unsaved tab.
     written: Vec<(Option<PathBuf>, Scenario)>,
     /// When the open scenarios first differed from what was written.
@@ -80,15 +88,50 @@ pub struct Recovery {
     pub failure: Option<String>,
 }
 
+/// Where this window keeps its copies.
+struct Place {
+    folder: PathBuf,
+    lock_path: PathBuf,
+    /// Held locked while the window runs; the system lets go when it ends.
+    _lock: std::fs::File,
+}
+
+const LOCK_EXTENSION: &str = "lock";
+
 impl Recovery {
-    /// Copies go to `root/<process number>`.
+    /// Claims a folder of its own under `root`, locked for as long as this
+    /// window runs. If that cannot be done, copies are not kept and
+    /// [`Recovery::unavailable`] says why.
     pub fn new(root: &Path) -> Self {
+        let place = Place::claim(root).map_err(|error| {
+            format!(
+                "unsaved changes cannot be kept for after a crash: {} ({})",
+                crate::io::describe_write_error(&error),
+                root.display()
+            )
+        });
+        Self::with_place(place)
+    }
+
+    /// A window that cannot keep copies, and why ("there is no home folder").
+    pub fn without_copies(why: &str) -> Self {
+        Self::with_place(Err(format!(
+            "unsaved changes cannot be kept for after a crash: {why}"
+        )))
+    }
+
+    fn with_place(place: Result<Place, String>) -> Self {
         Self {
-            folder: root.join(std::process::id().to_string()),
+            place,
             written: Vec::new(),
             changed_since: None,
             failure: None,
         }
+    }
+
+    /// Why copies cannot be kept, if they cannot.
+    pub fn unavailable(&self) -> Option<&str> {
+        self.place.as_ref().err().map(String::as_str)
     }
 
     /// The recovery root in the app's data directory, if the system has one.
@@ -123,33 +166,40 @@ impl Recovery {
 
     /// Writes a copy of every unsaved tab and removes the copies of the others.
     fn write(&mut self, documents: &[Document]) {
-        self.written = documents
+        let unsaved: Vec<&Document> = documents
             .iter()
             .filter(|document| document.is_modified())
+            .collect();
+        self.written = unsaved
+            .iter()
             .map(|document| (document.path.clone(), document.scenario.clone()))
             .collect();
-        if self.written.is_empty() {
-            self.discard();
+        let Ok(place) = &self.place else {
             return;
-        }
+        };
+        let folder = &place.folder;
         let result = (|| -> Result<(), String> {
-            std::fs::create_dir_all(&self.folder).map_err(|error| error.to_string())?;
+            std::fs::create_dir_all(folder).map_err(|error| error.to_string())?;
             let now = unix_now();
             let mut names = Vec::new();
-            for (index, (file, scenario)) in self.written.iter().enumerate() {
+            for (index, document) in unsaved.iter().enumerate() {
                 let copy = RecoveredCopy {
-                    file: file.clone(),
+                    file: document
+                        .path
+                        .as_deref()
+                        .map(|path| std::path::absolute(path).unwrap_or_else(|_| path.to_owned())),
+                    disk_stamp: document.disk_stamp(),
                     written_unix_seconds: now,
-                    scenario: scenario.clone(),
+                    scenario: document.scenario.clone(),
                 };
                 let text = ron::ser::to_string(&copy).map_err(|error| error.to_string())?;
                 let name = format!("tab-{}.ron", index + 1);
-                write_atomically(&self.folder.join(&name), text.as_bytes())
-                    .map_err(|error| crate::io::describe_write_error(&error))?;
+                write_file(&folder.join(&name), text.as_bytes())
+                    .map_err(|error| error.reason.to_string())?;
                 names.push(name);
             }
             // Copies of tabs that are now saved or closed.
-            for entry in std::fs::read_dir(&self.folder)
+            for entry in std::fs::read_dir(folder)
                 .map_err(|error| error.to_string())?
                 .flatten()
             {
@@ -163,16 +213,42 @@ impl Recovery {
         self.failure = result.err().map(|why| {
             format!(
                 "Could not keep a recovery copy in {}: {why}",
-                self.folder.display()
+                folder.display()
             )
         });
     }
 
-    /// Deletes this window's copies (after a normal quit, or when nothing is
-    /// unsaved any more).
+    /// Deletes this window's copies and lets go of its folder (after a normal
+    /// quit).
     pub fn discard(&mut self) {
         self.written.clear();
-        let _ = std::fs::remove_dir_all(&self.folder);
+        if let Ok(place) = &self.place {
+            let _ = std::fs::remove_dir_all(&place.folder);
+            let _ = std::fs::remove_file(&place.lock_path);
+        }
+    }
+}
+
+impl Place {
+    /// A new folder `root/window-XXXXXXXX` with its lock file held: the lock is
+    /// taken before the folder exists, so no other window ever sees the folder
+    /// unlocked while this one runs.
+    fn claim(root: &Path) -> std::io::Result<Self> {
+        std::fs::create_dir_all(root)?;
+        let (lock, lock_path) = tempfile::Builder::new()
+            .prefix("window-")
+            .suffix(&format!(".{LOCK_EXTENSION}"))
+            .tempfile_in(root)?
+            .keep()
+            .map_err(|error| error.error)?;
+        lock.try_lock().map_err(std::io::Error::from)?;
+        let folder = lock_path.with_extension("");
+        std::fs::create_dir(&folder)?;
+        Ok(Self {
+            folder,
+            lock_path,
+            _lock: lock,
+        })
     }
 }
 
@@ -185,9 +261,13 @@ pub fn left_behind(root: &Path) -> (Vec<RecoveredCopy>, Vec<PathBuf>) {
     let mut folders: Vec<PathBuf> = entries
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.is_dir() && !written_by_a_running_window(path))
+        .filter(|path| path.is_dir() && !held_by_a_running_window(path))
         .collect();
-    folders.sort();
+    folders.sort_by_key(|folder| {
+        std::fs::metadata(folder)
+            .and_then(|metadata| metadata.modified())
+            .ok()
+    });
     let mut copies = Vec::new();
     for folder in &folders {
         let Ok(files) = std::fs::read_dir(folder) else {
@@ -207,26 +287,29 @@ pub fn left_behind(root: &Path) -> (Vec<RecoveredCopy>, Vec<PathBuf>) {
     (copies, folders)
 }
 
-/// Whether the window that owns `folder` (named by its process number) is still
-/// running. Where that cannot be told, it is taken to have gone.
-fn written_by_a_running_window(folder: &Path) -> bool {
-    let Some(pid) = folder
-        .file_name()
-        .and_then(|name| name.to_str())
-        .and_then(|name| name.parse::<u32>().ok())
-    else {
-        return false;
-    };
-    if pid == std::process::id() {
-        return true;
-    }
-    cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
+/// The lock file beside a window's folder.
+fn lock_path_of(folder: &Path) -> PathBuf {
+    let mut name = folder.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".{LOCK_EXTENSION}"));
+    folder.with_file_name(name)
 }
 
-/// Deletes the folders copies were restored or declined from.
+/// Whether a running window holds the lock of `folder`. A folder without a lock
+/// file (left by an older Caseload, or by a window stopped while starting) has
+/// no window.
+fn held_by_a_running_window(folder: &Path) -> bool {
+    let Ok(lock) = std::fs::File::open(lock_path_of(folder)) else {
+        return false;
+    };
+    // Taking the lock at once means nobody holds it; it is let go on return.
+    matches!(lock.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+}
+
+/// Deletes the folders copies were restored or declined from, with their locks.
 pub fn remove_folders(folders: &[PathBuf]) {
     for folder in folders {
         let _ = std::fs::remove_dir_all(folder);
+        let _ = std::fs::remove_file(lock_path_of(folder));
     }
 }
 

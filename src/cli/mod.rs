@@ -1,6 +1,7 @@
 //! The headless command line: `run`, `check` and `compare` on scenario files,
 //! using the same engine as the window.
 
+mod outputs;
 mod risk;
 mod summary;
 mod table;
@@ -14,11 +15,13 @@ use clap::{Parser, Subcommand};
 
 use crate::compare::{ComparisonTable, input_differences};
 use crate::export::{ReportEntry, report_html};
-use crate::io::{load_scenario, write_csv_file};
+use crate::io::{load_scenario, write_projection_csv};
 use crate::model::{HORIZON_MONTHS, Scenario};
 use crate::sim::project;
 
 pub use summary::summary;
+
+use outputs::{OutputFile, deliver, refuse_clashes};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,13 +141,18 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             months,
             runs,
             seed,
-        } => run(
-            file,
-            csv.as_deref(),
-            *months,
-            runs.map(|runs| (runs, *seed)),
-            out,
-        ),
+        } => {
+            return produce_then_deliver(
+                run(
+                    file,
+                    csv.as_deref(),
+                    *months,
+                    runs.map(|runs| (runs, *seed)),
+                ),
+                out,
+                err,
+            );
+        }
         Command::Solve {
             file,
             target,
@@ -206,7 +214,9 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             risk::sensitivity_command(&scenario, output, *top, out)
         })(),
         Command::Check { files } => return check(files, out),
-        Command::Compare { a, b, csv, html } => compare(a, b, csv.as_deref(), html.as_deref(), out),
+        Command::Compare { a, b, csv, html } => {
+            return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
+        }
         Command::Diff { a, b } => diff(a, b, out),
     };
     match result {
@@ -222,13 +232,29 @@ fn load(path: &Path) -> Result<Scenario, String> {
     load_scenario(path).map_err(|error| error.to_string())
 }
 
+/// What a command produced: its text for standard output and the files it was
+/// asked to write.
+type Produced = Result<(String, Vec<OutputFile>), String>;
+
+/// Writes a command's files, then prints its text; returns the exit status.
+fn produce_then_deliver(produced: Produced, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    match produced {
+        Ok((text, files)) => deliver(&text, &files, out, err),
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
+    }
+}
+
 fn run(
     file: &Path,
     csv: Option<&Path>,
     months: Option<u32>,
     monte_carlo: Option<(usize, u64)>,
-    out: &mut impl Write,
-) -> Result<(), String> {
+) -> Produced {
+    let outputs: Vec<(&str, &Path)> = csv.map(|csv| ("--csv", csv)).into_iter().collect();
+    refuse_clashes(&[file], &outputs)?;
     let mut scenario = load(file)?;
     if let Some(months) = months {
         if !HORIZON_MONTHS.contains(&months) {
@@ -241,42 +267,31 @@ fn run(
         scenario.horizon_months = months;
     }
     let projection = project(&scenario);
-    write!(
-        out,
-        "{}",
-        summary(&scenario, &projection, &file.display().to_string())
-    )
-    .map_err(|error| error.to_string())?;
+    let mut text = summary(&scenario, &projection, &file.display().to_string());
+    let mut files = Vec::new();
     if let Some((runs, seed)) = monte_carlo {
         if runs == 0 {
             return Err("--runs must be at least 1".to_owned());
         }
         let result = crate::sim::monte_carlo::monte_carlo_simple(&scenario, runs, seed);
-        write!(out, "{}", risk::monte_carlo_summary(&scenario, &result))
-            .map_err(|error| error.to_string())?;
+        text.push_str(&risk::monte_carlo_summary(&scenario, &result));
         if let Some(csv) = csv {
-            risk::write_percentiles_csv(&result, csv).map_err(|error| write_failed(csv, &error))?;
-            writeln!(
-                out,
-                "\nWrote percentiles for {} months to {}.",
-                result.months.len(),
-                csv.display()
-            )
-            .map_err(|error| error.to_string())?;
+            files.push(OutputFile {
+                path: csv.to_owned(),
+                what: format!("percentiles for {} months", result.months.len()),
+                bytes: risk::percentiles_csv(&result).into_bytes(),
+            });
         }
-        return Ok(());
+    } else if let Some(csv) = csv {
+        let mut bytes = Vec::new();
+        write_projection_csv(&projection, &mut bytes).map_err(|error| error.to_string())?;
+        files.push(OutputFile {
+            path: csv.to_owned(),
+            what: format!("{} months", projection.rows.len()),
+            bytes,
+        });
     }
-    if let Some(csv) = csv {
-        write_csv_file(csv, &projection).map_err(|error| write_failed(csv, &error))?;
-        writeln!(
-            out,
-            "\nWrote {} months to {}.",
-            projection.rows.len(),
-            csv.display()
-        )
-        .map_err(|error| error.to_string())?;
-    }
-    Ok(())
+    Ok((text, files))
 }
 
 fn check(files: &[PathBuf], out: &mut impl Write) -> u8 {
@@ -294,13 +309,12 @@ fn check(files: &[PathBuf], out: &mut impl Write) -> u8 {
     status
 }
 
-fn compare(
-    a: &Path,
-    b: &Path,
-    csv: Option<&Path>,
-    html: Option<&Path>,
-    out: &mut impl Write,
-) -> Result<(), String> {
+fn compare(a: &Path, b: &Path, csv: Option<&Path>, html: Option<&Path>) -> Produced {
+    let outputs: Vec<(&str, &Path)> = [("--csv", csv), ("--html", html)]
+        .into_iter()
+        .filter_map(|(option, path)| Some((option, path?)))
+        .collect();
+    refuse_clashes(&[a, b], &outputs)?;
     let scenario_a = load(a)?;
     let scenario_b = load(b)?;
     let projection_a = project(&scenario_a);
@@ -312,14 +326,16 @@ fn compare(
         summary(&scenario_b, &projection_b, &b.display().to_string()),
         table.render_text(&scenario_a.name, &scenario_b.name)
     );
-    write!(out, "{text}").map_err(|error| error.to_string())?;
+    let mut files = Vec::new();
     if let Some(csv) = csv {
         let mut bytes = Vec::new();
         crate::export::write_comparison_csv(&table, &mut bytes)
-            .and_then(|()| crate::io::write_atomically(csv, &bytes))
-            .map_err(|error| write_failed(csv, &error))?;
-        writeln!(out, "\nWrote the comparison table to {}.", csv.display())
             .map_err(|error| error.to_string())?;
+        files.push(OutputFile {
+            path: csv.to_owned(),
+            what: "the comparison table".to_owned(),
+            bytes,
+        });
     }
     if let Some(html) = html {
         let entries = [
@@ -332,13 +348,13 @@ fn compare(
                 projection: &projection_b,
             },
         ];
-        let report = report_html(&entries)?;
-        crate::io::write_atomically(html, report.as_bytes())
-            .map_err(|error| write_failed(html, &error))?;
-        writeln!(out, "Wrote the summary report to {}.", html.display())
-            .map_err(|error| error.to_string())?;
+        files.push(OutputFile {
+            path: html.to_owned(),
+            what: "the summary report".to_owned(),
+            bytes: report_html(&entries)?.into_bytes(),
+        });
     }
-    Ok(())
+    Ok((text, files))
 }
 
 fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
@@ -373,13 +389,4 @@ fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
         table.render()
     )
     .map_err(|error| error.to_string())
-}
-
-/// "could not write FILE: why", for a file the command line failed to write.
-fn write_failed(path: &Path, error: &std::io::Error) -> String {
-    format!(
-        "could not write {}: {}; nothing was written",
-        path.display(),
-        crate::io::describe_write_error(error)
-    )
 }

@@ -1,7 +1,6 @@
 //! The command line's uncertainty, goal seek and sensitivity commands.
 
 use std::io::Write;
-use std::path::Path;
 
 use crate::model::{FinancialYear, Month, Scenario};
 use crate::sim::monte_carlo::{BAND_PERCENTILES, Bands, MonteCarlo};
@@ -224,7 +223,7 @@ pub fn monte_carlo_summary(scenario: &Scenario, run: &MonteCarlo) -> String {
 }
 
 /// Percentiles per month as CSV.
-pub fn write_percentiles_csv(run: &MonteCarlo, path: &Path) -> std::io::Result<()> {
+pub fn percentiles_csv(run: &MonteCarlo) -> String {
     let series: [(&str, &Bands); 4] = [
         ("average_caseload", &run.average_caseload),
         ("looked_after", &run.looked_after),
@@ -252,7 +251,7 @@ pub fn write_percentiles_csv(run: &MonteCarlo, path: &Path) -> std::io::Result<(
         text.push_str(&cells.join(","));
         text.push('\n');
     }
-    crate::io::write_atomically(path, text.as_bytes())
+    text
 }
 
 #[cfg(test)]

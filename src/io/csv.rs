@@ -151,14 +151,6 @@ pub fn write_projection_csv(projection: &Projection, out: &mut impl Write) -> st
     Ok(())
 }
 
-/// Writes the CSV to a file: to a temporary file first, renamed into place, so a
-/// failed export never leaves half a file.
-pub fn write_csv_file(path: &std::path::Path, projection: &Projection) -> std::io::Result<()> {
-    let mut text = Vec::new();
-    write_projection_csv(projection, &mut text)?;
-    super::write_atomically(path, &text)
-}
-
 /// A plain number a spreadsheet reads: up to 4 decimals, no trailing zeros; empty
 /// when there is no value.
 fn number(value: Option<f64>) -> String {

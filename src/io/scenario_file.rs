@@ -87,15 +87,19 @@ impl LoadError {
 pub enum SaveError {
     #[error(
         "could not save {}: {}. The file on disk is unchanged.",
-        path.display(),
-        super::describe_write_error(source)
+        .0.path.display(),
+        .0.reason
     )]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write(super::WriteError),
     #[error("could not write the scenario as RON: {0}")]
     Format(String),
+}
+
+impl SaveError {
+    /// Whether the file is read-only, so saving under another name could work.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, SaveError::Write(error) if error.reason.is_read_only())
+    }
 }
 
 fn ron_options() -> ron::Options {
@@ -327,9 +331,9 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
     ))
 }
 
-/// Saves a scenario. The text goes to a temporary file in the same folder, which is
-/// synced and then renamed over the target, so a failed save leaves the old file
-/// as it was; the version it replaces is kept as `NAME.ron.bak`.
+/// Saves a scenario through the one writer ([`super::write_file_keeping_backup`]):
+/// a failed save leaves the old file as it was, and the version it replaces is
+/// kept as `NAME.ron.bak`.
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
     save_scenario_with_comments(path, scenario, &FileComments::default())
 }
@@ -342,10 +346,7 @@ pub fn save_scenario_with_comments(
     comments: &FileComments,
 ) -> Result<(), SaveError> {
     let text = comments.put_into(&scenario_to_ron(scenario)?, scenario);
-    super::write_keeping_backup(path, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    super::write_file_keeping_backup(path, text.as_bytes()).map_err(SaveError::Write)
 }
 
 /// The built-in scenario with the comments of its file, to keep when it is saved.

@@ -125,12 +125,23 @@ pub struct ErrorReport {
     pub title: String,
     pub lines: Vec<String>,
     pub footer: String,
+    /// Offer "Save as a new file..." (the file itself could not be written).
+    pub offer_save_as: bool,
 }
 
-/// Shows the report; returns false once the person closes it.
-pub fn error_window(ctx: &Context, report: &ErrorReport) -> bool {
+/// What the person did with an error report this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorAnswer {
+    /// Still reading it.
+    Open,
+    Close,
+    SaveAs,
+}
+
+/// Shows the report until the person closes it or takes the offered way out.
+pub fn error_window(ctx: &Context, report: &ErrorReport) -> ErrorAnswer {
     let mut open = true;
-    let mut close_clicked = false;
+    let mut answer = ErrorAnswer::Open;
     egui::Window::new(RichText::new(&report.title).strong())
         .id(Id::unique("error_window"))
         .collapsible(false)
@@ -147,9 +158,14 @@ pub fn error_window(ctx: &Context, report: &ErrorReport) -> bool {
             });
             ui.add_space(6.0);
             ui.label(&report.footer);
-            if ui.button("OK").clicked() {
-                close_clicked = true;
-            }
+            ui.horizontal(|ui| {
+                if report.offer_save_as && ui.button("Save as a new file...").clicked() {
+                    answer = ErrorAnswer::SaveAs;
+                }
+                if ui.button("OK").clicked() {
+                    answer = ErrorAnswer::Close;
+                }
+            });
         });
-    open && !close_clicked
+    if open { answer } else { ErrorAnswer::Close }
 }

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod headline;
 pub mod help;
 pub mod menu_bar;
+pub mod notice;
 pub mod risk;
 pub mod theme;
 
