@@ -56,15 +56,18 @@ fn a_failed_save_leaves_the_old_file_and_no_litter() {
     let scenario = common::small_scenario();
     save_scenario(&path, &scenario).unwrap();
     let before = std::fs::read(&path).unwrap();
-    // A folder where the temporary file would go makes the write fail part way.
-    let blocker = folder
-        .path()
-        .join(format!(".plan.ron.saving-{}", std::process::id()));
+    // A folder where the previous version would be kept makes the save fail
+    // part way.
+    let blocker = backup_path(&path);
     std::fs::create_dir(&blocker).unwrap();
     let mut changed = scenario.clone();
     changed.name = "Never written".to_owned();
     let error = save_scenario(&path, &changed).unwrap_err().to_string();
     assert!(error.contains("could not save"), "{error}");
+    assert!(
+        error.contains("plan.ron.bak: a folder of that name is in the way"),
+        "{error}"
+    );
     assert!(error.contains("The file on disk is unchanged"), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     std::fs::remove_dir(&blocker).unwrap();
@@ -80,7 +83,7 @@ fn a_read_only_folder_is_named_as_the_reason() {
         .to_string();
     assert!(error.contains("/sys/plan.ron"), "{error}");
     assert!(
-        error.contains("you may not write in this folder") || error.contains("read-only"),
+        error.contains("you may not write here") || error.contains("read-only"),
         "{error}"
     );
     assert!(!path.exists());
@@ -133,7 +136,7 @@ fn the_command_line_says_why_an_export_failed() {
     );
     // Which of the two the system reports for /sys depends on how it is mounted.
     assert!(
-        stderr.contains("you may not write in this folder") || stderr.contains("read-only"),
+        stderr.contains("you may not write here") || stderr.contains("read-only"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");

@@ -318,6 +318,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_copy_keeps_the_full_path_and_the_stamp_of_its_file() {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let scenario = crate::io::default_scenario();
+        // Opened by a name relative to the folder the window was started in.
+        let mut document = Document::new(scenario, Some(PathBuf::from("relative.ron")));
+        document.scenario.name = "Edited".to_owned();
+        let mut recovery = Recovery::new(root.path());
+        assert!(recovery.unavailable().is_none());
+        let documents = [document];
+        assert!(recovery.update(0.0, &documents).is_some(), "waits a moment");
+        assert!(recovery.update(2.0, &documents).is_none(), "then writes");
+        // The window ends without quitting: its copies are offered.
+        drop(recovery);
+        let (copies, folders) = left_behind(root.path());
+        assert_eq!(folders.len(), 1);
+        let expected = std::env::current_dir()
+            .expect("a current folder")
+            .join("relative.ron");
+        assert_eq!(copies[0].file.as_deref(), Some(expected.as_path()));
+        assert_eq!(copies[0].scenario.name, "Edited");
+    }
+
+    #[test]
     fn times_read_naturally() {
         assert_eq!(time_ago(5), "just now");
         assert_eq!(time_ago(60), "1 minute ago");

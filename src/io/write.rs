@@ -223,6 +223,16 @@ fn has_several_names(_metadata: &Metadata) -> bool {
 /// Writes to a pipe, terminal or socket as it is: nothing to replace, nothing to
 /// keep. Opening a pipe waits for a reader, as the shell's `>` does.
 fn stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        // A socket cannot be opened as a file: it is connected to.
+        if std::fs::metadata(path)?.file_type().is_socket() {
+            let mut socket = std::os::unix::net::UnixStream::connect(path)?;
+            socket.write_all(bytes)?;
+            return socket.flush();
+        }
+    }
     let mut stream = std::fs::OpenOptions::new().write(true).open(path)?;
     stream.write_all(bytes)?;
     stream.flush()
