@@ -11,16 +11,6 @@ use std::process::Command;
 
 use caseload::io::{backup_path, describe_write_error, load_scenario, save_scenario};
 
-/// Names in a folder, sorted.
-fn names_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn saving_keeps_the_previous_version_as_bak() {
     let folder = tempfile::tempdir().unwrap();
@@ -28,7 +18,7 @@ fn saving_keeps_the_previous_version_as_bak() {
     let mut scenario = common::small_scenario();
     save_scenario(&path, &scenario).unwrap();
     // The first save has nothing to keep.
-    assert_eq!(names_in(folder.path()), ["plan.ron"]);
+    assert_eq!(common::names_in(folder.path()), ["plan.ron"]);
 
     scenario.name = "Second version".to_owned();
     save_scenario(&path, &scenario).unwrap();
@@ -46,7 +36,10 @@ fn saving_keeps_the_previous_version_as_bak() {
         "Second version"
     );
     // No temporary files are left behind.
-    assert_eq!(names_in(folder.path()), ["plan.ron", "plan.ron.bak"]);
+    assert_eq!(
+        common::names_in(folder.path()),
+        ["plan.ron", "plan.ron.bak"]
+    );
 }
 
 #[test]
@@ -71,7 +64,7 @@ fn a_failed_save_leaves_the_old_file_and_no_litter() {
     assert!(error.contains("The file on disk is unchanged"), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     std::fs::remove_dir(&blocker).unwrap();
-    assert_eq!(names_in(folder.path()), ["plan.ron"]);
+    assert_eq!(common::names_in(folder.path()), ["plan.ron"]);
 }
 
 #[test]

@@ -40,15 +40,6 @@ fn make_device(path: &Path, kind: &str, major: u32, minor: u32) -> bool {
     true
 }
 
-fn names_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_link_is_followed_and_stays_a_link_and_the_bak_is_a_real_copy() {
     let folder = tempfile::tempdir().unwrap();
@@ -117,7 +108,7 @@ fn a_pipe_with_a_reader_gets_the_bytes_and_stays_a_pipe() {
     write_file(&fifo, b"month,referrals\n2019-04,120\n").unwrap();
     assert_eq!(reader.join().unwrap(), "month,referrals\n2019-04,120\n");
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
-    assert_eq!(names_in(folder.path()), ["pipe"]);
+    assert_eq!(common::names_in(folder.path()), ["pipe"]);
 }
 
 #[test]
@@ -166,7 +157,7 @@ fn a_character_device_is_written_to_and_never_replaced() {
             .file_type()
             .is_char_device()
     );
-    assert_eq!(names_in(folder.path()), ["null"]);
+    assert_eq!(common::names_in(folder.path()), ["null"]);
 }
 
 #[test]

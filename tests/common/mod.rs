@@ -64,3 +64,13 @@ pub fn save(name: &str) -> std::path::PathBuf {
         .join("saves")
         .join(name)
 }
+
+/// The names in a folder, sorted.
+pub fn names_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
