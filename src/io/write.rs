@@ -84,6 +84,7 @@ pub fn describe_write_error(error: &std::io::Error) -> String {
             "the disk is full (or your space on it is used up)".to_owned()
         }
         ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
+        ErrorKind::NotADirectory => "a file stands where a folder is needed".to_owned(),
         ErrorKind::InvalidFilename => {
             format!("the name is too long or not allowed here (at most {MAX_FILE_NAME_BYTES} bytes)")
         }
