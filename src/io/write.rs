@@ -30,6 +30,10 @@ const TEMPORARY_SUFFIX: &str = ".tmp";
 /// by a write that was killed; the next write to its folder removes it.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// Where files cannot be locked (some shared drives), a temporary file is taken
+/// to be left behind only once it is this old: no write takes an hour.
+const STALE_WITHOUT_LOCKS_AFTER: std::time::Duration = std::time::Duration::from_secs(3_600);
+
 /// The longest file name most file systems allow, in bytes.
 const MAX_FILE_NAME_BYTES: usize = 255;
 
@@ -262,8 +266,9 @@ fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::R
     }
     let mut temporary = builder.tempfile_in(&folder)?;
     // Held until the rename: a temporary file nobody holds was left by a write
-    // that was killed, and is cleared by the next write to this folder.
-    temporary.as_file().lock()?;
+    // that was killed, and is cleared by the next write to this folder. Some
+    // shared drives cannot lock; the write goes ahead without.
+    let _ = temporary.as_file().lock();
     temporary.write_all(bytes)?;
     if let Some(existing) = existing {
         keep_owner_and_permissions(temporary.as_file(), existing)?;
@@ -372,18 +377,23 @@ fn clear_stale_temporaries(folder: &Path) {
         let Ok(metadata) = std::fs::symlink_metadata(&path) else {
             continue;
         };
-        let old = metadata
+        let age = metadata
             .modified()
             .ok()
             .and_then(|modified| modified.elapsed().ok())
-            .is_some_and(|age| age >= STALE_AFTER);
-        if !metadata.is_file() || !old {
+            .unwrap_or_default();
+        if !metadata.is_file() || age < STALE_AFTER {
             continue;
         }
         let Ok(file) = File::open(&path) else {
             continue;
         };
-        if file.try_lock().is_ok() {
+        let left_behind = match file.try_lock() {
+            Ok(()) => true,
+            Err(std::fs::TryLockError::WouldBlock) => false,
+            Err(std::fs::TryLockError::Error(_)) => age >= STALE_WITHOUT_LOCKS_AFTER,
+        };
+        if left_behind {
             let _ = std::fs::remove_file(&path);
         }
     }
