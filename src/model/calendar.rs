@@ -57,6 +57,17 @@ impl Month {
         self.months_since_year_zero.rem_euclid(12) as u32 + 1
     }
 
+    /// The last month Caseload handles: December of [`LAST_YEAR`].
+    pub const LAST: Month = Month {
+        months_since_year_zero: LAST_YEAR * 12 + 11,
+    };
+
+    /// The month `count` months later (earlier if negative), if it is within the
+    /// years Caseload handles.
+    pub fn checked_plus(self, count: i32) -> Option<Self> {
+        Month::from_index(self.months_since_year_zero.checked_add(count)?)
+    }
+
     /// The month `count` months later (earlier if negative).
     pub fn plus(self, count: i32) -> Self {
         Self {
@@ -203,6 +214,10 @@ mod tests {
         assert!(Month::parse("2019-13").is_err());
         assert!(Month::parse("April 2019").is_err());
         assert!(Month::parse("9999-01").is_err());
+        assert_eq!(Month::LAST.iso(), "2200-12");
+        assert_eq!(april.checked_plus(9), Some(april.plus(9)));
+        assert_eq!(Month::LAST.checked_plus(1), None);
+        assert_eq!(april.checked_plus(i32::MAX), None);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! the field by its path in the file (`staff[1].fte`), so the file reader can point
 //! at its line and column.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
-use super::{Action, FORMAT_VERSION, HORIZON_MONTHS, PlacementKind, Scenario};
+use super::{Action, FORMAT_VERSION, HORIZON_MONTHS, Month, PlacementKind, Scenario};
 
 /// One thing wrong with a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +28,14 @@ pub const MAX_STAFF_GROUPS: usize = 50;
 pub const MAX_INTERVENTIONS: usize = 500;
 pub const MAX_RANGES: usize = 200;
 pub const MAX_DATED_AMOUNTS: usize = 1_000;
-/// Longest text accepted in a name or the notes (characters).
-pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Longest texts accepted (characters): ids are typed on the command line and
+/// head CSV columns; names and labels fit on a line of a report; notes are prose.
+pub const MAX_ID_CHARS: usize = 64;
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 100_000;
+/// Longest input path of an uncertainty range: a label at its longest, quoted,
+/// plus the list and field names around it.
+pub const MAX_FIELD_PATH_CHARS: usize = MAX_NAME_CHARS + 100;
 /// Shares that sum to 100% may be off by this much (rounding in a spreadsheet).
 pub const SHARE_SUM_TOLERANCE_PERCENT: f64 = 0.1;
 
@@ -100,17 +107,10 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ),
         );
     }
-    if !HORIZON_MONTHS.contains(&scenario.horizon_months) {
-        check.report(
-            "horizon_months",
-            format!(
-                "must be between {} and {} months, found {}",
-                HORIZON_MONTHS.start(),
-                HORIZON_MONTHS.end(),
-                scenario.horizon_months
-            ),
-        );
+    if let Some(problem) = horizon_problem(scenario.start, scenario.horizon_months) {
+        check.report("horizon_months", problem);
     }
+    check_texts(&mut check, scenario);
     check_demand(&mut check, scenario);
     check_placements(&mut check, scenario);
     check_staff(&mut check, scenario);
@@ -160,14 +160,150 @@ fn check_sizes(check: &mut Checker, scenario: &Scenario) {
             check.report(path, format!("at most {max} {what}, found {count}"));
         }
     }
-    let texts = [("name", &scenario.name), ("notes", &scenario.notes)];
-    for (path, text) in texts {
+}
+
+/// Why a projection of `horizon_months` from `start` cannot be made, if it cannot:
+/// the horizon must be one Caseload projects and end within its calendar.
+pub fn horizon_problem(start: Month, horizon_months: u32) -> Option<String> {
+    if !HORIZON_MONTHS.contains(&horizon_months) {
+        return Some(format!(
+            "must be between {} and {} months, found {horizon_months}",
+            HORIZON_MONTHS.start(),
+            HORIZON_MONTHS.end(),
+        ));
+    }
+    let last = start.checked_plus(horizon_months as i32 - 1);
+    match last {
+        Some(_) => None,
+        None => Some(format!(
+            "{horizon_months} months from {} would end after {}, the last month Caseload handles",
+            start.label(),
+            Month::LAST.label()
+        )),
+    }
+}
+
+/// What a text field may hold.
+#[derive(Clone, Copy)]
+enum TextKind {
+    /// Staff group ids: short, one line.
+    Id,
+    /// Names and labels: one line.
+    Name,
+    /// The notes: prose, with tabs and line breaks.
+    Notes,
+}
+
+impl Checker {
+    /// The text within its length and free of control characters (escape, bell and
+    /// the rest of the C0 and C1 ranges), which could rewrite a terminal or hide
+    /// what a name says; only notes may hold tabs and line breaks.
+    fn text(&mut self, path: &str, text: &str, kind: TextKind) {
+        let max = match kind {
+            TextKind::Id => MAX_ID_CHARS,
+            TextKind::Name => MAX_NAME_CHARS,
+            TextKind::Notes => MAX_NOTES_CHARS,
+        };
         let chars = text.chars().count();
-        if chars > MAX_TEXT_CHARS {
+        if chars > max {
+            self.report(path, format!("at most {max} characters, found {chars}"));
+        }
+        let allowed = |c: char| matches!(kind, TextKind::Notes) && matches!(c, '\t' | '\n' | '\r');
+        if let Some((position, control)) = text
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && !allowed(*c))
+        {
+            let what = match kind {
+                TextKind::Notes => "control characters other than tabs and line breaks",
+                TextKind::Id | TextKind::Name => {
+                    "control characters (tabs, line breaks, escape and the like)"
+                }
+            };
+            self.report(
+                path,
+                format!(
+                    "must not hold {what}; found U+{:04X} at character {}",
+                    u32::from(control),
+                    position + 1
+                ),
+            );
+        }
+    }
+}
+
+/// Names, ids, labels and notes within their lengths and free of control
+/// characters; intervention labels and grant names each used once, since paths
+/// and "What changed" name those items by them.
+fn check_texts(check: &mut Checker, scenario: &Scenario) {
+    check.text("name", &scenario.name, TextKind::Name);
+    check.text("notes", &scenario.notes, TextKind::Notes);
+    for (index, group) in scenario.staff.iter().enumerate() {
+        check.text(&format!("staff[{index}].id"), &group.id, TextKind::Id);
+        check.text(&format!("staff[{index}].name"), &group.name, TextKind::Name);
+        if let Some(target) = &group.progresses_to {
+            check.text(
+                &format!("staff[{index}].progresses_to"),
+                target,
+                TextKind::Id,
+            );
+        }
+    }
+    let mut first_with_label: HashMap<&str, usize> = HashMap::new();
+    for (index, intervention) in scenario.interventions.iter().enumerate() {
+        let path = format!("interventions[{index}].label");
+        check.text(&path, &intervention.label, TextKind::Name);
+        if let Some(group) = intervention.action.group() {
+            check.text(
+                &format!("interventions[{index}].action.group"),
+                group,
+                TextKind::Id,
+            );
+        }
+        match first_with_label.get(intervention.label.as_str()) {
+            Some(first) => check.report(
+                path,
+                format!(
+                    "interventions {} and {} are both labelled \"{}\"; give each its own label",
+                    first + 1,
+                    index + 1,
+                    intervention.label
+                ),
+            ),
+            None => {
+                first_with_label.insert(&intervention.label, index);
+            }
+        }
+    }
+    let mut first_with_name: HashMap<&str, usize> = HashMap::new();
+    for (index, grant) in scenario.money.grants.iter().enumerate() {
+        let path = format!("money.grants[{index}].name");
+        check.text(&path, &grant.name, TextKind::Name);
+        match first_with_name.get(grant.name.as_str()) {
+            Some(first) => check.report(
+                path,
+                format!(
+                    "grants {} and {} are both named \"{}\"; give each its own name",
+                    first + 1,
+                    index + 1,
+                    grant.name
+                ),
+            ),
+            None => {
+                first_with_name.insert(&grant.name, index);
+            }
+        }
+    }
+    for (index, range) in scenario.uncertainty.iter().enumerate() {
+        let path = format!("uncertainty[{index}].field");
+        let chars = range.field.chars().count();
+        if chars > MAX_FIELD_PATH_CHARS {
             check.report(
                 path,
-                format!("at most {MAX_TEXT_CHARS} characters, found {chars}"),
+                format!("at most {MAX_FIELD_PATH_CHARS} characters, found {chars}"),
             );
+        } else if range.field.chars().any(char::is_control) {
+            check.report(path, "an input's path holds no control characters");
         }
     }
 }
@@ -669,24 +805,364 @@ fn check_uncertainty(check: &mut Checker, scenario: &Scenario) {
             check.number(&format!("{path}.low"), range.low, -MAX_GBP, MAX_GBP),
             check.number(&format!("{path}.high"), range.high, -MAX_GBP, MAX_GBP),
         );
-        match super::fields::number(scenario, &range.field) {
-            None => check.report(
+        let (Some(value), Some(limits)) = (
+            super::fields::number(scenario, &range.field),
+            input_limits(scenario, &range.field),
+        ) else {
+            check.report(
                 format!("{path}.field"),
                 format!(
                     "\"{}\" is not a numeric input of this scenario",
                     range.field
                 ),
-            ),
-            Some(value) if low_ok && high_ok && !(range.low <= value && value <= range.high) => {
-                check.report(
-                    path.clone(),
-                    format!(
-                        "the range {} to {} must contain the input's value, {value}",
-                        range.low, range.high
-                    ),
-                )
-            }
-            Some(_) => {}
+            );
+            continue;
+        };
+        if !(low_ok && high_ok) {
+            continue;
         }
+        // Draws and sensitivity use every value in the range: each must be one the
+        // input itself accepts.
+        let (min, max) = (*limits.start(), *limits.end());
+        if range.low < min {
+            check.report(
+                format!("{path}.low"),
+                format!(
+                    "must be at least {min}, the input's own lowest value; found {}",
+                    range.low
+                ),
+            );
+        } else if range.high > max {
+            check.report(
+                format!("{path}.high"),
+                format!(
+                    "must be at most {max}, the input's own highest value; found {}",
+                    range.high
+                ),
+            );
+        } else if !(range.low <= value && value <= range.high) {
+            check.report(
+                path.clone(),
+                format!(
+                    "the range {} to {} must contain the input's value, {value}",
+                    range.low, range.high
+                ),
+            );
+        }
+    }
+}
+
+/// The values a numeric input accepts (as [`validate`] checks them), by its path
+/// as [`super::fields`] reads it; `None` if the path names no input.
+pub fn input_limits(scenario: &Scenario, path: &str) -> Option<RangeInclusive<f64>> {
+    let canonical = super::fields::canonical(scenario, path)?;
+    // List positions do not change limits: `staff[1].fte` has those of `staff.fte`.
+    let mut generic = String::with_capacity(canonical.len());
+    let mut in_brackets = false;
+    for c in canonical.chars() {
+        match c {
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            _ if !in_brackets => generic.push(c),
+            _ => {}
+        }
+    }
+    let parts: Vec<&str> = generic.split('.').collect();
+    const PERCENT: (f64, f64) = (0.0, 100.0);
+    const GROWTH_PERCENT: (f64, f64) = (-50.0, 100.0);
+    const CHILDREN: (f64, f64) = (0.0, MAX_CHILDREN);
+    const FTE: (f64, f64) = (0.0, MAX_FTE);
+    const GBP: (f64, f64) = (0.0, MAX_GBP);
+    const MONTHS: (f64, f64) = (1.0, MAX_MONTHS);
+    const CAP: (f64, f64) = (0.0, 1_000.0);
+    let (min, max) = match parts.as_slice() {
+        ["demand", "referrals_per_month"] => CHILDREN,
+        ["demand", "referral_growth_percent_per_year"] => GROWTH_PERCENT,
+        ["demand", "seasonality"] => (0.0, 12.0),
+        ["demand", "referral_outcomes", _] => PERCENT,
+        [
+            "demand",
+            "children_in_need" | "child_protection" | "looked_after" | "care_leavers",
+        ] => CHILDREN,
+        [
+            "demand",
+            "child_in_need_months"
+            | "child_protection_months"
+            | "looked_after_months"
+            | "care_leaver_months",
+        ] => MONTHS,
+        [
+            "demand",
+            "child_in_need_to_protection_percent_per_month"
+            | "protection_to_care_percent_per_month"
+            | "protection_step_down_percent"
+            | "care_leaver_percent",
+        ] => PERCENT,
+        ["demand", "case_weights", _] => (0.0, 10.0),
+        ["placements", "in_house_foster_places"] => CHILDREN,
+        ["placements", _, "current_percent" | "new_entry_percent"] => PERCENT,
+        ["placements", _, "weekly_cost_gbp"] => (0.0, 1_000_000.0),
+        ["placements", _, "cost_growth_percent_per_year"] => GROWTH_PERCENT,
+        ["staff", "fte" | "establishment"] => FTE,
+        ["staff", "caseload_cap"] => CAP,
+        ["staff", "case_time_percent" | "turnover_percent_per_year"] => PERCENT,
+        ["staff", "annual_salary_gbp"] => (0.0, 10_000_000.0),
+        ["staff", "on_cost_percent"] => (0.0, 200.0),
+        ["staff", "progression_months"] => MONTHS,
+        ["staff", "span_of_control"] => (1.0, 1_000.0),
+        [
+            "workforce",
+            "recruitment_percent_per_month" | "agency_cover_percent",
+        ] => PERCENT,
+        ["workforce", "time_to_hire_months" | "agency_adjust_months"] => MONTHS,
+        ["workforce", "max_recruitment_starts_per_month"] => FTE,
+        ["workforce", "agency_premium_percent"] => (0.0, 500.0),
+        ["workforce", "cost_per_hire_gbp"] => (0.0, 1_000_000.0),
+        ["workforce", "caseload_spread_percent"] => (0.0, 200.0),
+        ["workforce", "burnout", "strength"] => (0.0, 100.0),
+        ["workforce", "burnout", "max_multiplier"] => (1.0, 100.0),
+        ["money", "budgets", "budget_gbp"] | ["money", "grants", "amount_gbp"] => GBP,
+        [
+            "money",
+            "reserves_gbp" | "early_help_per_year_gbp" | "other_costs_per_month_gbp",
+        ] => GBP,
+        ["interventions", "action", field] => match *field {
+            "extra_fte" | "fte" => FTE,
+            "cap" => CAP,
+            "amount_gbp" | "annual_cost_gbp" | "total_cost_gbp" => GBP,
+            "referral_reduction_percent" | "care_entry_reduction_percent" => PERCENT,
+            "cases" | "places" => CHILDREN,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(min..=max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_scenario;
+    use crate::model::{Intervention, Range, Shape, fields};
+
+    fn problem_at<'a>(problems: &'a [Problem], path: &str) -> Option<&'a Problem> {
+        problems.iter().find(|problem| problem.path == path)
+    }
+
+    /// The built-in scenario with one intervention of every kind, so that every
+    /// kind of numeric input appears.
+    fn scenario_with_every_input() -> Scenario {
+        let mut scenario = default_scenario();
+        let start = scenario.start;
+        let actions = [
+            Action::SetCaseloadCap {
+                group: "experienced".to_owned(),
+                cap: 18.0,
+            },
+            Action::Funding { amount_gbp: 1.0e6 },
+            Action::EarlyHelp {
+                annual_cost_gbp: 1.0e6,
+                referral_reduction_percent: 2.0,
+                care_entry_reduction_percent: 5.0,
+                lag_months: 12,
+                months: None,
+            },
+            Action::ConvertAgency {
+                group: "experienced".to_owned(),
+                fte: 5.0,
+                over_months: 6,
+            },
+            Action::ExtraSpending {
+                annual_cost_gbp: 1.0e5,
+                months: Some(12),
+            },
+            Action::AddFosterPlaces {
+                places: 10.0,
+                over_months: 12,
+            },
+        ];
+        for (index, action) in actions.into_iter().enumerate() {
+            scenario.interventions.push(Intervention {
+                label: format!("Test intervention {index}"),
+                enabled: true,
+                start,
+                action,
+            });
+        }
+        scenario
+    }
+
+    #[test]
+    fn input_limits_are_exactly_the_ones_validation_checks() {
+        let scenario = scenario_with_every_input();
+        assert_eq!(validate(&scenario), Vec::new());
+        let paths = fields::numeric_fields(&scenario);
+        for kind in ["cap", "amount_gbp", "referral_reduction_percent", "places"] {
+            assert!(paths.iter().any(|path| path.ends_with(kind)), "{kind}");
+        }
+        for path in &paths {
+            let limits =
+                input_limits(&scenario, path).unwrap_or_else(|| panic!("no limits for {path}"));
+            let (min, max) = (*limits.start(), *limits.end());
+            let step = |edge: f64| (edge.abs() * 1e-9).max(1e-6);
+            for (value, accepted) in [
+                (min, true),
+                (max, true),
+                (min - step(min), false),
+                (max + step(max), false),
+            ] {
+                let mut changed = scenario.clone();
+                *fields::number_mut(&mut changed, path).unwrap() = value;
+                let problems = validate(&changed);
+                assert_eq!(
+                    problem_at(&problems, path).is_none(),
+                    accepted,
+                    "{path} = {value}: {problems:?}"
+                );
+            }
+        }
+        assert_eq!(input_limits(&scenario, "staff[\"nobody\"].fte"), None);
+        assert_eq!(input_limits(&scenario, "name"), None);
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_names_ids_and_labels() {
+        for control in [
+            '\u{1b}', '\u{7}', '\0', '\t', '\n', '\r', '\u{7f}', '\u{9b}',
+        ] {
+            let mut scenario = default_scenario();
+            scenario.name = format!("Plan{control}[2J");
+            scenario.staff[0].id = format!("a{control}");
+            scenario.staff[0].name = format!("{control}Workers");
+            scenario.interventions[0].label = format!("x{control}");
+            let problems = validate(&scenario);
+            for path in [
+                "name",
+                "staff[0].id",
+                "staff[0].name",
+                "interventions[0].label",
+            ] {
+                let problem = problem_at(&problems, path)
+                    .unwrap_or_else(|| panic!("{control:?} in {path}: {problems:?}"));
+                assert!(
+                    problem.message.contains("control characters")
+                        && problem
+                            .message
+                            .contains(&format!("U+{:04X}", u32::from(control))),
+                    "{}",
+                    problem.message
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn notes_keep_tabs_and_line_breaks_but_not_other_control_characters() {
+        let mut scenario = default_scenario();
+        scenario.notes = "Line one\r\n\tLine two\n".to_owned();
+        assert_eq!(validate(&scenario), Vec::new());
+        scenario.notes.push('\u{1b}');
+        let problems = validate(&scenario);
+        assert!(
+            problem_at(&problems, "notes")
+                .is_some_and(|problem| problem.message.contains("U+001B at character 21")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn texts_are_limited_in_length() {
+        let mut scenario = default_scenario();
+        scenario.staff[0].id = "i".repeat(MAX_ID_CHARS);
+        scenario.name = "n".repeat(MAX_NAME_CHARS);
+        scenario.interventions[0].label = "é".repeat(MAX_NAME_CHARS);
+        scenario.notes = "x".repeat(MAX_NOTES_CHARS);
+        // Keep the staff id's references pointing at it.
+        let (old_id, new_id) = (
+            default_scenario().staff[0].id.clone(),
+            scenario.staff[0].id.clone(),
+        );
+        for group in &mut scenario.staff {
+            if group.progresses_to.as_deref() == Some(old_id.as_str()) {
+                group.progresses_to = Some(new_id.clone());
+            }
+        }
+        assert_eq!(validate(&scenario), Vec::new());
+        scenario.staff[0].id.push('i');
+        scenario.name.push('n');
+        scenario.interventions[0].label.push('é');
+        scenario.notes.push('x');
+        let problems = validate(&scenario);
+        for (path, count) in [
+            ("staff[0].id", MAX_ID_CHARS + 1),
+            ("name", MAX_NAME_CHARS + 1),
+            ("interventions[0].label", MAX_NAME_CHARS + 1),
+            ("notes", MAX_NOTES_CHARS + 1),
+        ] {
+            assert!(
+                problem_at(&problems, path)
+                    .is_some_and(|problem| problem.message.contains(&format!("found {count}"))),
+                "{path}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_interventions_with_one_label_are_refused_naming_both() {
+        let mut scenario = default_scenario();
+        scenario.interventions[2].label = scenario.interventions[0].label.clone();
+        let problems = validate(&scenario);
+        let problem = problem_at(&problems, "interventions[2].label").unwrap();
+        assert_eq!(
+            problem.message,
+            format!(
+                "interventions 1 and 3 are both labelled \"{}\"; give each its own label",
+                scenario.interventions[0].label
+            )
+        );
+        assert_eq!(problem_at(&problems, "interventions[0].label"), None);
+    }
+
+    #[test]
+    fn ranges_must_lie_within_the_inputs_own_limits() {
+        let mut scenario = default_scenario();
+        scenario.uncertainty = vec![
+            Range {
+                field: "staff[\"experienced\"].turnover_percent_per_year".to_owned(),
+                low: -5.0,
+                high: 30.0,
+                shape: Shape::Triangular,
+            },
+            Range {
+                field: "demand.referral_outcomes.into_care_percent".to_owned(),
+                low: 0.0,
+                high: 150.0,
+                shape: Shape::Uniform,
+            },
+        ];
+        let problems = validate(&scenario);
+        assert_eq!(
+            problem_at(&problems, "uncertainty[0].low").map(|p| p.message.as_str()),
+            Some("must be at least 0, the input's own lowest value; found -5")
+        );
+        assert_eq!(
+            problem_at(&problems, "uncertainty[1].high").map(|p| p.message.as_str()),
+            Some("must be at most 100, the input's own highest value; found 150")
+        );
+    }
+
+    #[test]
+    fn the_horizon_must_end_within_the_calendar() {
+        let mut scenario = default_scenario();
+        scenario.start = Month::new(2200, 1).unwrap();
+        scenario.horizon_months = 12;
+        assert_eq!(problem_at(&validate(&scenario), "horizon_months"), None);
+        scenario.horizon_months = 13;
+        assert_eq!(
+            problem_at(&validate(&scenario), "horizon_months").map(|p| p.message.as_str()),
+            Some(
+                "13 months from Jan 2200 would end after Dec 2200, the last month Caseload handles"
+            )
+        );
     }
 }
