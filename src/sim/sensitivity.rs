@@ -1,9 +1,10 @@
 //! Sensitivity: how far one headline figure swings as each input moves across its
-//! range (or 10% either way where it has none), largest swing first.
+//! range (or 10% either way where it has none, within the input's limits), largest
+//! swing first.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::model::{Scenario, fields};
+use crate::model::{Scenario, fields, validate};
 
 use super::engine::project;
 use super::projection::Projection;
@@ -133,8 +134,18 @@ pub fn sensitivity_with_progress(
             });
             let (low, high) = match range {
                 Some(range) => (range.low, range.high),
-                None => (value * 0.9, value * 1.1),
+                // Ten percent of a negative value is lower at 1.1 times it.
+                None => {
+                    let (a, b) = (value * 0.9, value * 1.1);
+                    (a.min(b), a.max(b))
+                }
             };
+            // Never past what the input accepts: 10% over a 95% share is not a share.
+            let limits = validate::input_limits(scenario, &field)?;
+            let (low, high) = (
+                low.clamp(*limits.start(), *limits.end()),
+                high.clamp(*limits.start(), *limits.end()),
+            );
             if low == high {
                 return None;
             }
@@ -158,4 +169,39 @@ pub fn sensitivity_with_progress(
     }
     swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
     Some(swings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_scenario;
+
+    #[test]
+    fn inputs_never_move_past_their_limits() {
+        let mut scenario = default_scenario();
+        // 10% either way would take these to 104.5% and -55% a year.
+        scenario.staff[1].case_time_percent = 95.0;
+        scenario.demand.referral_growth_percent_per_year = -50.0;
+        let swings = sensitivity(&scenario, Output::TotalSpend);
+        let swing = |field: &str| swings.iter().find(|swing| swing.field == field);
+        let case_time = swing("staff[1].case_time_percent").unwrap();
+        assert_eq!((case_time.low_input, case_time.high_input), (85.5, 100.0));
+        let growth = swing("demand.referral_growth_percent_per_year").unwrap();
+        assert_eq!((growth.low_input, growth.high_input), (-50.0, -45.0));
+        // Lower first for a negative input too.
+        scenario.demand.referral_growth_percent_per_year = -10.0;
+        let swings = sensitivity(&scenario, Output::TotalSpend);
+        let growth = swings
+            .iter()
+            .find(|swing| swing.field == "demand.referral_growth_percent_per_year")
+            .unwrap();
+        assert_eq!((growth.low_input, growth.high_input), (-11.0, -9.0));
+        for swing in &swings {
+            let limits = validate::input_limits(&scenario, &swing.field).unwrap();
+            assert!(
+                limits.contains(&swing.low_input) && limits.contains(&swing.high_input),
+                "{swing:?}"
+            );
+        }
+    }
 }
