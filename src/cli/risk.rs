@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::io::csv::text_cell;
 use crate::model::{FinancialYear, Month, Scenario};
 use crate::sim::monte_carlo::{BAND_PERCENTILES, Bands, MonteCarlo};
 use crate::sim::sensitivity::{Output, sensitivity};
@@ -237,6 +238,7 @@ pub fn percentiles_csv(run: &MonteCarlo) -> String {
         }
     }
     header.push("over_cap_probability".to_owned());
+    let header: Vec<String> = header.iter().map(|name| text_cell(name)).collect();
     let mut text = header.join(",");
     text.push('\n');
     for (index, month) in run.months.iter().enumerate() {

@@ -12,7 +12,7 @@ pub use png::{CHART_SIZE, chart_png, scenario_colour};
 pub use report::{ReportEntry, report_html};
 
 use crate::compare::ComparisonTable;
-use crate::io::csv::{column_names, row_cells};
+use crate::io::csv::{column_names, row_cells, text_cell};
 use crate::sim::Projection;
 
 /// A projection with the name of its scenario, as exports label it.
@@ -20,15 +20,6 @@ use crate::sim::Projection;
 pub struct NamedProjection<'a> {
     pub name: &'a str,
     pub projection: &'a Projection,
-}
-
-/// Quotes a CSV cell when it holds a comma, quote or line break.
-fn quote(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }
 
 /// Every monthly series of several scenarios in one CSV, in long form: one row per
@@ -48,7 +39,7 @@ pub fn write_scenarios_csv(
         }
     }
     let header: Vec<String> = std::iter::once("scenario".to_owned())
-        .chain(columns.iter().map(|column| quote(column)))
+        .chain(columns.iter().map(|column| text_cell(column)))
         .collect();
     writeln!(out, "{}", header.join(","))?;
     for scenario in scenarios {
@@ -59,7 +50,7 @@ pub fn write_scenarios_csv(
             .collect();
         for month_index in 0..scenario.projection.rows.len() {
             let cells = row_cells(scenario.projection, month_index);
-            let mut line = vec![quote(scenario.name)];
+            let mut line = vec![text_cell(scenario.name)];
             line.extend(positions.iter().map(|position| {
                 position
                     .and_then(|at| cells.get(at).cloned())
@@ -95,12 +86,62 @@ pub fn write_comparison_csv(table: &ComparisonTable, out: &mut impl Write) -> st
             "{},{},{},{},{},{},{}",
             row.year.label(),
             row.months,
-            quote(row.metric),
-            quote(row.measure.unit()),
+            text_cell(row.metric),
+            text_cell(row.measure.unit()),
             number(row.measure, row.baseline),
             number(row.measure, row.scenario),
             number(row.measure, row.difference()),
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_scenario;
+    use crate::sim::project;
+
+    #[test]
+    fn the_monthly_export_neutralises_scenario_names_a_spreadsheet_would_run() {
+        let scenario = default_scenario();
+        let projection = project(&scenario);
+        let named = |name| NamedProjection {
+            name,
+            projection: &projection,
+        };
+        let mut bytes = Vec::new();
+        write_scenarios_csv(
+            &[named("=cmd|' /C calc'!A0"), named("-2+3"), named("Plan B")],
+            &mut bytes,
+        )
+        .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let first_cells: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').next().unwrap())
+            .collect();
+        let months = projection.rows.len();
+        assert_eq!(first_cells.len(), 3 * months);
+        assert!(
+            first_cells[..months]
+                .iter()
+                .all(|cell| *cell == "'=cmd|' /C calc'!A0")
+        );
+        assert!(
+            first_cells[months..2 * months]
+                .iter()
+                .all(|cell| *cell == "'-2+3")
+        );
+        assert!(
+            first_cells[2 * months..]
+                .iter()
+                .all(|cell| *cell == "Plan B")
+        );
+        // Numbers, negative ones included, are written as numbers.
+        assert!(text.lines().nth(1).unwrap().split(',').skip(1).all(|cell| {
+            cell.is_empty() || cell.parse::<f64>().is_ok() || cell.starts_with("20")
+        }));
+    }
 }

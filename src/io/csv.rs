@@ -142,7 +142,7 @@ pub fn row_cells(projection: &Projection, month_index: usize) -> Vec<String> {
 pub fn write_projection_csv(projection: &Projection, out: &mut impl Write) -> std::io::Result<()> {
     let header: Vec<String> = column_names(projection)
         .iter()
-        .map(|name| quote(name))
+        .map(|name| text_cell(name))
         .collect();
     writeln!(out, "{}", header.join(","))?;
     for month_index in 0..projection.rows.len() {
@@ -168,12 +168,21 @@ fn number(value: Option<f64>) -> String {
     }
 }
 
-/// Quotes a header cell when it holds a comma, quote or line break.
-fn quote(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A text cell (a name, a label, a header) that a spreadsheet shows as written
+/// and never runs: text starting like a formula (`=`, `+`, `-`, `@`, tab or
+/// carriage return) gets a leading `'`, as OWASP advises against CSV injection,
+/// and a cell with a comma, quote or line break is quoted. Every CSV this program
+/// writes puts its text through here; numbers are written as numbers, untouched.
+pub fn text_cell(text: &str) -> String {
+    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
     } else {
         text.to_owned()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
     }
 }
 
@@ -188,6 +197,24 @@ mod tests {
         assert_eq!(number(Some(-0.00001)), "0");
         assert_eq!(number(None), "");
         assert_eq!(number(Some(f64::NAN)), "");
-        assert_eq!(quote("fte_a,b"), "\"fte_a,b\"");
+        assert_eq!(number(Some(-12.5)), "-12.5");
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_is_neutralised() {
+        assert_eq!(text_cell("fte_a,b"), "\"fte_a,b\"");
+        assert_eq!(text_cell("Plan B"), "Plan B");
+        assert_eq!(text_cell("=1+1"), "'=1+1");
+        assert_eq!(text_cell("+44 staff"), "'+44 staff");
+        assert_eq!(text_cell("-10% referrals"), "'-10% referrals");
+        assert_eq!(text_cell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+        assert_eq!(text_cell("\tindented"), "'\tindented");
+        assert_eq!(text_cell("\r=cmd"), "\"'\r=cmd\"");
+        assert_eq!(
+            text_cell("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        // Only the start matters: a formula sign inside is plain text.
+        assert_eq!(text_cell("Staff = 100"), "Staff = 100");
     }
 }
