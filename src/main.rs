@@ -2,12 +2,25 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use caseload::app::{APP_ID, CaseloadApp};
+use caseload::cli::terminal::escape_controls;
 use caseload::cli::{Cli, execute};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap's own messages quote the arguments: escaped like everything printed.
+        Err(error) => {
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                eprint!("{}", escape_controls(&text));
+            } else {
+                print!("{}", escape_controls(&text));
+            }
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     match &cli.command {
         Some(command) => {
             let status = execute(command, &mut std::io::stdout(), &mut std::io::stderr());
@@ -18,7 +31,7 @@ fn main() -> ExitCode {
             if let Some(missing) = cli.files.iter().find(|path| !path.exists()) {
                 eprintln!(
                     "caseload: {} is neither a file nor a command (run, check, compare, diff).\nSee caseload --help.",
-                    missing.display()
+                    escape_controls(&missing.display().to_string())
                 );
                 return ExitCode::from(2);
             }

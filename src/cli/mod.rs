@@ -1,10 +1,12 @@
 //! The headless command line: `run`, `check` and `compare` on scenario files,
 //! using the same engine as the window.
 
+mod arguments;
 mod outputs;
 mod risk;
 mod summary;
 mod table;
+pub mod terminal;
 
 pub use table::Table;
 
@@ -16,7 +18,8 @@ use clap::{Parser, Subcommand};
 use crate::compare::{ComparisonTable, input_differences};
 use crate::export::{ReportEntry, report_html};
 use crate::io::{load_scenario, write_projection_csv};
-use crate::model::{HORIZON_MONTHS, Scenario};
+use crate::model::Scenario;
+use crate::model::validate::horizon_problem;
 use crate::sim::project;
 
 pub use summary::summary;
@@ -51,11 +54,11 @@ pub enum Command {
         #[arg(long, value_name = "OUT")]
         csv: Option<PathBuf>,
         /// Project this many months instead of the file's horizon (12 to 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = arguments::months)]
         months: Option<u32>,
-        /// Also run N Monte Carlo draws over the file's uncertainty ranges; with
-        /// --csv the file then holds percentiles per month.
-        #[arg(long, value_name = "N")]
+        /// Also run N Monte Carlo draws (1 to 1,000,000) over the file's
+        /// uncertainty ranges; with --csv the file then holds percentiles per month.
+        #[arg(long, value_name = "N", value_parser = arguments::draws)]
         runs: Option<usize>,
         /// Seed of the Monte Carlo draws (the same seed gives the same results).
         #[arg(long, value_name = "S", default_value_t = 1)]
@@ -75,25 +78,26 @@ pub enum Command {
         /// it, the most likely projection must.
         #[arg(long, value_name = "SHARE")]
         confidence: Option<f64>,
-        #[arg(long, value_name = "N", default_value_t = 1000)]
+        /// Monte Carlo draws for --confidence (1 to 1,000,000).
+        #[arg(long, value_name = "N", default_value_t = 1000, value_parser = arguments::draws)]
         runs: usize,
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
-        /// Most units to try.
-        #[arg(long, value_name = "N")]
+        /// Most units to try (at most what a scenario file can hold).
+        #[arg(long, value_name = "N", value_parser = arguments::count)]
         max: Option<u64>,
         /// Early help: % cut in referrals and in entries to care per £1m a year.
         #[arg(long, value_name = "REFERRALS,CARE", default_value = "2,5")]
         effect_per_million: String,
         /// Early help: months before the effect starts.
-        #[arg(long, value_name = "MONTHS", default_value_t = 12)]
+        #[arg(long, value_name = "MONTHS", default_value_t = 12, value_parser = arguments::months)]
         lag: u32,
         /// Contracted team: months it works.
-        #[arg(long, value_name = "MONTHS", default_value_t = 6)]
+        #[arg(long, value_name = "MONTHS", default_value_t = 6, value_parser = arguments::months)]
         team_months: u32,
         /// Contracted team: £ per case per month (Liverpool: £600,000 for 180 cases
         /// for six months is about £556).
-        #[arg(long, value_name = "GBP", default_value_t = 556.0)]
+        #[arg(long, value_name = "GBP", default_value_t = 556.0, value_parser = arguments::finite)]
         cost_per_case_month: f64,
     },
     /// Rank the inputs by how much each swings a headline figure.
@@ -104,7 +108,7 @@ pub enum Command {
         #[arg(long, default_value = "total-spend")]
         output: String,
         /// How many inputs to list.
-        #[arg(long, value_name = "N", default_value_t = 15)]
+        #[arg(long, value_name = "N", default_value_t = 15, value_parser = arguments::rows)]
         top: usize,
     },
     /// Check scenario files; print FILE:LINE:COL: message for each problem.
@@ -131,9 +135,13 @@ pub enum Command {
     Diff { a: PathBuf, b: PathBuf },
 }
 
-/// Runs a command, writing results to `out` and errors to `err`; returns the exit
-/// status (0 success, 1 a file or the command failed).
+/// Runs a command, writing results to `out` and errors to `err`, control
+/// characters escaped; returns the exit status (0 success, 1 a file or the command
+/// failed).
 pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    // Names, paths and messages from files and arguments reach a terminal here.
+    let (mut out, mut err) = (terminal::Escaping::new(out), terminal::Escaping::new(err));
+    let (out, err) = (&mut out, &mut err);
     let result = match command {
         Command::Run {
             file,
@@ -170,7 +178,9 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             let target = risk::parse_target(target)?;
             let (referrals, care) = effect_per_million
                 .split_once(',')
-                .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+                .and_then(|(a, b)| {
+                    Some((arguments::finite(a).ok()?, arguments::finite(b).ok()?))
+                })
                 .ok_or_else(|| format!("--effect-per-million expects two numbers like 2,5, found {effect_per_million}"))?;
             let settings = risk::LeverSettings {
                 effect_per_million: (referrals, care),
@@ -179,21 +189,7 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
                 cost_per_case_month_gbp: *cost_per_case_month,
             };
             let lever = risk::parse_lever(lever, &settings)?;
-            let confidence = match confidence {
-                None => crate::sim::solve::Confidence::MostLikely,
-                Some(share) if (0.0..=1.0).contains(share) => {
-                    crate::sim::solve::Confidence::Draws {
-                        share: *share,
-                        draws: *runs,
-                        seed: *seed,
-                    }
-                }
-                Some(share) => {
-                    return Err(format!(
-                        "--confidence must be between 0 and 1, found {share}"
-                    ));
-                }
-            };
+            let confidence = risk::confidence(*confidence, *runs, *seed)?;
             risk::solve_command(&scenario, &target, &lever, confidence, *max, out)
         })(),
         Command::Sensitivity { file, output, top } => (|| {
@@ -257,12 +253,8 @@ fn run(
     refuse_clashes(&[file], &outputs)?;
     let mut scenario = load(file)?;
     if let Some(months) = months {
-        if !HORIZON_MONTHS.contains(&months) {
-            return Err(format!(
-                "--months must be between {} and {}, found {months}",
-                HORIZON_MONTHS.start(),
-                HORIZON_MONTHS.end()
-            ));
+        if let Some(problem) = horizon_problem(scenario.start, months) {
+            return Err(format!("--months {problem}"));
         }
         scenario.horizon_months = months;
     }
@@ -270,9 +262,6 @@ fn run(
     let mut text = summary(&scenario, &projection, &file.display().to_string());
     let mut files = Vec::new();
     if let Some((runs, seed)) = monte_carlo {
-        if runs == 0 {
-            return Err("--runs must be at least 1".to_owned());
-        }
         let result = crate::sim::monte_carlo::monte_carlo_simple(&scenario, runs, seed);
         text.push_str(&risk::monte_carlo_summary(&scenario, &result));
         if let Some(csv) = csv {

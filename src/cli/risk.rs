@@ -20,11 +20,20 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
     };
     let (condition, when) = text.split_once('@').ok_or_else(expected)?;
     let number = |value: &str| {
-        value
+        let number = value
             .trim()
             .replace([',', '£'], "")
             .parse::<f64>()
-            .map_err(|_| expected())
+            .map_err(|_| expected())?;
+        if number.is_finite() {
+            Ok(number)
+        } else {
+            Err(format!(
+                "the target must be a finite number, found {}: {}",
+                value.trim(),
+                expected()
+            ))
+        }
     };
     if let Some(value) = condition.strip_prefix("caseload<=") {
         Ok(Target::AverageCaseloadAtMost {
@@ -94,6 +103,39 @@ pub fn parse_lever(text: &str, settings: &LeverSettings) -> Result<Lever, String
     }
 }
 
+/// How sure the goal seek must be: `--confidence` (a share of draws) needs a
+/// share strictly between 0 and 1 and enough `--runs` to judge it.
+pub fn confidence(share: Option<f64>, draws: usize, seed: u64) -> Result<Confidence, String> {
+    let Some(share) = share else {
+        return Ok(Confidence::MostLikely);
+    };
+    if !(share > 0.0 && share < 1.0) {
+        return Err(format!(
+            "--confidence must be a share between 0 and 1, such as 0.9, found {share}"
+        ));
+    }
+    let Some(fewest) = Confidence::fewest_draws(share) else {
+        return Err(format!(
+            "--confidence {share} is too close to 1 for any number of draws to show it"
+        ));
+    };
+    if fewest > super::arguments::MAX_DRAWS {
+        return Err(format!(
+            "--confidence {share} needs {} draws, more than the {} a run may make",
+            units::thousands(fewest as f64, 0),
+            units::thousands(super::arguments::MAX_DRAWS as f64, 0)
+        ));
+    }
+    if draws < fewest {
+        return Err(format!(
+            "--confidence {share} needs at least {} draws (--runs), so that enough draws may miss the target to measure the share; --runs is {}",
+            units::thousands(fewest as f64, 0),
+            units::thousands(draws as f64, 0)
+        ));
+    }
+    Ok(Confidence::Draws { share, draws, seed })
+}
+
 /// The lever's staff group must exist and be permanent.
 fn check_lever(scenario: &Scenario, lever: &Lever) -> Result<(), String> {
     if let Lever::ExtraStaff { group, .. } | Lever::CaseloadCap { group, .. } = lever {
@@ -125,7 +167,27 @@ pub fn solve_command(
     out: &mut impl Write,
 ) -> Result<(), String> {
     check_lever(scenario, lever)?;
-    let max = max_units.unwrap_or_else(|| lever.default_max_units());
+    let most = lever.most_units_a_file_holds();
+    let max = match max_units {
+        Some(max) if max > most => {
+            return Err(format!(
+                "--max must be at most {} for this lever (the most a scenario file can hold), found {}",
+                units::thousands(most as f64, 0),
+                units::thousands(max as f64, 0)
+            ));
+        }
+        Some(max) => max,
+        None => lever.default_max_units().min(most),
+    };
+    // The answer is written as an intervention: one the file's checks refuse (a
+    // lag or a team's months past the limits) is refused before any search.
+    let largest = lever.apply(scenario, max);
+    if let Some(problem) = crate::model::validate(&largest).into_iter().next() {
+        return Err(format!(
+            "the goal seek's intervention would not be valid: {}: {}",
+            problem.path, problem.message
+        ));
+    }
     let how_sure = match confidence {
         Confidence::MostLikely => "with every input at its most likely value".to_owned(),
         Confidence::Draws { share, draws, seed } => format!(

@@ -81,6 +81,21 @@ pub enum Confidence {
     Draws { share: f64, draws: usize, seed: u64 },
 }
 
+impl Confidence {
+    /// Fewest draws with which a share can be judged: at least 100, and enough
+    /// that ten draws may miss the target (a 99% target needs 1,000); `None` for
+    /// a share no number of draws can judge (outside 0 to 1, or 1 itself, which
+    /// asks that no draw ever misses).
+    pub fn fewest_draws(share: f64) -> Option<usize> {
+        if !(share > 0.0 && share < 1.0) {
+            return None;
+        }
+        let for_ten_misses = (10.0 / (1.0 - share) - 1e-9).ceil();
+        // A share within a millionth of 1 would need more draws than a run makes.
+        (for_ten_misses <= 1.0e9).then(|| (for_ten_misses as usize).max(100))
+    }
+}
+
 /// What may be changed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Lever {
@@ -137,6 +152,29 @@ impl Lever {
             Lever::EarlyHelp { .. } => 100_000,
             Lever::ContractedTeam { .. } => 10_000,
             Lever::CaseloadCap { .. } => 200,
+        }
+    }
+
+    /// Most units a scenario file can hold: beyond them the intervention the goal
+    /// seek adds would fail the file's own checks.
+    pub fn most_units_a_file_holds(&self) -> u64 {
+        use crate::model::validate::{MAX_CHILDREN, MAX_FTE, MAX_GBP};
+        match self {
+            Lever::ExtraStaff { .. } => MAX_FTE as u64,
+            Lever::EarlyHelp { .. } => (MAX_GBP / 1_000.0) as u64,
+            Lever::ContractedTeam {
+                months,
+                cost_per_case_month_gbp,
+                ..
+            } => {
+                let cost_per_case = f64::from(*months) * cost_per_case_month_gbp;
+                if cost_per_case > 0.0 {
+                    (MAX_GBP / cost_per_case).floor().min(MAX_CHILDREN) as u64
+                } else {
+                    MAX_CHILDREN as u64
+                }
+            }
+            Lever::CaseloadCap { .. } => 1_000,
         }
     }
 
@@ -325,4 +363,63 @@ pub fn solve_with_progress(
         intervention: lever.intervention(units),
         extra_spend: after - before,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_scenario;
+    use crate::model::validate;
+
+    #[test]
+    fn a_confidence_needs_a_hundred_draws_and_room_for_ten_misses() {
+        assert_eq!(Confidence::fewest_draws(0.5), Some(100));
+        assert_eq!(Confidence::fewest_draws(0.9), Some(100));
+        assert_eq!(Confidence::fewest_draws(0.95), Some(200));
+        assert_eq!(Confidence::fewest_draws(0.99), Some(1_000));
+        for unjudgeable in [0.0, 1.0, -0.5, 1.5, f64::NAN, 1.0 - 1e-12] {
+            assert_eq!(Confidence::fewest_draws(unjudgeable), None, "{unjudgeable}");
+        }
+    }
+
+    #[test]
+    fn the_most_units_a_file_holds_give_a_valid_file_and_one_more_does_not() {
+        let scenario = default_scenario();
+        let from = scenario.start;
+        let levers = [
+            Lever::ExtraStaff {
+                group: "experienced".to_owned(),
+                from,
+            },
+            Lever::EarlyHelp {
+                from,
+                referral_cut_percent_per_million: 2.0,
+                care_entry_cut_percent_per_million: 5.0,
+                lag_months: 12,
+            },
+            Lever::ContractedTeam {
+                from,
+                months: 6,
+                cost_per_case_month_gbp: 556.0,
+            },
+            Lever::CaseloadCap {
+                group: "experienced".to_owned(),
+                from,
+            },
+        ];
+        for lever in levers {
+            let most = lever.most_units_a_file_holds();
+            assert!(most >= lever.default_max_units(), "{lever:?}");
+            assert_eq!(
+                validate(&lever.apply(&scenario, most)),
+                Vec::new(),
+                "{lever:?}"
+            );
+            assert_ne!(
+                validate(&lever.apply(&scenario, most + 1)),
+                Vec::new(),
+                "{lever:?}"
+            );
+        }
+    }
 }
