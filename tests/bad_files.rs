@@ -80,6 +80,42 @@ const CASES: &[Case] = &[
         "format version 2, written by a newer Caseload",
     ),
     ("empty.ron", Some((1, 1)), None, "the file is empty"),
+    (
+        "control-character.ron",
+        Some((4, 11)),
+        Some("name"),
+        "must not hold control characters (tabs, line breaks, escape and the like); found U+001B at character 6",
+    ),
+    (
+        "duplicate-labels.ron",
+        Some((10, 17)),
+        Some("interventions[2].label"),
+        "interventions 1 and 3 are both labelled \"More staff\"; give each its own label",
+    ),
+    (
+        "range-out-of-limits.ron",
+        Some((8, 74)),
+        Some("uncertainty[0].low"),
+        "must be at least 0, the input's own lowest value; found -5",
+    ),
+    (
+        "months-not-whole.ron",
+        Some((6, 21)),
+        Some("horizon_months"),
+        "expected a whole number of months, like 36, found 36.0",
+    ),
+    (
+        "months-exponent.ron",
+        Some((8, 116)),
+        Some("interventions[0].action.over_months"),
+        "expected a whole number of months, like 36, found 1e2",
+    ),
+    (
+        "horizon-past-calendar.ron",
+        Some((6, 21)),
+        Some("horizon_months"),
+        "36 months from Jun 2200 would end after Dec 2200, the last month Caseload handles",
+    ),
 ];
 
 #[test]
@@ -121,8 +157,11 @@ fn a_10_mb_file_of_garbage_is_refused_before_reading() {
         .collect();
     std::fs::write(&path, garbage).unwrap();
     let error = load_scenario(&path).unwrap_err();
-    assert!(error.to_string().contains("the file is 10.0 MB"), "{error}");
-    assert!(error.to_string().contains("at most 2 MB"), "{error}");
+    assert!(
+        error.to_string().contains("the file is 10.0 MiB"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("at most 2 MiB"), "{error}");
     const { assert!(MAX_FILE_BYTES < 10 * 1024 * 1024) };
 }
 
@@ -162,6 +201,32 @@ fn check_prints_file_line_column_and_exits_1() {
         }
         assert!(line.contains(words), "{line}");
     }
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_accepted() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/byte-order-mark.ron");
+    assert!(
+        std::fs::read(&fixture)
+            .unwrap()
+            .starts_with(b"\xef\xbb\xbf")
+    );
+    let with_mark = load_scenario(&fixture).unwrap();
+    let without =
+        load_scenario(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron"))
+            .unwrap();
+    assert_eq!(with_mark, without);
+    let (_, comments) = caseload::io::load_scenario_with_comments(&fixture).unwrap();
+    let (_, comments_without) = caseload::io::load_scenario_with_comments(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron"),
+    )
+    .unwrap();
+    assert_eq!(comments, comments_without);
+    // Text handed over without a file (pasted, recovered) too.
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    assert_eq!(caseload::io::parse_scenario(&text), Ok(without));
+    // Only at the start: anywhere else it is not white space to RON.
+    assert!(caseload::io::parse_scenario(&text.replacen("\u{feff}", "\n\u{feff}", 1)).is_err());
 }
 
 #[test]

@@ -99,7 +99,7 @@ fn months_option_changes_the_horizon_and_is_checked() {
 
     let output = caseload(&["run", "saves/wakefield-2018.ron", "--months", "500"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stderr).contains("--months must be between 12 and 120"));
+    assert!(text(&output.stderr).contains("--months: must be between 12 and 120"));
 }
 
 #[test]
@@ -337,4 +337,209 @@ fn sensitivity_lists_inputs_largest_swing_first() {
         .collect();
     assert_eq!(rows.len(), 5);
     assert!(rows[0].starts_with("demand.looked_after "), "{stdout}");
+}
+
+/// The command's status and its standard error, for arguments that must be refused.
+fn refused(args: &[&str]) -> (Option<i32>, String) {
+    let output = caseload(args);
+    assert!(output.stdout.is_empty(), "{}", text(&output.stdout));
+    (output.status.code(), text(&output.stderr))
+}
+
+#[test]
+fn whole_numbers_of_months_and_draws_are_asked_for_plainly() {
+    for months in ["36.0", "1e2"] {
+        let (status, stderr) = refused(&["run", "saves/wakefield-2018.ron", "--months", months]);
+        assert_eq!(status, Some(2));
+        assert!(
+            stderr.contains(&format!(
+                "expected a whole number of months, like 36 (found {months}, which is not a whole number)"
+            )),
+            "{stderr}"
+        );
+    }
+    for runs in ["0", "1000001"] {
+        let (status, stderr) = refused(&["run", "saves/wakefield-2018.ron", "--runs", runs]);
+        assert_eq!(status, Some(2));
+        assert!(
+            stderr.contains("must be between 1 and 1,000,000 draws"),
+            "{stderr}"
+        );
+    }
+    let (status, stderr) = refused(&["run", "saves/wakefield-2018.ron", "--runs", "1e3"]);
+    assert_eq!(status, Some(2));
+    assert!(stderr.contains("whole number of draws"), "{stderr}");
+}
+
+#[test]
+fn months_must_end_by_the_calendars_last_month() {
+    let folder = tempfile::tempdir().unwrap();
+    let late = folder.path().join("late.ron");
+    let scenario = std::fs::read_to_string(common::save("wakefield-2018.ron"))
+        .unwrap()
+        .replacen("start: \"2018-04\"", "start: \"2198-01\"", 1);
+    std::fs::write(&late, scenario).unwrap();
+    let late = late.to_str().unwrap();
+    let output = caseload(&["run", late, "--months", "36"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let (status, stderr) = refused(&["run", late, "--months", "37"]);
+    assert_eq!(status, Some(1));
+    assert!(
+        stderr.contains(
+            "--months: 37 months from Jan 2198 would end after Dec 2200, the last month Caseload handles"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn solve_refuses_arguments_it_cannot_honour() {
+    let solve = |extra: &[&str]| {
+        let mut args = vec![
+            "solve",
+            "tests/fixtures/wakefield-with-ranges.ron",
+            "--target",
+            "caseload<=20@2019-03",
+            "--lever",
+            "staff:experienced@2018-04",
+        ];
+        args.extend_from_slice(extra);
+        refused(&args)
+    };
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["--max", "2000000"],
+            1,
+            "--max must be at most 1,000,000 for this lever (the most a scenario file can hold), found 2,000,000",
+        ),
+        (&["--max", "2e3"], 2, "expected a whole number of units"),
+        (&["--runs", "0"], 2, "must be between 1 and 1,000,000 draws"),
+        (
+            &["--runs", "5000000"],
+            2,
+            "must be between 1 and 1,000,000 draws",
+        ),
+        (
+            &["--confidence", "0.99", "--runs", "100"],
+            1,
+            "--confidence 0.99 needs at least 1,000 draws (--runs)",
+        ),
+        (
+            &["--confidence", "1"],
+            1,
+            "--confidence must be a share between 0 and 1, such as 0.9, found 1",
+        ),
+        (
+            &["--confidence", "NaN"],
+            1,
+            "--confidence must be a share between 0 and 1",
+        ),
+        (
+            &["--confidence", "0.9999999", "--runs", "1000000"],
+            1,
+            "more than the 1,000,000 a run may make",
+        ),
+        (
+            &["--lag", "12.0"],
+            2,
+            "expected a whole number of months, like 36",
+        ),
+        (
+            &["--cost-per-case-month", "inf"],
+            2,
+            "expected a finite number, found inf",
+        ),
+    ];
+    for (extra, status, words) in cases {
+        let (code, stderr) = solve(extra);
+        assert_eq!(code, Some(*status), "{extra:?}: {stderr}");
+        assert!(stderr.contains(words), "{extra:?}: {stderr}");
+    }
+    for target in [
+        "caseload<=NaN@2019-03",
+        "caseload<=inf@2019-03",
+        "in-care<-inf@2021-03",
+    ] {
+        let (code, stderr) = refused(&[
+            "solve",
+            "tests/fixtures/wakefield-with-ranges.ron",
+            "--target",
+            target,
+            "--lever",
+            "staff:experienced@2018-04",
+        ]);
+        assert_eq!(code, Some(1), "{target}");
+        assert!(
+            stderr.contains("the target must be a finite number"),
+            "{target}: {stderr}"
+        );
+    }
+    // Settings the file's checks refuse are refused before any search.
+    let (code, stderr) = refused(&[
+        "solve",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--target",
+        "caseload<=20@2019-03",
+        "--lever",
+        "early-help@2018-04",
+        "--lag",
+        "5000",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("the goal seek's intervention would not be valid: interventions[")
+            && stderr
+                .contains("].action.lag_months: must be between 0 and 1200 months, found 5000"),
+        "{stderr}"
+    );
+    // A lever's own limit: a caseload cap is at most 1,000 cases per FTE.
+    let (code, stderr) = refused(&[
+        "solve",
+        "tests/fixtures/wakefield-with-ranges.ron",
+        "--target",
+        "caseload<=20@2019-03",
+        "--lever",
+        "cap:experienced@2018-04",
+        "--max",
+        "1001",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("--max must be at most 1,000 for this lever"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn control_characters_from_files_and_paths_reach_the_terminal_escaped() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan\u{1b}[31m.ron");
+    let scenario = std::fs::read_to_string(common::save("wakefield-2018.ron"))
+        .unwrap()
+        .replacen(
+            "progresses_to: \"",
+            "progresses_to: \"nobody\u{1b}]0;owned\u{7}\", // was \"",
+            1,
+        );
+    std::fs::write(&path, scenario).unwrap();
+    for command in ["check", "run"] {
+        let output = caseload(&[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1));
+        let printed = format!("{}{}", text(&output.stdout), text(&output.stderr));
+        assert!(!printed.contains(['\u{1b}', '\u{7}']), "{printed:?}");
+        assert!(printed.contains("plan\\u{1b}[31m.ron"), "{printed}");
+        assert!(
+            printed.contains("there is no staff group with the id \"nobody\\u{1b}]0;owned\\u{7}\""),
+            "{printed}"
+        );
+    }
+    // clap's own messages quote the argument.
+    let output = caseload(&["run", "x.ron", "--months", "a\u{7}b\u{1b}[2Jc\u{9b}"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("invalid value 'a"), "{stderr:?}");
+    assert!(
+        !stderr.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+        "{stderr:?}"
+    );
 }

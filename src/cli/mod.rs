@@ -254,7 +254,7 @@ fn run(
     let mut scenario = load(file)?;
     if let Some(months) = months {
         if let Some(problem) = horizon_problem(scenario.start, months) {
-            return Err(format!("--months {problem}"));
+            return Err(format!("--months: {problem}"));
         }
         scenario.horizon_months = months;
     }

@@ -13,7 +13,9 @@ use crate::model::{FORMAT_VERSION, Scenario, validate};
 
 /// Scenario files are a few kilobytes; anything over this is not one, and is
 /// refused before it is read into memory.
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 2 * MIB;
+/// A mebibyte: sizes are given in MiB throughout.
+const MIB: u64 = 1024 * 1024;
 
 /// The example built into the program, opened when no file is given.
 const DEFAULT_SCENARIO: &str = include_str!("../../saves/liverpool-2019.ron");
@@ -110,6 +112,7 @@ fn ron_options() -> ron::Options {
 /// Parses and checks scenario text. Every problem found is returned, each with
 /// its line and column where the file has one.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
+    let text = without_byte_order_mark(text);
     if text.trim().is_empty() {
         return Err(vec![FileProblem::at(
             Some(Position { line: 1, column: 1 }),
@@ -122,7 +125,7 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
     let scenario: Scenario = ron_options().from_str(text).map_err(|error| {
         vec![
             newer_version_problem(text)
-                .unwrap_or_else(|| parse_problem(&error, &Locations::of(text))),
+                .unwrap_or_else(|| parse_problem(&error, &Locations::of(text), text)),
         ]
     })?;
     if let Some(problem) = newer_version_problem_of(scenario.version, text) {
@@ -169,14 +172,26 @@ fn newer_version_problem_of(version: impl Into<u64>, text: &str) -> Option<FileP
     })
 }
 
+/// Text without the UTF-8 byte order mark some Windows editors put at its start.
+fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Turns ron's error into a message a finance officer can act on, naming the field
 /// the error is in.
-fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> FileProblem {
+fn parse_problem(
+    error: &ron::error::SpannedError,
+    locations: &Locations,
+    text: &str,
+) -> FileProblem {
     let position = Position {
         line: error.span.start.line,
         column: error.span.start.col,
     };
     let field = locations.path_at(position).map(str::to_owned);
+    if let Some(problem) = whole_number_problem(&error.code, field.as_deref(), locations, text) {
+        return problem;
+    }
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early: a bracket or a value is missing".to_owned(),
         ron::Error::NoSuchStructField {
@@ -230,6 +245,51 @@ fn parse_problem(error: &ron::error::SpannedError, locations: &Locations) -> Fil
     FileProblem::at(Some(position), field, message)
 }
 
+/// `36.0` or `1e2` where the file needs a whole number (a count of months, the
+/// version): ron stops at the `.` or the `e` with a message about commas or
+/// digits, so the value is named instead. A field that takes any number reads
+/// these values, so a parse error inside one means a whole number was expected.
+fn whole_number_problem(
+    code: &ron::Error,
+    field: Option<&str>,
+    locations: &Locations,
+    text: &str,
+) -> Option<FileProblem> {
+    if !matches!(
+        code,
+        ron::Error::ExpectedComma
+            | ron::Error::ExpectedInteger
+            | ron::Error::InvalidIntegerDigit { .. }
+            | ron::Error::ExpectedStructLikeEnd
+            | ron::Error::ExpectedArrayEnd
+            | ron::Error::TrailingCharacters
+    ) {
+        return None;
+    }
+    let field = field?;
+    let (_, value) = locations
+        .leaf_values(text)
+        .find(|(path, _)| *path == field)?;
+    let decimal = value.contains(['.', 'e', 'E'])
+        && value
+            .replace('_', "")
+            .parse::<f64>()
+            .is_ok_and(f64::is_finite);
+    if !decimal {
+        return None;
+    }
+    let what = if field.ends_with("months") {
+        "a whole number of months, like 36"
+    } else {
+        "a whole number, like 1"
+    };
+    Some(FileProblem::at(
+        locations.find(field),
+        Some(field.to_owned()),
+        format!("expected {what}, found {value}"),
+    ))
+}
+
 /// Reads, parses and checks a scenario file. Files over [`MAX_FILE_BYTES`],
 /// directories and text that is not UTF-8 are refused with a message.
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
@@ -270,9 +330,9 @@ fn read_scenario_text(path: &Path) -> Result<String, LoadError> {
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
-            "the file is {:.1} MB; scenario files are at most {} MB, so this is not one",
-            metadata.len() as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
+            "the file is {:.1} MiB; scenario files are at most {} MiB, so this is not one",
+            metadata.len() as f64 / MIB as f64,
+            MAX_FILE_BYTES / MIB
         )));
     }
     let file = std::fs::File::open(path).map_err(|error| fail(describe_io_error(&error)))?;
@@ -283,11 +343,11 @@ fn read_scenario_text(path: &Path) -> Result<String, LoadError> {
         .map_err(|error| fail(describe_io_error(&error)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(fail(format!(
-            "the file is over {} MB; scenario files are smaller, so this is not one",
-            MAX_FILE_BYTES / 1_048_576
+            "the file is over {} MiB; scenario files are smaller, so this is not one",
+            MAX_FILE_BYTES / MIB
         )));
     }
-    let text = String::from_utf8(bytes).map_err(|error| {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);
         let line = valid.matches('\n').count() + 1;
@@ -305,6 +365,8 @@ fn read_scenario_text(path: &Path) -> Result<String, LoadError> {
             )],
         }
     })?;
+    let mark = text.len() - without_byte_order_mark(&text).len();
+    text.drain(..mark);
     Ok(text)
 }
 
