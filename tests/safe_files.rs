@@ -109,6 +109,64 @@ fn a_full_disk_is_named_as_the_reason() {
     assert_eq!(describe_write_error(&read_only), "the disk is read-only");
 }
 
+/// Lifts the immutable attribute again when dropped, so the temporary folder can
+/// be removed whatever the test found.
+struct Immutable<'a>(&'a Path);
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+#[test]
+fn an_immutable_file_is_named_as_the_reason() {
+    let locked = std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        caseload::io::FileLocked,
+    );
+    let reason = describe_write_error(&locked);
+    assert!(
+        reason.starts_with("the file is locked against changes (marked immutable with chattr +i"),
+        "{reason}"
+    );
+    // A plain refusal still blames the folder.
+    let refused = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    assert!(describe_write_error(&refused).contains("you may not write here"));
+
+    // The real thing where the machine allows it (Linux, ext4 or similar, and the
+    // right to set the attribute: root in CI).
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_scenario(&path, &common::small_scenario()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let set = Command::new("chattr").arg("+i").arg(&path).status();
+    if !set.is_ok_and(|status| status.success()) {
+        eprintln!("chattr +i is not available here: only the message was checked");
+        return;
+    }
+    let _unlock = Immutable(&path);
+    let error = save_scenario(&path, &common::small_scenario())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains(&reason), "{error}");
+    assert!(error.contains("The file on disk is unchanged"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .args(["run", "saves/wakefield-2018.ron", "--csv"])
+        .arg(&path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains(&reason), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // No temporary files are left beside it.
+    let mut names = common::names_in(folder.path());
+    names.retain(|name| name != "plan.ron.bak");
+    assert_eq!(names, ["plan.ron"]);
+}
+
 #[test]
 fn the_command_line_says_why_an_export_failed() {
     let output = Command::new(env!("CARGO_BIN_EXE_caseload"))

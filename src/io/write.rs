@@ -74,9 +74,31 @@ impl WriteFailure {
     }
 }
 
+/// A write refused by the file being replaced although its folder took the new
+/// file: the file is immutable (`chattr +i`) or, in a shared folder, someone
+/// else's.
+#[derive(Debug, thiserror::Error)]
+#[error("the file is locked against changes")]
+pub struct FileLocked;
+
+/// `error`, marked as [`FileLocked`] when it is a refusal.
+fn locked_if_refused(error: std::io::Error) -> std::io::Error {
+    if error.kind() == std::io::ErrorKind::PermissionDenied {
+        std::io::Error::new(error.kind(), FileLocked)
+    } else {
+        error
+    }
+}
+
 /// Why a file could not be written, in words a finance officer can act on.
 pub fn describe_write_error(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    if error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<FileLocked>())
+    {
+        return "the file is locked against changes (marked immutable with chattr +i, or someone else's in a shared folder), though the folder accepts new files; save under another name".to_owned();
+    }
     match error.kind() {
         ErrorKind::NotFound => "the folder does not exist (was it moved or deleted?)".to_owned(),
         ErrorKind::PermissionDenied => {
@@ -274,7 +296,10 @@ fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::R
         keep_owner_and_permissions(temporary.as_file(), existing)?;
     }
     temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|error| error.error)?;
+    // The folder took the temporary file: a refusal now comes from the old one.
+    temporary
+        .persist(path)
+        .map_err(|error| locked_if_refused(error.error))?;
     sync_folder(&folder);
     Ok(())
 }
