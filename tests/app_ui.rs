@@ -1179,3 +1179,51 @@ fn a_read_only_file_is_refused_and_save_as_is_offered() {
     assert!(!harness.state().document().is_modified());
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn two_interventions_with_one_label_are_flagged_in_place() {
+    let (mut harness, _) = app();
+    harness.run();
+    let first = harness.state().document().scenario.interventions[0]
+        .label
+        .clone();
+    // Renaming the second intervention after the first.
+    harness
+        .get_all_by_label("Intervention name")
+        .nth(1)
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness
+        .get_all_by_label("Intervention name")
+        .nth(1)
+        .unwrap()
+        .type_text(&first);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().document().scenario.interventions[1].label,
+        first
+    );
+    harness.get_by_label_contains(&format!(
+        "interventions 1 and 2 are both labelled \"{first}\"; give each its own label"
+    ));
+    harness.get_by_label_contains("the charts show the last valid figures");
+
+    // Adding the same kind twice gives each its own label.
+    let count = harness.state().document().scenario.interventions.len();
+    for _ in 0..2 {
+        harness.get_by_label("+ Add intervention").click();
+        harness.run();
+        // The menu's item, not the kind shown on the one already added.
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "Early help")
+            .click();
+        harness.run();
+    }
+    let labels: Vec<&str> = harness.state().document().scenario.interventions[count..]
+        .iter()
+        .map(|intervention| intervention.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Early help", "Early help (2)"]);
+}

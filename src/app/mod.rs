@@ -479,9 +479,10 @@ impl eframe::App for CaseloadApp {
         }
         if self.risk.goal_open {
             let scenario = self.documents[active].scenario.clone();
-            if let Some(intervention) =
+            if let Some(mut intervention) =
                 goal_window(&ctx, &mut self.risk, &scenario, repaint.clone())
             {
+                intervention.label = scenario.unused_intervention_label(&intervention.label);
                 self.status = format!("Added \"{}\" to the plan", intervention.label);
                 self.documents[active]
                     .scenario

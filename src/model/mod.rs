@@ -76,6 +76,23 @@ impl Scenario {
         self.staff.iter().position(|group| group.id == id)
     }
 
+    /// `label`, or `label (2)`, `label (3)`... if an intervention already has it:
+    /// each intervention needs its own label.
+    pub fn unused_intervention_label(&self, label: &str) -> String {
+        let used = |candidate: &str| {
+            self.interventions
+                .iter()
+                .any(|intervention| intervention.label == candidate)
+        };
+        (1..)
+            .map(|n| match n {
+                1 => label.to_owned(),
+                n => format!("{label} ({n})"),
+            })
+            .find(|candidate| !used(candidate))
+            .unwrap_or_default()
+    }
+
     pub fn agency_group_index(&self) -> Option<usize> {
         self.staff.iter().position(|group| group.agency)
     }

@@ -13,6 +13,7 @@ pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         ui.add(TextEdit::singleline(&mut scenario.name).desired_width(260.0))
             .labelled_by(label.id);
         ui.end_row();
+        problem_row(ui, problem_at(problems, "name"));
 
         ui.label("First month")
             .on_hover_text("The first month projected. Financial years run April to March.");
@@ -49,4 +50,7 @@ pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
+    if let Some(problem) = problem_at(problems, "notes") {
+        ui.label(super::fields::problem_text(ui, &problem.message));
+    }
 }

@@ -135,6 +135,9 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
                     edit = Some(ListEdit::Remove(index));
                 }
             });
+            if let Some(problem) = problem_at(problems, &format!("interventions[{index}].label")) {
+                ui.label(problem_text(ui, &problem.message));
+            }
             ui.label(RichText::new(intervention.action.kind_label()).weak());
             intervention_fields(ui, index, intervention, &groups, problems);
             let prefix = format!("interventions[{index}]");
@@ -159,7 +162,7 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
         for (label, action) in templates {
             if ui.button(label).clicked() {
                 scenario.interventions.push(Intervention {
-                    label: label.to_owned(),
+                    label: scenario.unused_intervention_label(label),
                     enabled: true,
                     start,
                     action,
@@ -170,8 +173,8 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
     });
 }
 
-/// Problems on number fields are shown by their rows; others (an unknown group)
-/// are listed under the intervention.
+/// Problems on number fields are shown by their rows and the label's under it;
+/// others (an unknown group) are listed under the intervention.
 fn is_shown_by_fields(path: &str) -> bool {
     !path.ends_with(".group") && !path.ends_with(".action")
 }
