@@ -131,4 +131,29 @@ mod tests {
                 .all(|difference| difference.scenario.is_some())
         );
     }
+
+    #[test]
+    fn interventions_sharing_a_label_are_told_apart() {
+        let mut baseline = default_scenario();
+        let label = baseline.interventions[0].label.clone();
+        baseline.interventions[2].label = label.clone();
+        let mut scenario = baseline.clone();
+        scenario.interventions[2].enabled = !scenario.interventions[2].enabled;
+        let differences = input_differences(&baseline, &scenario);
+        assert_eq!(
+            differences,
+            vec![InputDifference {
+                field: "interventions[2].enabled".to_owned(),
+                baseline: Some(baseline.interventions[2].enabled.to_string()),
+                scenario: Some(scenario.interventions[2].enabled.to_string()),
+            }]
+        );
+        assert_eq!(
+            fields::named_path(&baseline, "interventions[1].enabled"),
+            format!(
+                "interventions[\"{}\"].enabled",
+                baseline.interventions[1].label
+            )
+        );
+    }
 }

@@ -75,7 +75,8 @@ pub const NAMED_LISTS: [&str; 5] = [
 /// The path with list items named by their id, label, year or name rather than
 /// numbered (`staff[1].fte` is `staff["experienced"].fte`), so that inserting an
 /// item does not change the paths of the items after it. Seasonality months and
-/// paths outside the named lists stay as they are.
+/// paths outside the named lists stay as they are, and so do items whose name
+/// another item shares.
 pub fn named_path(scenario: &Scenario, path: &str) -> String {
     for list in NAMED_LISTS
         .into_iter()
@@ -90,10 +91,13 @@ pub fn named_path(scenario: &Scenario, path: &str) -> String {
         let Some((index, after)) = rest.split_once(']') else {
             continue;
         };
-        let key = index
-            .parse::<usize>()
-            .ok()
-            .and_then(|index| item_keys(scenario, list)?.get(index).cloned());
+        // A name two items share (in a scenario being edited; files refuse it)
+        // would make them one: such items keep their position.
+        let key = index.parse::<usize>().ok().and_then(|index| {
+            let keys = item_keys(scenario, list)?;
+            let key = keys.get(index)?;
+            (keys.iter().filter(|other| *other == key).count() == 1).then(|| key.clone())
+        });
         if let Some(key) = key {
             return format!("{list}[\"{key}\"]{after}");
         }
