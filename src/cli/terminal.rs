@@ -108,7 +108,8 @@ mod tests {
     #[test]
     fn the_writer_escapes_across_split_writes_and_bad_bytes() {
         let mut out = Escaping::new(Vec::new());
-        write!(out, "name: {}\n", "x\u{1b}]0;owned\u{7}").unwrap();
+        let name = "x\u{1b}]0;owned\u{7}";
+        writeln!(out, "name: {name}").unwrap();
         // "£" is two bytes; C1 CSI (U+009B) is two bytes too: split both.
         let bytes = "£\u{9b}".as_bytes();
         out.write_all(&bytes[..1]).unwrap();
