@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod demand;
 pub mod fields;
 pub mod interventions;
+pub mod limits;
 pub mod money;
 pub mod placements;
 pub mod uncertainty;

@@ -4,7 +4,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::model::{Scenario, fields, validate};
+use crate::model::{Scenario, fields, limits};
 
 use super::engine::project;
 use super::projection::Projection;
@@ -141,7 +141,7 @@ pub fn sensitivity_with_progress(
                 }
             };
             // Never past what the input accepts: 10% over a 95% share is not a share.
-            let limits = validate::input_limits(scenario, &field)?;
+            let limits = limits::input_limits(scenario, &field)?;
             let (low, high) = (
                 low.clamp(*limits.start(), *limits.end()),
                 high.clamp(*limits.start(), *limits.end()),
@@ -197,7 +197,7 @@ mod tests {
             .unwrap();
         assert_eq!((growth.low_input, growth.high_input), (-11.0, -9.0));
         for swing in &swings {
-            let limits = validate::input_limits(&scenario, &swing.field).unwrap();
+            let limits = limits::input_limits(&scenario, &swing.field).unwrap();
             assert!(
                 limits.contains(&swing.low_input) && limits.contains(&swing.high_input),
                 "{swing:?}"
