@@ -70,7 +70,13 @@ pub enum WriteFailure {
 impl WriteFailure {
     /// Whether writing under another name could work: the file itself is protected.
     pub fn is_read_only(&self) -> bool {
-        matches!(self, WriteFailure::ReadOnly)
+        match self {
+            WriteFailure::ReadOnly => true,
+            WriteFailure::Io(error) => error
+                .get_ref()
+                .is_some_and(|inner| inner.is::<FileLocked>()),
+            _ => false,
+        }
     }
 }
 
