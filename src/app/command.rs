@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::preferences::ThemeChoice;
+use super::file_dialogs::FileKind;
+use super::preferences::{FileChooserChoice, ThemeChoice};
 use crate::export::ChartTab;
 
 #[must_use]
@@ -34,6 +35,14 @@ pub enum Command {
     Activate(usize),
     CloseTab(usize),
     SetTheme(ThemeChoice),
+    /// The system's file dialog where there is one, or always Caseload's own.
+    SetFileChooser(FileChooserChoice),
+    /// Caseload's own file chooser gave a file for this request.
+    FileChosen(FileRequest, PathBuf),
+    /// Caseload's own file chooser was closed without a file.
+    FileNotChosen(FileRequest),
+    /// The answer to "replace the file that is there?" after Caseload's own chooser.
+    ReplaceAnswered(FileRequest, PathBuf, ReplaceAnswer),
     ShowHelp,
     /// Open "What does it take?".
     ShowGoalSeek,
@@ -48,4 +57,68 @@ pub enum PendingAction {
     CloseTab(usize),
     /// Quit; this tab is the next one with unsaved changes.
     Quit(usize),
+}
+
+/// What a file is being asked for; it travels with Caseload's own file chooser,
+/// which answers in a later frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileRequest {
+    /// A scenario to open.
+    Open,
+    /// Where to save the scenario in tab `tab`; `then` is carried on once it is saved.
+    SaveAs {
+        tab: usize,
+        then: Option<PendingAction>,
+    },
+    ExportCsv,
+    ExportComparisonCsv,
+    ExportCharts(ChartTab),
+    ExportReport,
+}
+
+impl FileRequest {
+    pub fn kind(&self) -> FileKind {
+        match self {
+            FileRequest::Open | FileRequest::SaveAs { .. } => FileKind::Scenario,
+            FileRequest::ExportCsv | FileRequest::ExportComparisonCsv => FileKind::Csv,
+            FileRequest::ExportCharts(_) => FileKind::Png,
+            FileRequest::ExportReport => FileKind::Html,
+        }
+    }
+
+    /// The title of the window that asks for the file.
+    pub fn title(&self) -> &'static str {
+        match self {
+            FileRequest::Open => "Open a scenario",
+            FileRequest::SaveAs { .. } => "Save the scenario as",
+            FileRequest::ExportCsv => "Export the monthly figures (CSV)",
+            FileRequest::ExportComparisonCsv => "Export the comparison table (CSV)",
+            FileRequest::ExportCharts(_) => "Export the charts (PNG): name the first one",
+            FileRequest::ExportReport => "Export the summary report (HTML)",
+        }
+    }
+
+    /// Said when no file was given.
+    pub fn not_chosen(&self) -> &'static str {
+        match self {
+            FileRequest::Open => {
+                "Not opened: no file was chosen. You can also drag a scenario file onto the window."
+            }
+            FileRequest::SaveAs { .. } => "Not saved: no file was chosen",
+            _ => "Not exported: no file was chosen",
+        }
+    }
+
+    /// Whether the file is written (so an existing one would be replaced).
+    pub fn writes(&self) -> bool {
+        !matches!(self, FileRequest::Open)
+    }
+}
+
+/// The answer to "a file with this name is there already: replace it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceAnswer {
+    Replace,
+    ChooseAnother,
+    Cancel,
 }

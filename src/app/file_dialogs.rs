@@ -1,4 +1,5 @@
-//! Native file dialogs, behind a trait so that tests never open a real one.
+//! The system's file dialogs, behind a trait so that tests never open a real one.
+//! Where the system has none, the app uses its own chooser (`crate::ui::file_chooser`).
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,11 @@ impl FileKind {
 }
 
 pub trait FileDialogs {
+    /// Whether these dialogs can be shown now. When not, the app asks in its own
+    /// chooser instead. A cancelled dialog is no reason to: only a missing one is.
+    fn available(&mut self) -> bool {
+        true
+    }
     /// Asks for a scenario file to open.
     fn open_scenario(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
     /// Asks where to write a file of this kind.
@@ -47,6 +53,10 @@ pub trait FileDialogs {
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
+    fn available(&mut self) -> bool {
+        super::portal::system_dialogs_available()
+    }
+
     fn open_scenario(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
         let dialog = rfd::FileDialog::new()
             .set_title("Open a scenario")

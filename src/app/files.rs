@@ -3,17 +3,23 @@
 
 use std::path::{Path, PathBuf};
 
-use super::file_dialogs::FileKind;
-use super::{CaseloadApp, Document};
+use egui::Context;
+
+use super::file_dialogs::with_extension;
+use super::{CaseloadApp, Document, FileChooserChoice, FileRequest, PendingAction, ReplaceAnswer};
 use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
 use crate::io::{load_scenario_with_comments, save_scenario_with_comments, write_file};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
+use crate::ui::file_chooser::FileChooser;
 
-/// Said when a file dialog returns nothing: cancelled, or (on a Linux desktop with
-/// no file-chooser portal) never shown.
-const NO_FILE_CHOSEN: &str = "No file chosen. If no dialog appeared, drag the file onto the window or start Caseload with the file: caseload FILE.ron";
+/// Added when the system's dialog returned nothing: it may have been cancelled, or
+/// (where it is broken rather than missing) never shown.
+const IF_NO_DIALOG_APPEARED: &str =
+    "If no dialog appeared, choose View > File chooser > Caseload's own, and try again.";
+
+const NOTHING_TO_COMPARE: &str = "Open or duplicate a second scenario to compare with.";
 
 fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -46,12 +52,124 @@ pub fn file_stem(name: &str) -> String {
 }
 
 impl CaseloadApp {
-    fn folder(&self) -> Option<PathBuf> {
-        self.document()
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
+    /// Where a file dialog starts, as an absolute path: the scenario's folder, else
+    /// the folder of the file used last (a duplicate starts beside its original).
+    fn start_folder(&self) -> Option<PathBuf> {
+        let scenario = self.document().path.as_deref();
+        let last_used = self.preferences.recent_files.first().map(PathBuf::as_path);
+        [scenario, last_used]
+            .into_iter()
+            .flatten()
+            .filter_map(Path::parent)
+            .find_map(|folder| {
+                let folder = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                std::fs::canonicalize(folder)
+                    .ok()
+                    .filter(|folder| folder.is_dir())
+            })
+    }
+
+    /// Where Caseload's own chooser starts: as a system dialog would, else in the
+    /// current folder, else the home folder.
+    fn chooser_folder(&self) -> PathBuf {
+        self.start_folder()
+            .or_else(|| std::env::current_dir().ok())
+            .or_else(std::env::home_dir)
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
+    /// Asks for a file for `request`: in the system's dialog where there is one,
+    /// else in Caseload's own chooser, whose answer comes back as a command.
+    fn ask_for_file(&mut self, request: FileRequest, suggested_name: &str, ctx: &Context) {
+        let own_chosen = self.preferences.file_chooser == FileChooserChoice::Caseload;
+        if !own_chosen && self.dialogs.available() {
+            let folder = self.start_folder();
+            let chosen = if request.writes() {
+                self.dialogs
+                    .save_file(folder.as_deref(), suggested_name, request.kind())
+            } else {
+                self.dialogs.open_scenario(folder.as_deref())
+            };
+            match chosen {
+                Some(path) => self.file_chosen(request, path, ctx),
+                None => {
+                    self.status = format!("{} {IF_NO_DIALOG_APPEARED}", request.not_chosen());
+                }
+            }
+            return;
+        }
+        let folder = self.chooser_folder();
+        self.status = if own_chosen {
+            "Choose the file in Caseload's file chooser".to_owned()
+        } else {
+            "This computer has no system file dialog: choose the file in Caseload's own".to_owned()
+        };
+        self.file_chooser = Some(FileChooser::new(request, &folder, suggested_name));
+    }
+
+    /// A file picked in Caseload's own chooser: adds the extension when missing, and
+    /// asks before replacing a file that is there (as the system's dialogs do).
+    pub(super) fn own_chooser_chose(&mut self, request: FileRequest, path: PathBuf, ctx: &Context) {
+        if !request.writes() {
+            self.file_chosen(request, path, ctx);
+            return;
+        }
+        let path = with_extension(path, request.kind().extension());
+        if path.exists() {
+            self.replace_question = Some((request, path));
+        } else {
+            self.file_chosen(request, path, ctx);
+        }
+    }
+
+    /// Carries out the answer to "replace the file that is there?".
+    pub(super) fn answer_replace(
+        &mut self,
+        request: FileRequest,
+        path: PathBuf,
+        answer: ReplaceAnswer,
+        ctx: &Context,
+    ) {
+        match answer {
+            ReplaceAnswer::Replace => self.file_chosen(request, path, ctx),
+            ReplaceAnswer::ChooseAnother => {
+                let folder = path
+                    .parent()
+                    .map_or_else(|| self.chooser_folder(), Path::to_owned);
+                let name = path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.file_chooser = Some(FileChooser::new(request, &folder, &name));
+            }
+            ReplaceAnswer::Cancel => self.status = request.not_chosen().to_owned(),
+        }
+    }
+
+    /// Carries out `request` with the file chosen for it.
+    fn file_chosen(&mut self, request: FileRequest, path: PathBuf, ctx: &Context) {
+        match request {
+            FileRequest::Open => self.open_path(&path),
+            FileRequest::SaveAs { tab, then } => {
+                if tab >= self.documents.len() {
+                    return;
+                }
+                self.active = tab;
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.carry_on(action, ctx);
+                }
+            }
+            FileRequest::ExportCsv => self.export_scenarios_csv_to(&path),
+            FileRequest::ExportComparisonCsv => self.export_comparison_csv_to(&path),
+            FileRequest::ExportCharts(tab) => self.export_charts_to(tab, &path),
+            FileRequest::ExportReport => self.export_report_to(&path),
+        }
     }
 
     fn suggested_file_name(&self, suffix: &str) -> String {
@@ -113,12 +231,8 @@ impl CaseloadApp {
         }
     }
 
-    pub(super) fn open_with_dialog(&mut self) {
-        let folder = self.folder();
-        match self.dialogs.open_scenario(folder.as_deref()) {
-            Some(path) => self.open_path(&path),
-            None => self.status = NO_FILE_CHOSEN.to_owned(),
-        }
+    pub(super) fn open_with_dialog(&mut self, ctx: &Context) {
+        self.ask_for_file(FileRequest::Open, "", ctx);
     }
 
     /// Saves the scenario being edited to `path`; returns whether it worked. A failed
@@ -151,21 +265,32 @@ impl CaseloadApp {
         }
     }
 
-    /// Save to the current file, or ask where. Returns whether it saved. If the file
-    /// changed on disk since it was opened, asks before overwriting it.
-    pub(super) fn save(&mut self) -> bool {
+    /// Save to the current file, or ask where; once saved, carries on with `then`
+    /// (closing the tab, quitting). If the file changed on disk since it was opened,
+    /// asks before overwriting it, and `then` is dropped.
+    pub(super) fn save(&mut self, then: Option<PendingAction>, ctx: &Context) {
         match self.document().path.clone() {
             Some(_) if self.document().changed_on_disk() => {
                 self.overwrite_question = Some(self.active);
-                false
             }
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            Some(path) => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.carry_on(action, ctx);
+                }
+            }
+            None => self.save_as(then, ctx),
         }
     }
 
     /// Carries out the answer to "the file changed on disk: overwrite it?".
-    pub(super) fn answer_overwrite(&mut self, index: usize, answer: OverwriteAnswer) {
+    pub(super) fn answer_overwrite(
+        &mut self,
+        index: usize,
+        answer: OverwriteAnswer,
+        ctx: &Context,
+    ) {
         if index >= self.documents.len() {
             return;
         }
@@ -176,38 +301,22 @@ impl CaseloadApp {
                     self.save_to(&path);
                 }
             }
-            OverwriteAnswer::SaveAs => {
-                self.save_as();
-            }
+            OverwriteAnswer::SaveAs => self.save_as(None, ctx),
             OverwriteAnswer::Cancel => {
                 self.status = "Not saved: the file on disk was left as it is".to_owned();
             }
         }
     }
 
-    pub(super) fn save_as(&mut self) -> bool {
+    /// Asks where to save the scenario being edited, then saves it there and carries
+    /// on with `then`.
+    pub(super) fn save_as(&mut self, then: Option<PendingAction>, ctx: &Context) {
         let name = self.suggested_file_name(".ron");
-        let folder = self.folder();
-        match self
-            .dialogs
-            .save_file(folder.as_deref(), &name, FileKind::Scenario)
-        {
-            Some(path) => self.save_to(&path),
-            None => {
-                self.status = NO_FILE_CHOSEN.to_owned();
-                false
-            }
-        }
-    }
-
-    /// Asks where to write an export; `None` (with a note) when nothing was chosen.
-    fn export_path(&mut self, suggested: &str, kind: FileKind) -> Option<PathBuf> {
-        let folder = self.folder();
-        let path = self.dialogs.save_file(folder.as_deref(), suggested, kind);
-        if path.is_none() {
-            self.status = NO_FILE_CHOSEN.to_owned();
-        }
-        path
+        let request = FileRequest::SaveAs {
+            tab: self.active,
+            then,
+        };
+        self.ask_for_file(request, &name, ctx);
     }
 
     fn write_export(&mut self, path: &Path, bytes: Result<Vec<u8>, String>, what: &str) {
@@ -232,16 +341,17 @@ impl CaseloadApp {
     }
 
     /// Every monthly series of every open scenario, one CSV.
-    pub(super) fn export_scenarios_csv(&mut self) {
-        let Some(path) = self.export_path(&self.suggested_file_name("-monthly.csv"), FileKind::Csv)
-        else {
-            return;
-        };
+    pub(super) fn export_scenarios_csv(&mut self, ctx: &Context) {
+        let name = self.suggested_file_name("-monthly.csv");
+        self.ask_for_file(FileRequest::ExportCsv, &name, ctx);
+    }
+
+    fn export_scenarios_csv_to(&mut self, path: &Path) {
         let mut bytes = Vec::new();
         let written = export::write_scenarios_csv(&self.named_projections(), &mut bytes)
             .map(|()| bytes)
             .map_err(|error| error.to_string());
-        self.write_export(&path, written, "the monthly figures");
+        self.write_export(path, written, "the monthly figures");
     }
 
     /// The baseline and the edited scenario compared, or `None` when there is no
@@ -256,34 +366,39 @@ impl CaseloadApp {
         ))
     }
 
-    pub(super) fn export_comparison_csv(&mut self) {
-        let Some(table) = self.comparison_table() else {
-            self.status = "Open or duplicate a second scenario to compare with.".to_owned();
+    pub(super) fn export_comparison_csv(&mut self, ctx: &Context) {
+        if self.comparison_table().is_none() {
+            self.status = NOTHING_TO_COMPARE.to_owned();
             return;
-        };
-        let Some(path) =
-            self.export_path(&self.suggested_file_name("-comparison.csv"), FileKind::Csv)
-        else {
+        }
+        let name = self.suggested_file_name("-comparison.csv");
+        self.ask_for_file(FileRequest::ExportComparisonCsv, &name, ctx);
+    }
+
+    fn export_comparison_csv_to(&mut self, path: &Path) {
+        let Some(table) = self.comparison_table() else {
+            self.status = NOTHING_TO_COMPARE.to_owned();
             return;
         };
         let mut bytes = Vec::new();
         let written = export::write_comparison_csv(&table, &mut bytes)
             .map(|()| bytes)
             .map_err(|error| error.to_string());
-        self.write_export(&path, written, "the comparison table");
+        self.write_export(path, written, "the comparison table");
     }
 
     /// The charts of a tab as PNG files, named after the chart, in a folder chosen
     /// by picking the first file's name.
-    pub(super) fn export_charts(&mut self, tab: ChartTab) {
+    pub(super) fn export_charts(&mut self, tab: ChartTab, ctx: &Context) {
+        let Some(first) = export::charts_of(tab).first().copied() else {
+            return;
+        };
+        let name = format!("{}.png", first.file_stem());
+        self.ask_for_file(FileRequest::ExportCharts(tab), &name, ctx);
+    }
+
+    fn export_charts_to(&mut self, tab: ChartTab, path: &Path) {
         let charts = export::charts_of(tab);
-        let Some(first) = charts.first() else {
-            return;
-        };
-        let Some(path) = self.export_path(&format!("{}.png", first.file_stem()), FileKind::Png)
-        else {
-            return;
-        };
         let folder = path.parent().map(Path::to_owned).unwrap_or_default();
         let shown = self.comparison.shown(self.active, self.documents.len());
         let projections: Vec<NamedProjection<'_>> = self
@@ -296,7 +411,7 @@ impl CaseloadApp {
         let mut written = Vec::new();
         for (index, chart) in charts.iter().enumerate() {
             let target = if index == 0 {
-                path.clone()
+                path.to_owned()
             } else {
                 folder.join(format!("{}.png", chart.file_stem()))
             };
@@ -319,12 +434,12 @@ impl CaseloadApp {
     }
 
     /// The one-page summary report: the baseline and the edited scenario.
-    pub(super) fn export_report(&mut self) {
-        let Some(path) =
-            self.export_path(&self.suggested_file_name("-report.html"), FileKind::Html)
-        else {
-            return;
-        };
+    pub(super) fn export_report(&mut self, ctx: &Context) {
+        let name = self.suggested_file_name("-report.html");
+        self.ask_for_file(FileRequest::ExportReport, &name, ctx);
+    }
+
+    fn export_report_to(&mut self, path: &Path) {
         let baseline = self
             .comparison
             .baseline_for(self.active, self.documents.len());
@@ -340,6 +455,6 @@ impl CaseloadApp {
             })
             .collect();
         let html = export::report_html(&entries).map(String::into_bytes);
-        self.write_export(&path, html, "the summary report");
+        self.write_export(path, html, "the summary report");
     }
 }

@@ -4,6 +4,7 @@ mod command;
 mod document;
 pub mod file_dialogs;
 mod files;
+mod portal;
 mod preferences;
 pub mod recovery;
 pub mod risk;
@@ -12,19 +13,20 @@ use std::path::PathBuf;
 
 use egui::{CentralPanel, Context, Panel, ViewportCommand};
 
-pub use command::{Command, PendingAction};
+pub use command::{Command, FileRequest, PendingAction, ReplaceAnswer};
 pub use document::{DiskStamp, Document};
 pub use file_dialogs::{FileDialogs, FileKind, NativeDialogs};
-pub use preferences::{Preferences, ThemeChoice};
+pub use preferences::{FileChooserChoice, Preferences, ThemeChoice};
 
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
 use crate::ui::comparison::{ComparisonChoice, comparison_ui};
 use crate::ui::dialogs::{
     ErrorAnswer, ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, recovery_modal,
-    unsaved_changes_modal,
+    replace_file_modal, unsaved_changes_modal,
 };
 use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
+use crate::ui::file_chooser::{FileChooser, file_chooser_ui};
 use crate::ui::headline::headline_ui;
 use crate::ui::help::model_guide_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
@@ -61,6 +63,10 @@ pub struct CaseloadApp {
     pub pending: Option<PendingAction>,
     /// The tab whose file changed on disk, waiting for "overwrite it?".
     pub overwrite_question: Option<usize>,
+    /// Caseload's own file chooser, open where the system has no file dialog.
+    pub file_chooser: Option<FileChooser>,
+    /// A file picked in Caseload's own chooser that exists, waiting for "replace it?".
+    pub replace_question: Option<(FileRequest, PathBuf)>,
     /// A problem to show (a file that failed to open or save).
     pub error: Option<ErrorReport>,
     /// A short note of the last thing done ("Saved to ...").
@@ -125,6 +131,8 @@ impl CaseloadApp {
             help_open: false,
             pending: None,
             overwrite_question: None,
+            file_chooser: None,
+            replace_question: None,
             error: None,
             status: String::new(),
             commands: Vec::new(),
@@ -204,6 +212,11 @@ impl CaseloadApp {
         recovery::remove_folders(&offer.folders);
     }
 
+    /// Whether Caseload's own file chooser, or its "replace it?", is waiting.
+    pub fn is_choosing_file(&self) -> bool {
+        self.file_chooser.is_some() || self.replace_question.is_some()
+    }
+
     /// The scenario being edited.
     pub fn document(&self) -> &Document {
         &self.documents[self.active]
@@ -266,17 +279,20 @@ impl CaseloadApp {
         let index = match action {
             PendingAction::CloseTab(index) | PendingAction::Quit(index) => index,
         };
-        let go_on = match answer {
+        match answer {
             UnsavedAnswer::Save => {
                 self.active = index.min(self.documents.len().saturating_sub(1));
-                self.save()
+                // Carried on once saved, which may be a few frames later when the
+                // file is chosen in Caseload's own chooser.
+                self.save(Some(action), ctx);
             }
-            UnsavedAnswer::Discard => true,
-            UnsavedAnswer::Cancel => false,
-        };
-        if !go_on {
-            return;
+            UnsavedAnswer::Discard => self.carry_on(action, ctx),
+            UnsavedAnswer::Cancel => {}
         }
+    }
+
+    /// Closes the tab or goes on quitting, now that its changes are saved or discarded.
+    fn carry_on(&mut self, action: PendingAction, ctx: &Context) {
         match action {
             PendingAction::CloseTab(index) => self.close_tab(index),
             PendingAction::Quit(index) => {
@@ -293,18 +309,19 @@ impl CaseloadApp {
                 self.add_document(Document::example());
                 self.status = "New scenario from the built-in example".to_owned();
             }
-            Command::Open => self.open_with_dialog(),
+            Command::Open => self.open_with_dialog(ctx),
             Command::OpenPath(path) => self.open_path(&path),
-            Command::Save => {
-                self.save();
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None, ctx),
+            Command::ExportCsv => self.export_scenarios_csv(ctx),
+            Command::ExportComparisonCsv => self.export_comparison_csv(ctx),
+            Command::ExportCharts(tab) => self.export_charts(tab, ctx),
+            Command::ExportReport => self.export_report(ctx),
+            Command::FileChosen(request, path) => self.own_chooser_chose(request, path, ctx),
+            Command::FileNotChosen(request) => self.status = request.not_chosen().to_owned(),
+            Command::ReplaceAnswered(request, path, answer) => {
+                self.answer_replace(request, path, answer, ctx);
             }
-            Command::SaveAs => {
-                self.save_as();
-            }
-            Command::ExportCsv => self.export_scenarios_csv(),
-            Command::ExportComparisonCsv => self.export_comparison_csv(),
-            Command::ExportCharts(tab) => self.export_charts(tab),
-            Command::ExportReport => self.export_report(),
             Command::Quit => self.request_quit(ctx),
             Command::Undo => self.document_mut().undo(),
             Command::Redo => self.document_mut().redo(),
@@ -326,6 +343,7 @@ impl CaseloadApp {
                 self.preferences.theme = choice;
                 ctx.set_theme(choice.to_egui());
             }
+            Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
             Command::ShowHelp => self.help_open = true,
             Command::ShowGoalSeek => self.risk.goal_open = true,
             Command::ShowSensitivity => self.risk.sensitivity_open = true,
@@ -347,8 +365,10 @@ impl eframe::App for CaseloadApp {
             self.closing();
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
-        // Shortcuts are taken before any widget sees them; a modal question blocks them.
-        if self.pending.is_none() {
+        // Shortcuts are taken before any widget sees them; a question or Caseload's
+        // own file chooser blocks them.
+        let asking = self.pending.is_some() || self.is_choosing_file();
+        if !asking {
             self.commands.extend(shortcut_commands(ctx));
         }
         let dropped: Vec<PathBuf> = ctx.input(|input| {
@@ -360,8 +380,13 @@ impl eframe::App for CaseloadApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
-        self.commands
-            .extend(dropped.into_iter().map(Command::OpenPath));
+        if !dropped.is_empty() && self.is_choosing_file() {
+            // Opening now would change the tab that the chooser is saving.
+            self.status = "Finish with the file chooser first, then drop the file again".to_owned();
+        } else {
+            self.commands
+                .extend(dropped.into_iter().map(Command::OpenPath));
+        }
         if ctx.input(|input| input.viewport().close_requested()) && !self.quitting {
             if self.documents.iter().any(Document::is_modified) {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -376,6 +401,10 @@ impl eframe::App for CaseloadApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.frames_drawn += 1;
+        if self.is_choosing_file() {
+            // The chooser answers for the tab that was edited when it opened.
+            ui.disable();
+        }
         if self.startup_report.is_some() {
             ctx.request_repaint();
         }
@@ -385,6 +414,7 @@ impl eframe::App for CaseloadApp {
                 can_undo: self.document().can_undo(),
                 can_redo: self.document().can_redo(),
                 theme: self.preferences.theme,
+                file_chooser: self.preferences.file_chooser,
                 tab: self.tab,
             };
             menu_bar_ui(ui, &state, &mut self.commands);
@@ -531,7 +561,29 @@ impl eframe::App for CaseloadApp {
                 .map_or_else(String::new, Document::file_label);
             if let Some(answer) = changed_on_disk_modal(&ctx, &file_name) {
                 self.overwrite_question = None;
-                self.answer_overwrite(index, answer);
+                self.answer_overwrite(index, answer, &ctx);
+            }
+        }
+        if let Some(chooser) = &mut self.file_chooser
+            && let Some(command) = file_chooser_ui(&ctx, chooser)
+        {
+            self.file_chooser = None;
+            self.commands.push(command);
+        }
+        if let Some((request, path)) = &self.replace_question {
+            let file_name = path
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+            let folder = path
+                .parent()
+                .map_or_else(String::new, |folder| folder.display().to_string());
+            if let Some(answer) = replace_file_modal(&ctx, &file_name, &folder) {
+                self.commands.push(Command::ReplaceAnswered(
+                    request.clone(),
+                    path.clone(),
+                    answer,
+                ));
+                self.replace_question = None;
             }
         }
 

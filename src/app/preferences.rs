@@ -38,10 +38,33 @@ impl ThemeChoice {
     }
 }
 
+/// Which file chooser Open, Save As and Export use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileChooserChoice {
+    /// The system's dialog, or Caseload's own where the system has none.
+    #[default]
+    System,
+    /// Always Caseload's own, in the window (for a system dialog that misbehaves).
+    Caseload,
+}
+
+impl FileChooserChoice {
+    pub const ALL: [FileChooserChoice; 2] =
+        [FileChooserChoice::System, FileChooserChoice::Caseload];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FileChooserChoice::System => "The system's, where there is one",
+            FileChooserChoice::Caseload => "Caseload's own, in the window",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     pub theme: ThemeChoice,
+    pub file_chooser: FileChooserChoice,
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
 }

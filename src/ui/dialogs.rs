@@ -1,9 +1,10 @@
-//! Windows that ask or tell: "save your changes?", "the file changed on disk", and
-//! what went wrong with a file.
+//! Windows that ask or tell: "save your changes?", "the file changed on disk",
+//! "replace the file that is there?", and what went wrong with a file.
 
 use egui::{Context, Id, Modal, RichText, ScrollArea};
 
 use super::theme;
+use crate::app::ReplaceAnswer;
 
 /// The person's answer to "save your changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +90,26 @@ pub fn changed_on_disk_modal(ctx: &Context, file_name: &str) -> Option<Overwrite
             ("Cancel", OverwriteAnswer::Cancel),
         ],
         OverwriteAnswer::Cancel,
+    )
+}
+
+/// Asks whether to replace `file_name`, which is already in `folder`, as the
+/// system's save dialogs do. Returns the answer once given.
+pub fn replace_file_modal(ctx: &Context, file_name: &str, folder: &str) -> Option<ReplaceAnswer> {
+    question(
+        ctx,
+        "replace_file",
+        &format!("Replace {file_name}?"),
+        &format!(
+            "A file called {file_name} is already in {folder}. Replacing it overwrites \
+             everything in it."
+        ),
+        &[
+            ("Replace it", ReplaceAnswer::Replace),
+            ("Choose another name…", ReplaceAnswer::ChooseAnother),
+            ("Cancel", ReplaceAnswer::Cancel),
+        ],
+        ReplaceAnswer::Cancel,
     )
 }
 

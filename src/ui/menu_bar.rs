@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Button, Context, Key, KeyboardShortcut, Modifiers, Ui};
 
-use crate::app::{Command, ThemeChoice};
+use crate::app::{Command, FileChooserChoice, ThemeChoice};
 
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -46,6 +46,7 @@ pub struct MenuState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub theme: ThemeChoice,
+    pub file_chooser: FileChooserChoice,
     /// The chart tab shown, for "Export charts".
     pub tab: crate::export::ChartTab,
 }
@@ -124,6 +125,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             for choice in ThemeChoice::ALL {
                 if ui.radio(state.theme == choice, choice.label()).clicked() {
                     commands.push(Command::SetTheme(choice));
+                }
+            }
+            ui.separator();
+            ui.label("File chooser");
+            for choice in FileChooserChoice::ALL {
+                if ui
+                    .radio(state.file_chooser == choice, choice.label())
+                    .clicked()
+                {
+                    commands.push(Command::SetFileChooser(choice));
                 }
             }
         });

@@ -6,6 +6,7 @@ pub mod comparison;
 pub mod dialogs;
 pub mod documents;
 pub mod editor;
+pub mod file_chooser;
 pub mod headline;
 pub mod help;
 pub mod menu_bar;

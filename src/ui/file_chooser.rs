@@ -1,0 +1,87 @@
+//! Caseload's own file chooser, a window over the app, for computers with no
+//! system file dialog (a Linux desktop without a file-chooser portal). It keeps
+//! the window drawing while it is open, and its answer comes back as a command.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Align2, Context, Id};
+use egui_file::{FileDialog, State};
+
+use crate::app::{Command, FileRequest};
+
+/// An open chooser and what it is choosing for.
+pub struct FileChooser {
+    pub request: FileRequest,
+    dialog: FileDialog,
+}
+
+impl std::fmt::Debug for FileChooser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileChooser")
+            .field("request", &self.request)
+            .field("folder", &self.dialog.directory())
+            .finish()
+    }
+}
+
+impl FileChooser {
+    /// Opens in `folder` (an absolute path) listing only files of the request's kind,
+    /// with `file_name` filled in when saving.
+    pub fn new(request: FileRequest, folder: &Path, file_name: &str) -> Self {
+        let extension = request.kind().extension();
+        let only_this_kind: egui_file::Filter<PathBuf> = Box::new(move |path: &Path| {
+            path.extension()
+                .is_some_and(|found| found.eq_ignore_ascii_case(extension))
+        });
+        let dialog = if request.writes() {
+            FileDialog::save_file()
+                .default_filename(file_name)
+                .save_button_text(save_button_text(&request).into())
+        } else {
+            FileDialog::open_file()
+        };
+        let mut dialog = dialog
+            .id(Id::unique("caseload_file_chooser"))
+            .title(request.title())
+            .initial_path(folder)
+            .show_files_filter(only_this_kind)
+            .file_label_text("File name:".into())
+            .parent_folder_button_hover_text("Up to the folder that holds this one".into())
+            .refresh_button_hover_text("List the files again".into())
+            .show_hidden_checkbox_text("Show hidden files".into())
+            // Renaming and new folders report their errors only on the terminal.
+            .show_rename(false)
+            .show_new_folder(false)
+            .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
+            .default_size([640.0, 440.0])
+            .keep_on_top(true);
+        dialog.open();
+        Self { request, dialog }
+    }
+
+    /// The folder being shown.
+    pub fn folder(&self) -> &Path {
+        self.dialog.directory()
+    }
+}
+
+fn save_button_text(request: &FileRequest) -> &'static str {
+    match request {
+        FileRequest::SaveAs { .. } | FileRequest::Open => "Save",
+        _ => "Export",
+    }
+}
+
+/// Draws the chooser. Returns the command that carries its answer once the person
+/// has chosen a file or closed it.
+pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Command> {
+    let dialog = chooser.dialog.show(ctx);
+    match dialog.state() {
+        State::Selected => Some(match dialog.path() {
+            Some(path) => Command::FileChosen(chooser.request.clone(), path.to_owned()),
+            None => Command::FileNotChosen(chooser.request.clone()),
+        }),
+        State::Cancelled | State::Closed => Some(Command::FileNotChosen(chooser.request.clone())),
+        State::Open => None,
+    }
+}
