@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align2, Context, Id};
+use egui::{Align2, Context, Id, LayerId, Order, Role};
 use egui_file::{FileDialog, State};
 
 use crate::app::{Command, FileRequest};
@@ -41,7 +41,7 @@ impl FileChooser {
             FileDialog::open_file()
         };
         let mut dialog = dialog
-            .id(Id::unique("caseload_file_chooser"))
+            .id(chooser_id())
             .title(request.title())
             .initial_path(folder)
             .show_files_filter(only_this_kind)
@@ -65,6 +65,10 @@ impl FileChooser {
     }
 }
 
+fn chooser_id() -> Id {
+    Id::unique("caseload_file_chooser")
+}
+
 fn save_button_text(request: &FileRequest) -> &'static str {
     match request {
         FileRequest::SaveAs { .. } | FileRequest::Open => "Save",
@@ -76,6 +80,7 @@ fn save_button_text(request: &FileRequest) -> &'static str {
 /// has chosen a file or closed it.
 pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Command> {
     let dialog = chooser.dialog.show(ctx);
+    name_text_fields(ctx);
     match dialog.state() {
         State::Selected => Some(match dialog.path() {
             Some(path) => Command::FileChosen(chooser.request.clone(), path.to_owned()),
@@ -83,5 +88,31 @@ pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Comma
         }),
         State::Cancelled | State::Closed => Some(Command::FileNotChosen(chooser.request.clone())),
         State::Open => None,
+    }
+}
+
+/// egui_file leaves its two text fields without names, so a screen reader says only
+/// "text input". They are named here by place: the folder above, the file name below.
+fn name_text_fields(ctx: &Context) {
+    let layer = LayerId::new(Order::Middle, chooser_id());
+    let widgets: Vec<(f32, Id)> = ctx.viewport(|viewport| {
+        viewport
+            .this_pass
+            .widgets
+            .get_layer(layer)
+            .map(|widget| (widget.rect.top(), widget.id))
+            .collect()
+    });
+    let mut fields: Vec<(f32, Id)> = widgets
+        .into_iter()
+        .filter(|(_, id)| {
+            ctx.has_accesskit_node(*id)
+                && ctx.accesskit_node_builder(*id, |node| node.role() == Role::TextInput)
+                    == Some(true)
+        })
+        .collect();
+    fields.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for ((_, id), name) in fields.into_iter().zip(["Folder", "File name"]) {
+        ctx.accesskit_node_builder(id, |node| node.set_label(name));
     }
 }
