@@ -93,7 +93,7 @@ impl FileRequest {
             FileRequest::SaveAs { .. } => "Save the scenario as",
             FileRequest::ExportCsv => "Export the monthly figures (CSV)",
             FileRequest::ExportComparisonCsv => "Export the comparison table (CSV)",
-            FileRequest::ExportCharts(_) => "Export the charts (PNG): name the first one",
+            FileRequest::ExportCharts(_) => "Export the tab's charts (PNG), all into this folder",
             FileRequest::ExportReport => "Export the summary report (HTML)",
         }
     }

@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align2, Context, Id, LayerId, Order, Role};
+use egui::{Align2, Area, Context, Id, LayerId, Order, Role, Sense};
 use egui_file::{FileDialog, State};
 
+use super::theme;
 use crate::app::{Command, FileRequest};
 
 /// An open chooser and what it is choosing for.
@@ -79,6 +80,7 @@ fn save_button_text(request: &FileRequest) -> &'static str {
 /// Draws the chooser. Returns the command that carries its answer once the person
 /// has chosen a file or closed it.
 pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Command> {
+    backdrop_ui(ctx);
     let dialog = chooser.dialog.show(ctx);
     name_text_fields(ctx);
     match dialog.state() {
@@ -89,6 +91,21 @@ pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Comma
         State::Cancelled | State::Closed => Some(Command::FileNotChosen(chooser.request.clone())),
         State::Open => None,
     }
+}
+
+/// Dims the window behind the chooser and takes the clicks there, so it is plain
+/// that the chooser must be answered first (the app behind is disabled too).
+fn backdrop_ui(ctx: &Context) {
+    let screen = ctx.content_rect();
+    let backdrop = Area::new(Id::unique("caseload_file_chooser_backdrop"))
+        .order(Order::Middle)
+        .fixed_pos(screen.min)
+        .show(ctx, |ui| {
+            ui.painter().rect_filled(screen, 0.0, theme::BACKDROP);
+            ui.allocate_rect(screen, Sense::click());
+        });
+    // The chooser, shown next, puts itself above this.
+    ctx.move_to_top(backdrop.response.layer_id);
 }
 
 /// egui_file leaves its two text fields without names, so a screen reader says only

@@ -5,6 +5,9 @@ use egui::{Color32, Visuals};
 
 use crate::sim::CapacityRating;
 
+/// Dims the window behind Caseload's own file chooser, as egui's modal windows do.
+pub const BACKDROP: Color32 = Color32::from_black_alpha(100);
+
 /// Colours for status: over cap or budget, close to it, within it, spare.
 pub struct StatusColours {
     pub bad: Color32,
