@@ -352,10 +352,27 @@ fn a_duplicate_is_saved_beside_the_file_it_came_from() {
         chooser_folder(&harness),
         std::fs::canonicalize(folder.path()).unwrap()
     );
-    field(
+    // The name has the keyboard, so a person can type one straight away.
+    let name = field(
         &harness,
         "File name",
         "liverpool-2019-160-staff-plan-copy.ron",
+    );
+    assert!(name.is_focused());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "File name")
+        .type_text("typed at once");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let saved = std::fs::canonicalize(folder.path())
+        .unwrap()
+        .join("typed at once.ron");
+    assert_eq!(
+        load_scenario(&saved).unwrap(),
+        harness.state().document().scenario
     );
 }
 

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align2, Area, Context, Id, LayerId, Order, Role, Sense};
+use egui::text_edit::TextEditState;
+use egui::{Align2, Area, Context, Id, LayerId, Order, Sense};
 use egui_file::{FileDialog, State};
 
 use super::theme;
@@ -14,6 +15,9 @@ use crate::app::{Command, FileRequest};
 pub struct FileChooser {
     pub request: FileRequest,
     dialog: FileDialog,
+    /// Whether the file name has been given the keyboard once (when saving), so
+    /// that a person can type a name straight away.
+    name_focused: bool,
 }
 
 impl std::fmt::Debug for FileChooser {
@@ -57,7 +61,11 @@ impl FileChooser {
             .default_size([640.0, 440.0])
             .keep_on_top(true);
         dialog.open();
-        Self { request, dialog }
+        Self {
+            request,
+            dialog,
+            name_focused: false,
+        }
     }
 
     /// The folder being shown.
@@ -82,7 +90,14 @@ fn save_button_text(request: &FileRequest) -> &'static str {
 pub fn file_chooser_ui(ctx: &Context, chooser: &mut FileChooser) -> Option<Command> {
     backdrop_ui(ctx);
     let dialog = chooser.dialog.show(ctx);
-    name_text_fields(ctx);
+    let file_name_field = name_text_fields(ctx);
+    if chooser.request.writes()
+        && !chooser.name_focused
+        && let Some(field) = file_name_field
+    {
+        ctx.memory_mut(|memory| memory.request_focus(field));
+        chooser.name_focused = true;
+    }
     match dialog.state() {
         State::Selected => Some(match dialog.path() {
             Some(path) => Command::FileChosen(chooser.request.clone(), path.to_owned()),
@@ -109,8 +124,10 @@ fn backdrop_ui(ctx: &Context) {
 }
 
 /// egui_file leaves its two text fields without names, so a screen reader says only
-/// "text input". They are named here by place: the folder above, the file name below.
-fn name_text_fields(ctx: &Context) {
+/// "text input". They are found by their saved text-edit state (which works with
+/// or without a screen reader) and named by place: the folder above, the file name
+/// below. Returns the file name's field.
+fn name_text_fields(ctx: &Context) -> Option<Id> {
     let layer = LayerId::new(Order::Middle, chooser_id());
     let widgets: Vec<(f32, Id)> = ctx.viewport(|viewport| {
         viewport
@@ -122,14 +139,12 @@ fn name_text_fields(ctx: &Context) {
     });
     let mut fields: Vec<(f32, Id)> = widgets
         .into_iter()
-        .filter(|(_, id)| {
-            ctx.has_accesskit_node(*id)
-                && ctx.accesskit_node_builder(*id, |node| node.role() == Role::TextInput)
-                    == Some(true)
-        })
+        .filter(|(_, id)| TextEditState::load(ctx, *id).is_some())
         .collect();
     fields.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for ((_, id), name) in fields.into_iter().zip(["Folder", "File name"]) {
-        ctx.accesskit_node_builder(id, |node| node.set_label(name));
+    fields.dedup_by_key(|(_, id)| *id);
+    for ((_, id), name) in fields.iter().zip(["Folder", "File name"]) {
+        ctx.accesskit_node_builder(*id, |node| node.set_label(name));
     }
+    fields.get(1).map(|(_, id)| *id)
 }
