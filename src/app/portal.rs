@@ -86,9 +86,100 @@ fn is_executable(path: &Path) -> bool {
     path.is_file()
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
+
+    /// A private bus (`dbus-daemon`, installed by `.ci/run`), stopped when dropped.
+    struct PrivateBus {
+        daemon: std::process::Child,
+        address: String,
+        _folder: tempfile::TempDir,
+    }
+
+    impl PrivateBus {
+        fn start() -> Self {
+            use std::io::BufRead;
+            let folder = tempfile::tempdir().unwrap();
+            let mut daemon = std::process::Command::new("dbus-daemon")
+                .arg("--session")
+                .arg("--nofork")
+                .arg("--print-address=1")
+                .arg(format!(
+                    "--address=unix:path={}",
+                    folder.path().join("bus").display()
+                ))
+                .stdout(std::process::Stdio::piped())
+                // It warns when it may not raise its file limit, as in containers.
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("dbus-daemon runs (package dbus-daemon)");
+            let mut address = String::new();
+            std::io::BufReader::new(daemon.stdout.take().unwrap())
+                .read_line(&mut address)
+                .unwrap();
+            Self {
+                daemon,
+                address: address.trim().to_owned(),
+                _folder: folder,
+            }
+        }
+    }
+
+    impl Drop for PrivateBus {
+        fn drop(&mut self) {
+            let _ = self.daemon.kill();
+            let _ = self.daemon.wait();
+        }
+    }
+
+    /// The portal as a desktop without a file-chooser backend exports it.
+    struct OtherPortal;
+
+    #[zbus::interface(name = "org.freedesktop.portal.Settings")]
+    impl OtherPortal {
+        // Spelt as the portals spell it (zbus would say "Version").
+        #[zbus(property, name = "version")]
+        fn version(&self) -> u32 {
+            2
+        }
+    }
+
+    struct FileChooserPortal;
+
+    #[zbus::interface(name = "org.freedesktop.portal.FileChooser")]
+    impl FileChooserPortal {
+        // Spelt as the portals spell it (zbus would say "Version").
+        #[zbus(property, name = "version")]
+        fn version(&self) -> u32 {
+            4
+        }
+    }
+
+    #[test]
+    fn the_portal_counts_only_with_its_file_chooser() {
+        let bus = PrivateBus::start();
+        let path = "/org/freedesktop/portal/desktop";
+        let timeout = Duration::from_secs(3);
+        // No portal on the bus at all.
+        assert!(!file_chooser_portal_answers(Some(&bus.address), timeout));
+        let portal = async_io::block_on(async {
+            zbus::connection::Builder::address(bus.address.as_str())
+                .unwrap()
+                .name("org.freedesktop.portal.Desktop")
+                .unwrap()
+                .serve_at(path, OtherPortal)
+                .unwrap()
+                .build()
+                .await
+                .unwrap()
+        });
+        // A portal, but no desktop backend gives it a file chooser.
+        assert!(!file_chooser_portal_answers(Some(&bus.address), timeout));
+        let added = async_io::block_on(portal.object_server().at(path, FileChooserPortal));
+        assert!(added.unwrap());
+        assert!(file_chooser_portal_answers(Some(&bus.address), timeout));
+    }
 
     #[test]
     fn a_bus_that_is_not_there_means_no_portal() {
