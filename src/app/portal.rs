@@ -100,7 +100,7 @@ mod tests {
     impl PrivateBus {
         fn start() -> Self {
             use std::io::BufRead;
-            let folder = tempfile::tempdir().unwrap();
+            let folder = tempfile::tempdir().expect("a temporary folder for the bus");
             let mut daemon = std::process::Command::new("dbus-daemon")
                 .arg("--session")
                 .arg("--nofork")
@@ -115,9 +115,10 @@ mod tests {
                 .spawn()
                 .expect("dbus-daemon runs (package dbus-daemon)");
             let mut address = String::new();
-            std::io::BufReader::new(daemon.stdout.take().unwrap())
+            let printed = daemon.stdout.take().expect("the bus's output is piped");
+            std::io::BufReader::new(printed)
                 .read_line(&mut address)
-                .unwrap();
+                .expect("dbus-daemon prints its address");
             Self {
                 daemon,
                 address: address.trim().to_owned(),
