@@ -138,6 +138,18 @@ fn chooser_folder(harness: &Harness<'_, CaseloadApp>) -> PathBuf {
         .to_owned()
 }
 
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
 fn status(harness: &Harness<'_, CaseloadApp>) -> String {
     harness.state().status.clone()
 }
@@ -399,6 +411,16 @@ fn cancelling_the_chooser_writes_nothing_and_says_so() {
     harness.get_by_label("New").click();
     harness.run();
     assert_eq!(harness.state().documents.len(), 2);
+    // A file dropped meanwhile is not opened (it would change the tab being saved).
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(shipped(
+            "wakefield-2018.ron",
+        ))));
+    harness.run();
+    assert_eq!(harness.state().documents.len(), 2);
+    assert!(status(&harness).starts_with("Finish with the file chooser first"));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.state().file_chooser.is_none());
@@ -487,4 +509,40 @@ fn caseload_s_own_chooser_can_be_chosen_where_a_system_dialog_exists() {
     harness.run();
     harness.get_by_label_contains("Open a scenario");
     assert!(harness.state().file_chooser.is_some());
+}
+
+#[test]
+fn charts_and_report_export_through_the_chooser_with_their_extensions_added() {
+    let (folder, path) = folder_with_scenario();
+    let mut harness = app_with_open(&path);
+    let there = std::fs::canonicalize(folder.path()).unwrap();
+
+    menu(
+        &mut harness,
+        &["File", "Export", "Charts of this tab (PNG)…"],
+    );
+    retype(
+        &mut harness,
+        "File name",
+        "average-caseload.png",
+        "caseloads",
+        true,
+    );
+    // The first chart takes the typed name (with ".png" added), the other its own.
+    for name in ["caseloads.png", "cases-above-capacity.png"] {
+        let bytes = std::fs::read(there.join(name)).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
+    }
+
+    menu(&mut harness, &["File", "Export", "Summary report (HTML)…"]);
+    retype(
+        &mut harness,
+        "File name",
+        "liverpool-2019-160-staff-plan-report.html",
+        "for the committee",
+        true,
+    );
+    let html = std::fs::read_to_string(there.join("for the committee.html")).unwrap();
+    assert!(html.contains("Liverpool 2019: +160 staff plan"));
+    assert!(status(&harness).starts_with("Exported the summary report to"));
 }

@@ -20,15 +20,6 @@ pub struct FileChooser {
     name_focused: bool,
 }
 
-impl std::fmt::Debug for FileChooser {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FileChooser")
-            .field("request", &self.request)
-            .field("folder", &self.dialog.directory())
-            .finish()
-    }
-}
-
 impl FileChooser {
     /// Opens in `folder` (an absolute path) listing only files of the request's kind,
     /// with `file_name` filled in when saving.
@@ -79,9 +70,10 @@ fn chooser_id() -> Id {
 }
 
 fn save_button_text(request: &FileRequest) -> &'static str {
-    match request {
-        FileRequest::SaveAs { .. } | FileRequest::Open => "Save",
-        _ => "Export",
+    if matches!(request, FileRequest::SaveAs { .. }) {
+        "Save"
+    } else {
+        "Export"
     }
 }
 
