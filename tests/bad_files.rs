@@ -289,24 +289,39 @@ fn huge_negative_zero_and_odd_numbers_are_handled() {
 
 #[test]
 fn deeply_nested_brackets_are_refused_without_overflowing() {
-    // Nested where a list of numbers is expected, and as the value of an unknown
-    // field, which the reader skips over when it looks for the file's version.
+    // Nested where a list of numbers is expected, as the value of an unknown field
+    // (which the reader skips over when it looks for the file's version), and as
+    // options written out (`Some(Some(...))`), which once overflowed the stack.
     let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
-    for (place, words) in [
-        ("seasonality: [", "expected a number"),
-        ("name: ", "unknown field `deep`"),
+    let options = format!("{}1{}", "Some(".repeat(14_000), ")".repeat(14_000));
+    for replacement in [
+        format!("seasonality: {deep}, // was ["),
+        format!("deep: {deep}, name: "),
+        format!("notes: {options}, name: "),
     ] {
-        let replacement = if place == "name: " {
-            format!("deep: {deep}, name: ")
+        let place = if replacement.starts_with("seasonality") {
+            "seasonality: ["
         } else {
-            format!("seasonality: {deep}, // was [")
+            "name: "
         };
         let text = liverpool_with(place, &replacement);
         let problems = caseload::io::parse_scenario(&text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].message.contains(words), "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("brackets are nested more than 64 deep"),
+            "{problems:?}"
+        );
         assert!(problems[0].line.is_some());
     }
+    // Brackets inside quoted text and comments do not count.
+    let text = liverpool_with(
+        "name: ",
+        &format!("// {deep}\nname: \"{}\" + ", "(".repeat(100)),
+    );
+    let problems = caseload::io::parse_scenario(&text).unwrap_err();
+    assert!(!problems[0].message.contains("nested"), "{problems:?}");
 }
 
 #[test]

@@ -149,3 +149,73 @@ fn a_partial_failure_says_which_file_was_written_and_which_was_not() {
     assert!(folder.path().join("out.csv").is_file());
     assert!(text(&output.stdout).contains("Wrote the comparison table to out.csv."));
 }
+
+#[cfg(unix)]
+#[test]
+fn dev_stdout_is_standard_output_itself_never_replaced() {
+    let folder = folder_with_scenarios();
+    // Standard output appended to a log that already holds something.
+    let log = folder.path().join("log.txt");
+    std::fs::write(&log, "IMPORTANT\n").unwrap();
+    let inode = |path: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).unwrap().ino()
+    };
+    let before = inode(&log);
+    let appended = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    for alias in ["/dev/stdout", "/proc/self/fd/1"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+            .args(["run", "x.ron", "--csv", alias])
+            .current_dir(folder.path())
+            .stdout(Stdio::from(appended.try_clone().unwrap()))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert!(text(&output.stderr).contains("Avg caseload"));
+    }
+    assert_eq!(inode(&log), before, "the log is the same file");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.starts_with("IMPORTANT\nmonth,"), "{logged}");
+    assert_eq!(logged.matches("month,").count(), 2);
+
+    // Through a pipe, as `caseload run x.ron --csv /dev/stdout | wc -c`.
+    let output = caseload(&["run", "x.ron", "--csv", "/dev/stdout"], folder.path());
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("month,"));
+
+    // `-` and /dev/stdout are one stream.
+    let output = caseload(
+        &[
+            "compare",
+            "x.ron",
+            "b.ron",
+            "--csv",
+            "-",
+            "--html",
+            "/dev/stdout",
+        ],
+        folder.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("both write to standard output"));
+}
+
+#[test]
+fn a_report_on_standard_output_is_the_same_bytes_as_the_file() {
+    let folder = folder_with_scenarios();
+    // Notes may hold carriage returns; they reach standard output unchanged.
+    let with_cr = std::fs::read_to_string(folder.path().join("x.ron"))
+        .unwrap()
+        .replacen("notes: \"", "notes: \"First line\r\nsecond line. ", 1);
+    std::fs::write(folder.path().join("x.ron"), with_cr).unwrap();
+    let to_file = caseload(
+        &["compare", "x.ron", "b.ron", "--html", "report.html"],
+        folder.path(),
+    );
+    assert_eq!(to_file.status.code(), Some(0), "{}", text(&to_file.stderr));
+    let to_stdout = caseload(&["compare", "x.ron", "b.ron", "--html", "-"], folder.path());
+    assert_eq!(to_stdout.status.code(), Some(0));
+    let file = std::fs::read(folder.path().join("report.html")).unwrap();
+    assert!(file.windows(2).any(|pair| pair == b"\r\n"));
+    assert_eq!(to_stdout.stdout, file);
+}

@@ -331,3 +331,97 @@ fn same_file_sees_through_links_and_other_names() {
     assert!(same_file(&new, &new_dotted));
     assert!(!same_file(&new, &file));
 }
+
+#[test]
+fn a_persons_own_file_that_looks_like_a_temporary_one_is_kept() {
+    let folder = tempfile::tempdir().unwrap();
+    let theirs = folder.path().join(".caseload-report.tmp");
+    std::fs::write(&theirs, "mine").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&theirs)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(3_600))
+        .unwrap();
+    write_file(&folder.path().join("out.csv"), b"a\n").unwrap();
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "mine");
+}
+
+#[test]
+fn a_name_ending_in_a_slash_names_a_folder() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = format!("{}/newdir/", folder.path().display());
+    let error = write_file(Path::new(&path), b"x").unwrap_err().to_string();
+    assert!(error.contains("names a folder, not a file"), "{error}");
+}
+
+#[test]
+fn a_link_someone_else_planted_in_a_shared_folder_is_not_followed() {
+    if !is_root() {
+        eprintln!("skipped: giving a link to another user needs root");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    // A folder like /tmp: anyone may write, only owners may delete.
+    let shared = folder.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let victim = folder.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let planted = shared.join("report.csv");
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    std::os::unix::fs::lchown(&planted, Some(4321), Some(4321)).unwrap();
+    let error = write_file(&planted, b"x").unwrap_err().to_string();
+    assert!(error.contains("belongs to someone else"), "{error}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    // The person's own link there is followed as usual.
+    let own = shared.join("mine.csv");
+    std::os::unix::fs::symlink(&victim, &own).unwrap();
+    write_file(&own, b"new").unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "new");
+}
+
+#[test]
+fn a_file_the_person_may_not_change_is_refused_though_its_folder_is_open() {
+    if !is_root() {
+        eprintln!("skipped: running as another user needs root");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let theirs = folder.path().join("theirs.csv");
+    std::fs::write(&theirs, "root's").unwrap();
+    std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let scenario = folder.path().join("x.ron");
+    std::fs::copy(common::save("wakefield-2018.ron"), &scenario).unwrap();
+    std::fs::set_permissions(&scenario, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // The binary and the scenario must be reachable by nobody.
+    let output = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_caseload"))
+        .args(["run", "x.ron", "--csv", "theirs.csv"])
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    if String::from_utf8_lossy(&output.stderr).contains("Permission denied")
+        && !String::from_utf8_lossy(&output.stderr).contains("theirs.csv")
+    {
+        eprintln!("skipped: the test binary is not reachable by another user here");
+        return;
+    }
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "root's");
+    assert_eq!(std::fs::metadata(&theirs).unwrap().uid(), 0);
+}
+
+#[test]
+fn files_not_made_yet_are_the_same_through_a_linked_folder() {
+    let folder = tempfile::tempdir().unwrap();
+    let real = folder.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let alias = folder.path().join("alias");
+    std::os::unix::fs::symlink(&real, &alias).unwrap();
+    assert!(same_file(&real.join("o.csv"), &alias.join("o.csv")));
+}

@@ -233,7 +233,11 @@ fn load(path: &Path) -> Result<Scenario, String> {
 type Produced = Result<(String, Vec<OutputFile>), String>;
 
 /// Writes a command's files, then prints its text; returns the exit status.
-fn produce_then_deliver(produced: Produced, out: &mut impl Write, err: &mut impl Write) -> u8 {
+fn produce_then_deliver<O: Write, E: Write>(
+    produced: Produced,
+    out: &mut terminal::Escaping<O>,
+    err: &mut terminal::Escaping<E>,
+) -> u8 {
     match produced {
         Ok((text, files)) => deliver(&text, &files, out, err),
         Err(message) => {

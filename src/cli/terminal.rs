@@ -89,6 +89,14 @@ impl<W: Write> Write for Escaping<W> {
     }
 }
 
+impl<W: Write> Escaping<W> {
+    /// The writer beneath, for bytes that must pass unchanged (a file's content
+    /// sent to standard output).
+    pub fn raw(&mut self) -> &mut W {
+        &mut self.inner
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,6 +120,9 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
             "the file is empty: expected a scenario, written as (version: 1, name: \"...\", start: \"2019-04\", staff: [...], ...)".to_owned(),
         )]);
     }
+    if let Some(problem) = too_deep(text) {
+        return Err(vec![problem]);
+    }
     // A file from a newer Caseload is refused with that reason rather than with
     // whatever its new fields break, so its version is checked on any failure.
     let scenario: Scenario = ron_options().from_str(text).map_err(|error| {
@@ -146,6 +149,80 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
             FileProblem::at(position, field, problem.message)
         })
         .collect())
+}
+
+/// Brackets nested deeper than this are refused before parsing: a scenario
+/// nests about six deep, and the parser's own limit does not hold for every way
+/// of nesting (`Some(Some(...))` thousands deep overflowed the stack).
+const MAX_NESTING: usize = 64;
+
+/// The problem, if `text` nests brackets deeper than [`MAX_NESTING`] outside
+/// quoted text and comments.
+fn too_deep(text: &str) -> Option<FileProblem> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut characters = text.chars().peekable();
+    // Inside quotes, whether the last character was a backslash.
+    let mut in_string: Option<bool> = None;
+    let mut block_comments = 0usize;
+    while let Some(c) = characters.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+        }
+        if let Some(escaped) = in_string {
+            in_string = match c {
+                _ if escaped => Some(false),
+                '\\' => Some(true),
+                '"' => None,
+                _ => Some(false),
+            };
+            continue;
+        }
+        let next = characters.peek().copied();
+        if block_comments > 0 {
+            if (c, next) == ('*', Some('/')) {
+                block_comments -= 1;
+                characters.next();
+                column += 1;
+            } else if (c, next) == ('/', Some('*')) {
+                block_comments += 1;
+                characters.next();
+                column += 1;
+            }
+            continue;
+        }
+        match (c, next) {
+            ('"', _) => in_string = Some(false),
+            ('/', Some('/')) => {
+                for skipped in characters.by_ref() {
+                    if skipped == '\n' {
+                        (line, column) = (line + 1, 0);
+                        break;
+                    }
+                }
+            }
+            ('/', Some('*')) => {
+                block_comments = 1;
+                characters.next();
+                column += 1;
+            }
+            ('(' | '[' | '{', _) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(FileProblem::at(
+                        Some(Position { line, column }),
+                        None,
+                        format!(
+                            "brackets are nested more than {MAX_NESTING} deep here; a scenario needs about six"
+                        ),
+                    ));
+                }
+            }
+            (')' | ']' | '}', _) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The "newer version" problem, if the text parses far enough to show a version

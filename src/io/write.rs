@@ -21,10 +21,12 @@ use std::path::{Path, PathBuf};
 /// Links followed before giving up, as the system itself does (Linux: 40).
 const MAX_LINKS_FOLLOWED: usize = 40;
 
-/// Temporary files are named `.caseload-XXXXXXXXXXXX.tmp`: short, so a file name
-/// of the full 255 bytes can still be written beside it.
+/// Temporary files are named `.caseload-XXXXXXXXXXXX.tmp`, twelve random letters
+/// and digits: short, so a file name of the full 255 bytes can still be written
+/// beside it, and exact, so no file of a person's own is taken for one.
 const TEMPORARY_PREFIX: &str = ".caseload-";
 const TEMPORARY_SUFFIX: &str = ".tmp";
+const TEMPORARY_RANDOM_CHARACTERS: usize = 12;
 
 /// A temporary file older than this, and not locked by a running write, was left
 /// by a write that was killed; the next write to its folder removes it.
@@ -56,8 +58,12 @@ pub enum WriteFailure {
     BlockDevice,
     #[error("it is a link that leads round in a circle or through too many links")]
     TooManyLinks,
-    #[error("the path names no file")]
+    #[error("the path names a folder, not a file")]
     NoFileName,
+    #[error(
+        "it is a link in a shared folder, and it belongs to someone else: it is not followed (write to the file it leads to instead)"
+    )]
+    SomeoneElsesLink,
     #[error("the previous version could not be kept as {name}: {reason}")]
     Backup {
         name: String,
@@ -117,9 +123,11 @@ pub fn describe_write_error(error: &std::io::Error) -> String {
         }
         ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
         ErrorKind::NotADirectory => "a file stands where a folder is needed".to_owned(),
-        ErrorKind::InvalidFilename => {
-            format!("the name is too long or not allowed here (at most {MAX_FILE_NAME_BYTES} bytes)")
-        }
+        ErrorKind::InvalidFilename => format!(
+            "the name is too long or not allowed here (at most {MAX_FILE_NAME_BYTES} bytes a name, and a whole path of at most 4,096)"
+        ),
+        ErrorKind::ResourceBusy => "the system is using it (it may be a mount point)".to_owned(),
+        ErrorKind::ConnectionRefused => "nothing is listening on that socket".to_owned(),
         ErrorKind::BrokenPipe => "the program reading from it has stopped".to_owned(),
         _ => error.to_string(),
     }
@@ -185,11 +193,22 @@ enum Destination {
 }
 
 fn destination(path: &Path) -> Result<Destination, WriteFailure> {
-    if path.file_name().is_none() {
+    let ends_in_separator = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    if path.file_name().is_none() || ends_in_separator {
         return Err(WriteFailure::NoFileName);
     }
     let mut current = path.to_owned();
     for _ in 0..=MAX_LINKS_FOLLOWED {
+        // `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: the system's own links
+        // to files already open, which may be pipes or files with no name left.
+        // Only the system can follow them; what they lead to is added to, never
+        // replaced.
+        if is_link_to_an_open_file(&current) {
+            return Ok(Destination::Stream);
+        }
         let metadata = match std::fs::symlink_metadata(&current) {
             Ok(metadata) => metadata,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -202,6 +221,9 @@ fn destination(path: &Path) -> Result<Destination, WriteFailure> {
         };
         let kind = metadata.file_type();
         if kind.is_symlink() {
+            if !may_follow(&current, &metadata) {
+                return Err(WriteFailure::SomeoneElsesLink);
+            }
             let target = std::fs::read_link(&current)?;
             // A relative target is relative to the link's own folder.
             current = match current.parent() {
@@ -214,7 +236,7 @@ fn destination(path: &Path) -> Result<Destination, WriteFailure> {
             return Err(WriteFailure::FolderInTheWay);
         }
         if kind.is_file() {
-            if metadata.permissions().readonly() {
+            if metadata.permissions().readonly() || !may_change(&current) {
                 return Err(WriteFailure::ReadOnly);
             }
             return Ok(Destination::File {
@@ -225,6 +247,56 @@ fn destination(path: &Path) -> Result<Destination, WriteFailure> {
         return special_destination(&metadata);
     }
     Err(WriteFailure::TooManyLinks)
+}
+
+/// Whether `path` is one of the system's links to an open file: in `/proc`
+/// or `/dev/fd`.
+fn is_link_to_an_open_file(path: &Path) -> bool {
+    cfg!(unix) && (path.starts_with("/proc") || path.starts_with("/dev/fd"))
+}
+
+/// Whether this person may change the file at `path` (as `>` in a shell would):
+/// a file they may not open for writing is not replaced behind its owner's back
+/// just because its folder lets them.
+fn may_change(path: &Path) -> bool {
+    !matches!(
+        std::fs::OpenOptions::new().write(true).open(path),
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied
+    )
+}
+
+/// Whether a link may be followed, by the rule Linux applies with
+/// `fs.protected_symlinks`: in a folder anyone may write to but only owners may
+/// delete from (`/tmp`), a link is followed only if it is the person's own or
+/// the folder owner's. Otherwise another user could plant a link there and have
+/// this program write over a file of their choosing.
+#[cfg(unix)]
+fn may_follow(link: &Path, link_metadata: &Metadata) -> bool {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Some(folder) = link.parent().map(folder_or_here) else {
+        return true;
+    };
+    let Ok(folder) = std::fs::metadata(folder) else {
+        return true;
+    };
+    let mode = folder.permissions().mode();
+    let shared = mode & 0o1000 != 0 && mode & 0o002 != 0;
+    let person = rustix::process::geteuid().as_raw();
+    !shared || link_metadata.uid() == person || link_metadata.uid() == folder.uid()
+}
+
+#[cfg(not(unix))]
+fn may_follow(_link: &Path, _link_metadata: &Metadata) -> bool {
+    true
+}
+
+/// An empty folder part (`out.csv` has `""`) means the current folder.
+fn folder_or_here(folder: &Path) -> &Path {
+    if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    }
 }
 
 #[cfg(unix)]
@@ -266,25 +338,26 @@ fn stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             return socket.flush();
         }
     }
-    let mut stream = std::fs::OpenOptions::new().write(true).open(path)?;
+    // Added at the end: a file reached through /proc or /dev/fd may already hold
+    // what was written to it before.
+    let mut stream = std::fs::OpenOptions::new().append(true).open(path)?;
     stream.write_all(bytes)?;
     stream.flush()
 }
 
 fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    }
+    folder_or_here(path.parent().unwrap_or(Path::new(""))).to_owned()
 }
 
 /// Replaces `path` (a regular file or nothing) in one step through a temporary
 /// file in the same folder.
 fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::Result<()> {
     let folder = folder_of(path);
-    clear_stale_temporaries(&folder);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMPORARY_PREFIX).suffix(TEMPORARY_SUFFIX);
+    builder
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
+        .rand_bytes(TEMPORARY_RANDOM_CHARACTERS);
     // A new file gets the permissions any new file gets (0666 less the umask);
     // the temporary file's own 0600 would otherwise stay.
     #[cfg(unix)]
@@ -297,6 +370,7 @@ fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::R
     // that was killed, and is cleared by the next write to this folder. Some
     // shared drives cannot lock; the write goes ahead without.
     let _ = temporary.as_file().lock();
+    clear_stale_temporaries(&folder);
     temporary.write_all(bytes)?;
     if let Some(existing) = existing {
         keep_owner_and_permissions(temporary.as_file(), existing)?;
@@ -331,17 +405,24 @@ fn keep_owner_and_permissions(file: &File, existing: &Metadata) -> std::io::Resu
 }
 
 /// Rewrites a file with several names where it is, so every name sees the new
-/// version. The old content is held until the new one is synced and put back if
-/// the write fails.
+/// version. Other writes through this program wait their turn (the file is
+/// locked meanwhile); the old content, where it may be read, is put back if
+/// the write fails. A scenario's previous version is in `NAME.bak` before this
+/// starts, so not even a write cut short by a crash loses it.
 fn rewrite_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let old = std::fs::read(path)?;
+    clear_stale_temporaries(&folder_of(path));
     let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let _ = file.lock();
+    // A write-only file cannot be read back: then there is nothing to put back.
+    let old = std::fs::read(path).ok();
     let written = (|| {
         file.set_len(0)?;
         file.write_all(bytes)?;
         file.sync_all()
     })();
-    if written.is_err() {
+    if written.is_err()
+        && let Some(old) = old
+    {
         use std::io::Seek;
         let _ = file.set_len(0);
         let _ = file.rewind();
@@ -387,13 +468,30 @@ fn sync_folder(folder: &Path) {
 
 /// Whether `name` is one of this writer's temporary files.
 pub fn is_temporary_file_name(name: &str) -> bool {
-    name.starts_with(TEMPORARY_PREFIX)
-        && name.ends_with(TEMPORARY_SUFFIX)
-        && name.len() > TEMPORARY_PREFIX.len() + TEMPORARY_SUFFIX.len()
+    name.strip_prefix(TEMPORARY_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMPORARY_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMPORARY_RANDOM_CHARACTERS
+                && random.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
-/// Removes temporary files that writes killed part way left in `folder`: those
-/// no running write holds and that were last touched a while ago.
+/// Whether this program, as the person running it, made the file: only their
+/// own temporary files are cleared, even when run as root in a shared folder.
+#[cfg(unix)]
+fn made_by_this_person(metadata: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    metadata.uid() == rustix::process::geteuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn made_by_this_person(_metadata: &Metadata) -> bool {
+    true
+}
+
+/// Removes temporary files that writes killed part way left in `folder`: the
+/// person's own, that no running write holds and that were last touched a
+/// while ago.
 fn clear_stale_temporaries(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
@@ -413,7 +511,7 @@ fn clear_stale_temporaries(folder: &Path) {
             .ok()
             .and_then(|modified| modified.elapsed().ok())
             .unwrap_or_default();
-        if !metadata.is_file() || age < STALE_AFTER {
+        if !metadata.is_file() || age < STALE_AFTER || !made_by_this_person(&metadata) {
             continue;
         }
         let Ok(file) = File::open(&path) else {
@@ -444,30 +542,66 @@ enum FileIdentity {
     /// An existing file: its device and node number.
     #[cfg(unix)]
     Node { device: u64, node: u64 },
-    /// A file about to be created (or, off Unix, any file): its full path.
+    /// A file about to be created: its folder (by device and node, so that two
+    /// ways into one folder agree) and its name.
+    #[cfg(unix)]
+    InFolder {
+        device: u64,
+        node: u64,
+        name: std::ffi::OsString,
+    },
+    /// Off Unix: the full path.
+    #[cfg(not(unix))]
     Path(PathBuf),
 }
 
 impl FileIdentity {
+    #[cfg(unix)]
     fn of(path: &Path) -> Option<Self> {
-        if std::fs::metadata(path).is_ok() {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::MetadataExt;
-                let metadata = std::fs::metadata(path).ok()?;
-                return Some(Self::Node {
-                    device: metadata.dev(),
-                    node: metadata.ino(),
-                });
-            }
-            #[cfg(not(unix))]
-            return std::fs::canonicalize(path).ok().map(Self::Path);
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(metadata) = std::fs::metadata(path) {
+            return Some(Self::Node {
+                device: metadata.dev(),
+                node: metadata.ino(),
+            });
         }
         // Not there yet: where it would be created, following a dangling link.
+        let Ok(Destination::File { path, .. }) = destination(path) else {
+            return None;
+        };
+        let folder = std::fs::metadata(folder_of(&path)).ok()?;
+        Some(Self::InFolder {
+            device: folder.dev(),
+            node: folder.ino(),
+            name: path.file_name()?.to_owned(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path) -> Option<Self> {
+        if std::fs::metadata(path).is_ok() {
+            return std::fs::canonicalize(path).ok().map(Self::Path);
+        }
         let Ok(Destination::File { path, .. }) = destination(path) else {
             return None;
         };
         let folder = std::fs::canonicalize(folder_of(&path)).ok()?;
         Some(Self::Path(folder.join(path.file_name()?)))
     }
+}
+
+/// Whether `path` leads to the file `open` already has open (for the command
+/// line: whether an output named by path is in fact its standard output).
+#[cfg(unix)]
+pub fn is_open_file(path: &Path, open: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(path), open.metadata()) {
+        (Ok(named), Ok(open)) => (named.dev(), named.ino()) == (open.dev(), open.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn is_open_file(_path: &Path, _open: &File) -> bool {
+    false
 }
