@@ -1,5 +1,7 @@
 //! Numbers as people read them: pounds with thousands separators, FTE to one
-//! decimal, caseloads, percentages. Shared by the command line and the window.
+//! decimal, caseloads, percentages, and what each figure counts ([`Measure`]).
+//! The floor every layer that shows numbers stands on: the command line, the
+//! window, comparisons and exports.
 
 /// Digits with thousands separators: `1250.4 -> "1,250"` at 0 decimals.
 pub fn thousands(value: f64, decimals: usize) -> String {
@@ -78,6 +80,77 @@ pub fn percent(share: f64, decimals: usize) -> String {
 /// Children (whole numbers): `1250.4 -> "1,250"`.
 pub fn children(value: f64) -> String {
     thousands(value, 0)
+}
+
+/// What a figure counts, which decides how it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Caseload,
+    Months,
+    Children,
+    Fte,
+    /// A share from 0 to 1.
+    Share,
+    Pounds,
+}
+
+impl Measure {
+    /// The unit as a CSV column value.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Measure::Caseload => "cases per FTE",
+            Measure::Months => "months",
+            Measure::Children => "children",
+            Measure::Fte => "FTE",
+            Measure::Share => "%",
+            Measure::Pounds => "£",
+        }
+    }
+
+    /// A value as people read it: "18.3", "£7.7m", "16.0%".
+    pub fn format(self, value: Option<f64>) -> String {
+        let Some(value) = value else {
+            return "no capacity".to_owned();
+        };
+        match self {
+            Measure::Caseload => thousands(value, 1),
+            Measure::Months | Measure::Children => thousands(value, 0),
+            Measure::Fte => fte(value),
+            Measure::Share => percent(value, 1),
+            Measure::Pounds => gbp(value),
+        }
+    }
+
+    /// A difference with its sign: "+2.1", "-£1.3m", "+3.5 points".
+    pub fn format_difference(self, difference: Option<f64>) -> String {
+        let Some(difference) = difference else {
+            return "-".to_owned();
+        };
+        let text = match self {
+            Measure::Caseload => thousands(difference, 1),
+            Measure::Months | Measure::Children => thousands(difference, 0),
+            Measure::Fte => fte(difference),
+            Measure::Share => format!("{} points", thousands(difference * 100.0, 1)),
+            Measure::Pounds => return gbp_signed(difference),
+        };
+        let shows_non_zero = text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        if difference > 0.0 && shows_non_zero {
+            format!("+{text}")
+        } else if shows_non_zero {
+            text
+        } else {
+            text.trim_start_matches('-').to_owned()
+        }
+    }
+
+    /// The value as a plain number for CSV (shares as percentages).
+    pub fn plain(self, value: f64) -> f64 {
+        if self == Measure::Share {
+            value * 100.0
+        } else {
+            value
+        }
+    }
 }
 
 #[cfg(test)]

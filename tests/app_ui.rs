@@ -465,7 +465,7 @@ fn open_switch_duplicate_and_compare() {
     };
     let before = spend_difference(&table);
     assert!(before > 0.0, "the plan costs more than doing nothing");
-    let shown = caseload::compare::Measure::Pounds.format_difference(Some(before));
+    let shown = caseload::units::Measure::Pounds.format_difference(Some(before));
     assert!(
         harness.query_all_by_label(&shown).next().is_some(),
         "{shown}"
@@ -474,7 +474,7 @@ fn open_switch_duplicate_and_compare() {
     type_number(&mut harness, "Extra posts", 0, "0");
     let after = spend_difference(&harness.state().comparison_table().unwrap());
     assert!(after < before);
-    let shown = caseload::compare::Measure::Pounds.format_difference(Some(after));
+    let shown = caseload::units::Measure::Pounds.format_difference(Some(after));
     assert!(
         harness.query_all_by_label(&shown).next().is_some(),
         "{shown}"

@@ -121,8 +121,8 @@ fn compare_prints_both_summaries_and_the_comparison_table() {
     // The same rows as the window's table.
     let a = load_scenario(&common::save("liverpool-2019.ron")).unwrap();
     let b = load_scenario(&common::save("wakefield-2018.ron")).unwrap();
-    let expected = caseload::compare::ComparisonTable::new(&project(&a), &project(&b))
-        .render_text(&a.name, &b.name);
+    let table = caseload::compare::ComparisonTable::new(&project(&a), &project(&b));
+    let expected = caseload::cli::comparison_text(&table, &a.name, &b.name);
     assert!(stdout.ends_with(&expected), "{stdout}");
 }
 

@@ -22,7 +22,7 @@ use crate::model::Scenario;
 use crate::model::validate::horizon_problem;
 use crate::sim::project;
 
-pub use summary::summary;
+pub use summary::{comparison_text, summary};
 
 use outputs::{OutputFile, deliver, refuse_clashes};
 
@@ -317,7 +317,7 @@ fn compare(a: &Path, b: &Path, csv: Option<&Path>, html: Option<&Path>) -> Produ
         "A: {}\nB: {}\nComparison by financial year, B minus A (a positive variance is more overspend):\n\n{}",
         summary(&scenario_a, &projection_a, &a.display().to_string()),
         summary(&scenario_b, &projection_b, &b.display().to_string()),
-        table.render_text(&scenario_a.name, &scenario_b.name)
+        comparison_text(&table, &scenario_a.name, &scenario_b.name)
     );
     let mut files = Vec::new();
     if let Some(csv) = csv {

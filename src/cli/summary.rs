@@ -1,5 +1,6 @@
 //! The per-financial-year summary printed by `run` and `compare`.
 
+use crate::compare::ComparisonTable;
 use crate::model::Scenario;
 use crate::sim::{Projection, YearSummary};
 use crate::units;
@@ -125,4 +126,38 @@ fn year_cells(projection: &Projection, year: &YearSummary) -> Vec<String> {
         units::gbp(year.funding()),
         variance_text(year.variance),
     ]
+}
+/// The comparison table as text for the terminal, the same rows as the window
+/// shows.
+pub fn comparison_text(
+    comparison: &ComparisonTable,
+    baseline_name: &str,
+    scenario_name: &str,
+) -> String {
+    let mut table =
+        Table::new(&["Year", "Figure", "A (baseline)", "B (scenario)", "B - A"]).text_columns(2);
+    let mut last_year = None;
+    for row in &comparison.rows {
+        let year = if last_year == Some(row.year) {
+            String::new()
+        } else {
+            last_year = Some(row.year);
+            if row.months < 12 {
+                format!("{} ({} months)", row.year.label(), row.months)
+            } else {
+                row.year.label()
+            }
+        };
+        table.row(vec![
+            year,
+            row.metric.to_owned(),
+            row.measure.format(row.baseline),
+            row.measure.format(row.scenario),
+            row.measure.format_difference(row.difference()),
+        ]);
+    }
+    format!(
+        "A: {baseline_name}\nB: {scenario_name}\n\n{}",
+        table.render()
+    )
 }

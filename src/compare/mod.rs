@@ -6,78 +6,7 @@ pub use inputs::{InputDifference, input_differences};
 
 use crate::model::FinancialYear;
 use crate::sim::{MonthRow, Projection, YearSummary};
-use crate::units;
-
-/// What a figure counts, which decides how it is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    Caseload,
-    Months,
-    Children,
-    Fte,
-    /// A share from 0 to 1.
-    Share,
-    Pounds,
-}
-
-impl Measure {
-    /// The unit as a CSV column value.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Measure::Caseload => "cases per FTE",
-            Measure::Months => "months",
-            Measure::Children => "children",
-            Measure::Fte => "FTE",
-            Measure::Share => "%",
-            Measure::Pounds => "£",
-        }
-    }
-
-    /// A value as people read it: "18.3", "£7.7m", "16.0%".
-    pub fn format(self, value: Option<f64>) -> String {
-        let Some(value) = value else {
-            return "no capacity".to_owned();
-        };
-        match self {
-            Measure::Caseload => units::thousands(value, 1),
-            Measure::Months | Measure::Children => units::thousands(value, 0),
-            Measure::Fte => units::fte(value),
-            Measure::Share => units::percent(value, 1),
-            Measure::Pounds => units::gbp(value),
-        }
-    }
-
-    /// A difference with its sign: "+2.1", "-£1.3m", "+3.5 points".
-    pub fn format_difference(self, difference: Option<f64>) -> String {
-        let Some(difference) = difference else {
-            return "-".to_owned();
-        };
-        let text = match self {
-            Measure::Caseload => units::thousands(difference, 1),
-            Measure::Months | Measure::Children => units::thousands(difference, 0),
-            Measure::Fte => units::fte(difference),
-            Measure::Share => format!("{} points", units::thousands(difference * 100.0, 1)),
-            Measure::Pounds => return units::gbp_signed(difference),
-        };
-        let shows_non_zero = text.chars().any(|c| c.is_ascii_digit() && c != '0');
-        if difference > 0.0 && shows_non_zero {
-            format!("+{text}")
-        } else if shows_non_zero {
-            text
-        } else {
-            text.trim_start_matches('-').to_owned()
-        }
-    }
-
-    /// The value as a plain number for CSV (shares as percentages).
-    pub fn plain(self, value: f64) -> f64 {
-        if self == Measure::Share {
-            value * 100.0
-        } else {
-            value
-        }
-    }
-}
+use crate::units::Measure;
 
 type YearValue = fn(&YearSummary, &[MonthRow]) -> Option<f64>;
 
@@ -217,37 +146,6 @@ impl ComparisonTable {
         let mut years: Vec<FinancialYear> = self.rows.iter().map(|row| row.year).collect();
         years.dedup();
         years
-    }
-
-    /// The table as text for the terminal, the same rows as the window shows.
-    pub fn render_text(&self, baseline_name: &str, scenario_name: &str) -> String {
-        let mut table =
-            crate::cli::Table::new(&["Year", "Figure", "A (baseline)", "B (scenario)", "B - A"])
-                .text_columns(2);
-        let mut last_year = None;
-        for row in &self.rows {
-            let year = if last_year == Some(row.year) {
-                String::new()
-            } else {
-                last_year = Some(row.year);
-                if row.months < 12 {
-                    format!("{} ({} months)", row.year.label(), row.months)
-                } else {
-                    row.year.label()
-                }
-            };
-            table.row(vec![
-                year,
-                row.metric.to_owned(),
-                row.measure.format(row.baseline),
-                row.measure.format(row.scenario),
-                row.measure.format_difference(row.difference()),
-            ]);
-        }
-        format!(
-            "A: {baseline_name}\nB: {scenario_name}\n\n{}",
-            table.render()
-        )
     }
 }
 

@@ -1,9 +1,9 @@
 //! The charts of a report, defined once: what each shows, from which series.
 //! The window's comparison view draws them with egui_plot, PNG export with plotters.
 
-use crate::compare::Measure;
 use crate::model::{FinancialYear, Month};
 use crate::sim::{MonthRow, Projection};
+use crate::units::Measure;
 
 /// The groups of charts, one tab each in the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -69,7 +69,7 @@ pub fn write_comparison_csv(table: &ComparisonTable, out: &mut impl Write) -> st
         out,
         "financial_year,months,figure,unit,baseline,scenario,difference"
     )?;
-    let number = |measure: crate::compare::Measure, value: Option<f64>| {
+    let number = |measure: crate::units::Measure, value: Option<f64>| {
         value.map_or_else(String::new, |value| {
             let text = format!("{:.4}", measure.plain(value));
             let text = text.trim_end_matches('0').trim_end_matches('.');

@@ -6,10 +6,11 @@ use base64::Engine;
 use super::NamedProjection;
 use super::charts::ReportChart;
 use super::png::chart_png;
-use crate::compare::{ComparisonTable, Measure};
+use crate::compare::ComparisonTable;
 use crate::model::Scenario;
 use crate::sim::Projection;
 use crate::units;
+use crate::units::Measure;
 
 /// A scenario and its projection, for the report.
 pub struct ReportEntry<'a> {

@@ -54,8 +54,8 @@ impl Output {
         }
     }
 
-    pub fn measure(self) -> crate::compare::Measure {
-        use crate::compare::Measure;
+    pub fn measure(self) -> crate::units::Measure {
+        use crate::units::Measure;
         match self {
             Output::TotalSpend | Output::WorstOverspend => Measure::Pounds,
             Output::FinalCaseload => Measure::Caseload,
