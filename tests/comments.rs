@@ -5,7 +5,7 @@
 
 mod common;
 
-use caseload::io::{load_scenario_with_comments, save_scenario_with_comments};
+use caseload::io::{load_scenario_with_text, save_scenario_keeping_layout};
 
 /// Every comment in `text`, trimmed, in order.
 fn comments_in(text: &str) -> Vec<String> {
@@ -20,9 +20,9 @@ fn every_comment_of_every_example_survives_a_save() {
     for entry in std::fs::read_dir(common::save("")).unwrap() {
         let path = entry.unwrap().path();
         let original = std::fs::read_to_string(&path).unwrap();
-        let (scenario, comments) = load_scenario_with_comments(&path).unwrap();
+        let (scenario, text) = load_scenario_with_text(&path).unwrap();
         let saved_path = folder.path().join(path.file_name().unwrap());
-        save_scenario_with_comments(&saved_path, &scenario, &comments).unwrap();
+        save_scenario_keeping_layout(&saved_path, &scenario, Some(&text)).unwrap();
         let saved = std::fs::read_to_string(&saved_path).unwrap();
         assert_eq!(
             comments_in(&saved),
@@ -31,9 +31,9 @@ fn every_comment_of_every_example_survives_a_save() {
             path.display()
         );
         // Saving the saved file again changes nothing.
-        let (again, again_comments) = load_scenario_with_comments(&saved_path).unwrap();
+        let (again, again_text) = load_scenario_with_text(&saved_path).unwrap();
         assert_eq!(again, scenario);
-        save_scenario_with_comments(&saved_path, &again, &again_comments).unwrap();
+        save_scenario_keeping_layout(&saved_path, &again, Some(&again_text)).unwrap();
         assert_eq!(std::fs::read_to_string(&saved_path).unwrap(), saved);
     }
 }
@@ -41,8 +41,8 @@ fn every_comment_of_every_example_survives_a_save() {
 #[test]
 fn a_comment_moves_with_its_intervention() {
     let folder = tempfile::tempdir().unwrap();
-    let (mut scenario, comments) =
-        load_scenario_with_comments(&common::save("wakefield-2018.ron")).unwrap();
+    let (mut scenario, text) =
+        load_scenario_with_text(&common::save("wakefield-2018.ron")).unwrap();
     scenario.interventions.reverse();
     let removed = scenario
         .interventions
@@ -51,7 +51,7 @@ fn a_comment_moves_with_its_intervention() {
         .unwrap();
     let removed = scenario.interventions.remove(removed).label;
     let path = folder.path().join("reordered.ron");
-    save_scenario_with_comments(&path, &scenario, &comments).unwrap();
+    save_scenario_keeping_layout(&path, &scenario, Some(&text)).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = saved.lines().collect();
     let label_line = lines
@@ -79,9 +79,9 @@ fn slashes_inside_notes_over_several_lines_are_not_comments() {
     caseload::io::save_scenario(&path, &scenario).unwrap();
     let first = std::fs::read_to_string(&path).unwrap();
     for _ in 0..3 {
-        let (again, comments) = load_scenario_with_comments(&path).unwrap();
+        let (again, text) = load_scenario_with_text(&path).unwrap();
         assert_eq!(again, scenario);
-        save_scenario_with_comments(&path, &again, &comments).unwrap();
+        save_scenario_keeping_layout(&path, &again, Some(&text)).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
     }
 }

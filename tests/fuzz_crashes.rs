@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use caseload::io::{FileComments, parse_scenario, scenario_to_ron};
+use caseload::io::{FileText, Layout, parse_scenario, write_keeping_layout};
 use caseload::project;
 
 #[test]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings, Undoer};
 
-use crate::io::{FileComments, default_scenario_with_comments, load_scenario_with_comments};
+use crate::io::{FileText, default_scenario_with_text, load_scenario_with_text};
 use crate::model::{Problem, Scenario, validate};
 use crate::sim::{Projection, project};
 
@@ -25,8 +25,9 @@ pub struct Document {
     /// The file's modification time and size when it was opened or last saved, to
     /// notice another program or person changing it meanwhile.
     disk_stamp: Option<DiskStamp>,
-    /// The comments of the file it came from, put back when it is saved.
-    pub comments: FileComments,
+    /// The text of the file it came from (or was last saved to), so that saving
+    /// changes only what was edited; `None` for a scenario made here.
+    pub file_text: Option<FileText>,
 }
 
 /// What tells one version of a file on disk from another.
@@ -56,16 +57,16 @@ impl Document {
         document
     }
 
-    /// The built-in example, with the comments of its file.
+    /// The built-in example, with the text of its file.
     pub fn example() -> Self {
-        let (scenario, comments) = default_scenario_with_comments();
+        let (scenario, text) = default_scenario_with_text();
         let mut document = Self::new(scenario, None);
-        document.comments = comments;
+        document.file_text = Some(text);
         document
     }
 
     /// A scenario restored from a recovery copy: unsaved, and saving goes to `path`
-    /// (the file it came from), if it had one, keeping that file's comments. With
+    /// (the file it came from), if it had one, keeping that file's layout. With
     /// the file's stamp from when it was opened, saving asks first if the file
     /// changed since.
     pub fn recovered(
@@ -75,11 +76,10 @@ impl Document {
     ) -> Self {
         let mut document = Self::unsaved(scenario);
         document.disk_stamp = disk_stamp;
-        document.comments = path
+        document.file_text = path
             .as_deref()
-            .and_then(|path| load_scenario_with_comments(path).ok())
-            .map(|(_, comments)| comments)
-            .unwrap_or_default();
+            .and_then(|path| load_scenario_with_text(path).ok())
+            .map(|(_, text)| text);
         document.path = path;
         document
     }
@@ -102,7 +102,7 @@ impl Document {
             projection,
             problems,
             disk_stamp: None,
-            comments: FileComments::default(),
+            file_text: None,
         }
     }
 

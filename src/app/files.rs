@@ -10,7 +10,7 @@ use super::{CaseloadApp, Document, FileChooserChoice, FileRequest, PendingAction
 use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
-use crate::io::{load_scenario_with_comments, save_scenario_with_comments, write_file};
+use crate::io::{load_scenario_with_text, save_scenario_keeping_layout, write_file};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
 use crate::ui::file_chooser::FileChooser;
 
@@ -200,10 +200,10 @@ impl CaseloadApp {
             self.status = format!("{} is already open", display_name(path));
             return;
         }
-        match load_scenario_with_comments(path) {
-            Ok((scenario, comments)) => {
+        match load_scenario_with_text(path) {
+            Ok((scenario, text)) => {
                 let mut document = Document::new(scenario, Some(path.to_owned()));
-                document.comments = comments;
+                document.file_text = Some(text);
                 self.add_or_replace_example(document);
                 self.preferences.remember_file(path.to_owned());
                 self.status = format!("Opened {}", path.display());
@@ -239,8 +239,9 @@ impl CaseloadApp {
     /// save leaves the file on disk as it was and the scenario marked unsaved.
     fn save_to(&mut self, path: &Path) -> bool {
         let document = self.document();
-        match save_scenario_with_comments(path, &document.scenario, &document.comments) {
-            Ok(()) => {
+        match save_scenario_keeping_layout(path, &document.scenario, document.file_text.as_ref()) {
+            Ok(saved) => {
+                self.document_mut().file_text = Some(saved);
                 self.document_mut().mark_saved(path);
                 self.preferences.remember_file(path.to_owned());
                 self.status = format!("Saved to {}", path.display());

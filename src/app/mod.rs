@@ -329,7 +329,7 @@ impl CaseloadApp {
                 let mut copy = self.document().scenario.clone();
                 copy.name = format!("{} (copy)", copy.name);
                 let mut duplicate = Document::unsaved(copy);
-                duplicate.comments = self.document().comments.clone();
+                duplicate.file_text = self.document().file_text.clone();
                 self.add_document(duplicate);
                 self.status = "Duplicated: edit the copy to make a variant".to_owned();
             }

@@ -66,6 +66,15 @@ impl Locations {
             .filter_map(move |(path, range)| Some((path.as_str(), text.get(range.clone())?)))
     }
 
+    /// Where the single-token value at `path` is written, as a byte range of the
+    /// text; `None` if the file leaves it out or writes a group there.
+    pub fn leaf_range(&self, path: &str) -> Option<std::ops::Range<usize>> {
+        self.leaves
+            .iter()
+            .find(|(leaf, _)| leaf == path)
+            .map(|(_, range)| range.clone())
+    }
+
     /// Where the value at `path` starts; for a field the file leaves out, where its
     /// nearest enclosing value starts.
     pub fn find(&self, path: &str) -> Option<Position> {
@@ -109,7 +118,7 @@ fn parent(path: &str) -> Option<&str> {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-enum Kind {
+pub(super) enum Kind {
     Open,
     Close,
     Colon,
@@ -120,11 +129,11 @@ enum Kind {
 }
 
 #[derive(Clone, Debug)]
-struct Token {
-    kind: Kind,
+pub(super) struct Token {
+    pub(super) kind: Kind,
     start: Position,
     end: Position,
-    bytes: std::ops::Range<usize>,
+    pub(super) bytes: std::ops::Range<usize>,
 }
 
 struct Cursor<'a> {
@@ -214,7 +223,8 @@ impl Cursor<'_> {
     }
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`, comments and white space left out.
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut cursor = Cursor {
         chars: text.chars().peekable(),
         position: Position { line: 1, column: 1 },

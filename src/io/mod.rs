@@ -3,16 +3,18 @@
 
 mod comments;
 pub mod csv;
+mod keep_layout;
 pub mod locate;
 mod scenario_file;
+mod syntax;
 mod write;
 
-pub use comments::FileComments;
 pub use csv::write_projection_csv;
+pub use keep_layout::{FileText, Layout, Written, write_keeping_layout};
 pub use scenario_file::{
     FileProblem, LoadError, MAX_FILE_BYTES, SaveError, default_scenario,
-    default_scenario_with_comments, load_scenario, load_scenario_with_comments, parse_scenario,
-    save_scenario, save_scenario_with_comments, scenario_to_ron,
+    default_scenario_with_text, load_scenario, load_scenario_with_text, parse_scenario,
+    save_scenario, save_scenario_keeping_layout, scenario_to_ron,
 };
 pub use write::{
     FileLocked, WriteError, WriteFailure, backup_path, describe_write_error, is_open_file,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
-use super::FileComments;
+use super::keep_layout::{FileText, write_keeping_layout};
 use super::locate::{Locations, Position};
 use crate::model::{FORMAT_VERSION, Scenario, validate};
 
@@ -373,12 +373,12 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
     parse_file(path, &read_scenario_text(path)?)
 }
 
-/// Like [`load_scenario`], and also the file's comments, to put back on saving.
-pub fn load_scenario_with_comments(path: &Path) -> Result<(Scenario, FileComments), LoadError> {
+/// Like [`load_scenario`], and also the file's text, so that saving changes only
+/// what was edited.
+pub fn load_scenario_with_text(path: &Path) -> Result<(Scenario, FileText), LoadError> {
     let text = read_scenario_text(path)?;
     let scenario = parse_file(path, &text)?;
-    let comments = FileComments::of(&text, &scenario);
-    Ok((scenario, comments))
+    Ok((scenario.clone(), FileText::new(text, scenario)))
 }
 
 /// [`parse_scenario`] on the text of the file at `path`, its problems named by it.
@@ -455,7 +455,13 @@ fn describe_io_error(error: &std::io::Error) -> String {
     }
 }
 
-/// The scenario as RON text, in the same format the program reads.
+/// What `text` reads as, without the checks: to make sure a save reads back as
+/// the scenario saved, which may have problems the user has still to fix.
+pub(super) fn read_unchecked(text: &str) -> Option<Scenario> {
+    ron_options().from_str(text).ok()
+}
+
+/// The scenario as RON text, in the program's own (canonical) layout.
 pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ".to_owned())
@@ -470,29 +476,31 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, SaveError> {
     ))
 }
 
-/// Saves a scenario through the one writer ([`super::write_file_keeping_backup`]):
-/// a failed save leaves the old file as it was, and the version it replaces is
-/// kept as `NAME.ron.bak`.
+/// Saves a new scenario, in the canonical layout, through the one writer
+/// ([`super::write_file_keeping_backup`]): a failed save leaves the old file as it
+/// was, and the version it replaces is kept as `NAME.ron.bak`.
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
-    save_scenario_with_comments(path, scenario, &FileComments::default())
+    save_scenario_keeping_layout(path, scenario, None).map(|_| ())
 }
 
-/// Like [`save_scenario`], putting `comments` (from the file the scenario was
-/// read from) back above and beside their fields.
-pub fn save_scenario_with_comments(
+/// Like [`save_scenario`], changing the text of `original` (the file the scenario
+/// was read from or last saved to) only where the scenario differs from it.
+/// Returns the text saved, to compare the next save with.
+pub fn save_scenario_keeping_layout(
     path: &Path,
     scenario: &Scenario,
-    comments: &FileComments,
-) -> Result<(), SaveError> {
-    let text = comments.put_into(&scenario_to_ron(scenario)?, scenario);
-    super::write_file_keeping_backup(path, text.as_bytes()).map_err(SaveError::Write)
+    original: Option<&FileText>,
+) -> Result<FileText, SaveError> {
+    let written = write_keeping_layout(scenario, original)?;
+    super::write_file_keeping_backup(path, written.text.as_bytes()).map_err(SaveError::Write)?;
+    Ok(FileText::new(written.text, scenario.clone()))
 }
 
-/// The built-in scenario with the comments of its file, to keep when it is saved.
-pub fn default_scenario_with_comments() -> (Scenario, FileComments) {
+/// The built-in scenario with the text of its file, kept when it is saved.
+pub fn default_scenario_with_text() -> (Scenario, FileText) {
     let scenario = default_scenario();
-    let comments = FileComments::of(DEFAULT_SCENARIO, &scenario);
-    (scenario, comments)
+    let text = FileText::new(DEFAULT_SCENARIO.to_owned(), scenario.clone());
+    (scenario, text)
 }
 
 /// The scenario built into the program (Liverpool 2019).
