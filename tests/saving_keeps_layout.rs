@@ -119,9 +119,7 @@ fn line_change(old: &str, new: &str) -> LineChange {
     LineChange {
         removed: owned(&old_lines[prefix..old_lines.len() - suffix]),
         inserted: owned(&new_lines[prefix..new_lines.len() - suffix]),
-        before: prefix
-            .checked_sub(1)
-            .map(|line| old_lines[line].to_owned()),
+        before: prefix.checked_sub(1).map(|line| old_lines[line].to_owned()),
         after: old_lines
             .get(old_lines.len() - suffix)
             .map(|line| (*line).to_owned()),
@@ -279,9 +277,9 @@ fn a_removed_item_takes_its_lines_and_comments_with_it() {
 fn the_comments_inside_a_removed_intervention_go_with_it() {
     let path = common::save("liverpool-2019.ron");
     let (text, mut scenario, original) = read(&path);
-    scenario
-        .interventions
-        .retain(|intervention| intervention.label != "Council's own resources towards the £7.7m plan");
+    scenario.interventions.retain(|intervention| {
+        intervention.label != "Council's own resources towards the £7.7m plan"
+    });
     let saved = save(&scenario, &original);
     assert!(!saved.contains("read here as over two years"));
     assert!(!saved.contains("The reports do not say whether"));
@@ -391,7 +389,9 @@ fn number_spellings_are_kept_unless_the_number_changes() {
     let saved = save(&scenario, &original);
     assert!(
         saved.contains("(referrals_per_month: 4e2, looked_after: 1_250.0, children_in_need: 10.0)")
-            || saved.contains("(referrals_per_month: 4e2, children_in_need: 10.0, looked_after: 1_250.0)"),
+            || saved.contains(
+                "(referrals_per_month: 4e2, children_in_need: 10.0, looked_after: 1_250.0)"
+            ),
         "{saved}"
     );
 }

@@ -1,10 +1,10 @@
-//! Comments in a scenario file, kept through a save. Finance officers write the
-//! source of a figure beside it (`// Reported: Ofsted, July 2018`); the program
-//! writes the file anew on every save, so each comment is tied to the field it
-//! stands above or beside, by the field's path with list items named
-//! (`interventions["+115 social workers"].label`), and put back above or beside the
-//! same field. A comment moves with its staff group or intervention when the list
-//! is reordered, and goes when its field goes.
+//! Comments in a scenario file, kept when a save cannot keep the file's own
+//! layout (`keep_layout.rs` keeps them, and everything else, whenever it can). Each
+//! comment is tied to the field it stands above or beside, by the field's path with
+//! list items named (`interventions["+115 social workers"].label`), and put back
+//! above or beside the same field in the canonical text. A comment moves with its
+//! staff group or intervention when the list is reordered, and goes when its field
+//! goes.
 
 use super::locate::Locations;
 use crate::model::{Scenario, fields};

@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn reads_groups_fields_items_and_some() {
-        let text = "#![enable(implicit_some)]\n// top\n(a: 1, b: [2, 3,], c: Some(4), d: Go(x: \"y\"))\n";
+        let text =
+            "#![enable(implicit_some)]\n// top\n(a: 1, b: [2, 3,], c: Some(4), d: Go(x: \"y\"))\n";
         let node = parse(text).unwrap();
         let Shape::Group(group) = &node.shape else {
             panic!("not a group")
