@@ -94,9 +94,8 @@ fn assert_only_value_changed(old: &str, new: &str, path: &str, file: &str) {
 struct LineChange {
     removed: Vec<String>,
     inserted: Vec<String>,
-    /// The line of `old` before the change, and the one after it.
+    /// The line of `old` before the change.
     before: Option<String>,
-    after: Option<String>,
 }
 
 fn line_change(old: &str, new: &str) -> LineChange {
@@ -120,9 +119,6 @@ fn line_change(old: &str, new: &str) -> LineChange {
         removed: owned(&old_lines[prefix..old_lines.len() - suffix]),
         inserted: owned(&new_lines[prefix..new_lines.len() - suffix]),
         before: prefix.checked_sub(1).map(|line| old_lines[line].to_owned()),
-        after: old_lines
-            .get(old_lines.len() - suffix)
-            .map(|line| (*line).to_owned()),
     }
 }
 

@@ -66,7 +66,7 @@ fn seed(bytes: &[u8]) -> u64 {
 /// Changes one value of `scenario`; returns its path as the file writes it.
 fn edit(scenario: &mut Scenario, seed: u64) -> String {
     let numbers = fields::numeric_fields(scenario);
-    if seed % 4 == 0 || numbers.is_empty() {
+    if seed.is_multiple_of(4) || numbers.is_empty() {
         let extra = [
             "",
             " (edited)",
