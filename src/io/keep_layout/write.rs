@@ -206,16 +206,30 @@ impl Merger<'_> {
             .windows(2)
             .map(|pair| &text[pair[0].span.end..pair[1].span.start])
             .collect();
+        // Between two entries that were neighbours, the file's own separator;
+        // next to an entry that moved or is new, the separator it had after it
+        // (or before it), so that an entry added between two is the only change.
+        let index = |piece: &Piece| match piece {
+            Piece::Kept { index, .. } => Some(*index),
+            Piece::New { .. } => None,
+        };
+        let separator = |before: Option<usize>, after: Option<usize>| {
+            let found = match (before, after) {
+                (Some(before), Some(after)) if after == before + 1 => separators.get(before),
+                (Some(before), _) => separators
+                    .get(before)
+                    .or(separators.get(before.wrapping_sub(1))),
+                (None, Some(after)) => separators
+                    .get(after.wrapping_sub(1))
+                    .or(separators.get(after)),
+                (None, None) => separators.first(),
+            };
+            found.copied().unwrap_or(", ")
+        };
         let mut out = lead.to_owned();
         for (at, piece) in pieces.iter().enumerate() {
             if at > 0 {
-                out.push_str(
-                    separators
-                        .get(at - 1)
-                        .or(separators.last())
-                        .copied()
-                        .unwrap_or(", "),
-                );
+                out.push_str(separator(index(&pieces[at - 1]), index(piece)));
             }
             match piece {
                 Piece::Kept { text: kept, .. } => out.push_str(kept),
