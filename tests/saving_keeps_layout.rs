@@ -521,3 +521,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_field_added_to_a_group_holding_only_comments_keeps_them() {
+    let text = "(\n    version: 1,\n    name: \"Empty groups\",\n    start: \"2019-04\",\n    demand: (\n        // Nothing set yet.\n    ),\n    placements: ( /* none */ ),\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n)\n";
+    let (mut scenario, original) = FileText::read(text).unwrap();
+    scenario.demand.looked_after = 480.0;
+    scenario.placements.in_house_foster_places = Some(40.0);
+    let saved = save(&scenario, &original);
+    assert!(
+        saved.contains(
+            "    demand: (\n        // Nothing set yet.\n        looked_after: 480.0,\n    ),\n"
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("placements: (in_house_foster_places: 40.0 /* none */ ),"),
+        "{saved}"
+    );
+}

@@ -82,12 +82,55 @@ impl Merger<'_> {
             ));
         }
         if group.entries.is_empty() {
-            return Some(self.write_inline(node, group, &pieces));
+            return self.fill_empty(node, group, &pieces);
         }
         match self.line_chunks(group) {
             Some((first, chunks)) => self.write_lines(node, group, &pieces, first, &chunks),
             None => Some(self.write_inline(node, group, &pieces)),
         }
+    }
+
+    /// A group the file writes empty, now with entries: what was inside it (white
+    /// space, comments) stays; the entries go on lines of their own above the
+    /// closing bracket if it has a line of its own, else straight after the
+    /// opening bracket.
+    fn fill_empty(&self, node: &Node, group: &Group, pieces: &[Piece]) -> Option<String> {
+        let text = self.file;
+        let closing_line = line_start(text, group.close);
+        let mut out = String::new();
+        if closing_line > group.open && text[closing_line..group.close].trim().is_empty() {
+            let indent = format!("{}{}", line_indent(text, group.close), self.unit);
+            out.push_str(text.get(node.span.start..closing_line)?);
+            for piece in pieces {
+                let Piece::New { key, value } = piece else {
+                    return None;
+                };
+                out.push_str(&indent);
+                if let Some(key) = key {
+                    out.push_str(key);
+                    out.push_str(": ");
+                }
+                out.push_str(&self.pretty(value, &indent));
+                out.push_str(",\n");
+            }
+            out.push_str(text.get(closing_line..node.span.end)?);
+            return Some(out);
+        }
+        out.push_str(text.get(node.span.start..group.open + 1)?);
+        let entries: Vec<String> = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::New {
+                    key: Some(key),
+                    value,
+                } => format!("{key}: {}", self.compact(value)),
+                Piece::New { key: None, value } => self.compact(value),
+                Piece::Kept { text, .. } => text.clone(),
+            })
+            .collect();
+        out.push_str(&entries.join(", "));
+        out.push_str(text.get(group.open + 1..node.span.end)?);
+        Some(out)
     }
 
     /// Where each entry's lines are, when every entry starts on a line of its own
