@@ -216,12 +216,19 @@ fn a_byte_order_mark_at_the_start_is_accepted() {
         load_scenario(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron"))
             .unwrap();
     assert_eq!(with_mark, without);
-    let (_, comments) = caseload::io::load_scenario_with_comments(&fixture).unwrap();
-    let (_, comments_without) = caseload::io::load_scenario_with_comments(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron"),
-    )
-    .unwrap();
-    assert_eq!(comments, comments_without);
+    // Saving keeps the mark and the file's layout, changing only what was edited.
+    let (mut edited, original) = caseload::io::load_scenario_with_text(&fixture).unwrap();
+    edited.demand.looked_after += 10.0;
+    let written = caseload::io::write_keeping_layout(&edited, Some(&original)).unwrap();
+    assert_eq!(written.layout, caseload::io::Layout::Kept);
+    assert_eq!(
+        written.text,
+        original.text().replacen(
+            &format!("looked_after: {:?}", with_mark.demand.looked_after),
+            &format!("looked_after: {:?}", edited.demand.looked_after),
+            1
+        )
+    );
     // Text handed over without a file (pasted, recovered) too.
     let text = std::fs::read_to_string(&fixture).unwrap();
     assert_eq!(caseload::io::parse_scenario(&text), Ok(without));

@@ -458,7 +458,7 @@ fn describe_io_error(error: &std::io::Error) -> String {
 /// What `text` reads as, without the checks: to make sure a save reads back as
 /// the scenario saved, which may have problems the user has still to fix.
 pub(super) fn read_unchecked(text: &str) -> Option<Scenario> {
-    ron_options().from_str(text).ok()
+    ron_options().from_str(without_byte_order_mark(text)).ok()
 }
 
 /// The scenario as RON text, in the program's own (canonical) layout.

@@ -95,7 +95,7 @@ fn edit(scenario: &mut Scenario, seed: u64) -> String {
 fn read_unchecked(text: &str) -> Option<Scenario> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
+        .from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
         .ok()
 }
 

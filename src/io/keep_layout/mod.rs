@@ -50,7 +50,8 @@ impl FileText {
     /// Whether the text can be followed value by value, so that saves keep its
     /// layout (a file that reads as a scenario nearly always can).
     pub fn keeps_layout(&self) -> bool {
-        syntax::parse(&self.text).is_some()
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        syntax::parse(text).is_some()
     }
 }
 
@@ -107,19 +108,23 @@ pub fn write_keeping_layout(
 
 /// The original text with the edits made; `None` where it cannot be followed.
 fn edited_text(original: &FileText, scenario: &Scenario) -> Option<String> {
+    // A byte order mark is kept, and not part of the RON.
+    let (mark, text) = match original.text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", original.text.as_str()),
+    };
     let before = scenario_to_ron(&original.scenario).ok()?;
     let after = scenario_to_ron(scenario).ok()?;
-    let file = syntax::parse(&original.text)?;
+    let file = syntax::parse(text)?;
     let merger = Merger {
-        file: &original.text,
+        file: text,
         before: &before,
         after: &after,
-        unit: indent_unit(&original.text, &file),
+        unit: indent_unit(text, &file),
     };
     let value = merger.merge(&file, &syntax::parse(&before)?, &syntax::parse(&after)?)?;
-    let text = &original.text;
     Some(format!(
-        "{}{value}{}",
+        "{mark}{}{value}{}",
         text.get(..file.span.start)?,
         text.get(file.span.end..)?
     ))
