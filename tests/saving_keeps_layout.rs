@@ -540,3 +540,16 @@ fn a_field_added_to_a_group_holding_only_comments_keeps_them() {
         "{saved}"
     );
 }
+
+#[test]
+fn a_field_added_after_a_comma_on_its_own_line_reads_back() {
+    // Found by the fuzzer: the comma after the last field stood on the line of the
+    // closing bracket, and a field added at the end got a second comma.
+    let text = "(\n    version: 1,\n    name: \"Comma\",\n    start: \"2018-04\",\n    staff: [\n        (id: \"experienced\", fte: 9.0, establishment: 10.0),\n    ]\n,)\n";
+    let (mut scenario, original) = FileText::read(text).unwrap();
+    scenario.workforce.time_to_hire_months = 5.0;
+    let saved = save(&scenario, &original);
+    let change = changed_region(text, &saved);
+    assert!(change.0.is_empty(), "{saved}");
+    assert!(saved.contains("time_to_hire_months: 5.0"), "{saved}");
+}

@@ -160,6 +160,16 @@ impl Merger<'_> {
             chunks.push(start..end);
             start = end;
         }
+        // After the last entry's line, only blank lines and comments: a comma
+        // there (`]\n,)`) would end up after an entry added at the end.
+        let rest = text.get(start..group.close)?;
+        let blank = |line: &str| {
+            let code = line.find("//").map_or(line, |comment| &line[..comment]);
+            code.trim().is_empty()
+        };
+        if rest.contains("/*") || !rest.lines().all(blank) {
+            return None;
+        }
         Some((first, chunks))
     }
 
