@@ -338,6 +338,40 @@ fn save_a_copy_and_open_it_again() {
 }
 
 #[test]
+fn saving_the_example_changes_only_the_values_edited() {
+    let (mut harness, answers) = app();
+    harness.run();
+    let original = std::fs::read_to_string(save("liverpool-2019.ron")).unwrap();
+    // The first "Extra posts" box belongs to "+115 social workers over two years".
+    type_number(&mut harness, "Extra posts", 0, "15");
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    answers.save.borrow_mut().push_back(path.clone());
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        original.replacen("extra_fte: 115.0", "extra_fte: 15.0", 1)
+    );
+    // Switching the intervention off writes the one line that says so, beside
+    // its neighbours, and nothing else.
+    switch_plan(&mut harness);
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::S]);
+    harness.run();
+    assert!(!harness.state().document().is_modified());
+    let again = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        again,
+        saved.replacen(
+            "            label: \"+115 social workers over two years\",\n",
+            "            label: \"+115 social workers over two years\",\n            enabled: false,\n",
+            1
+        )
+    );
+}
+
+#[test]
 fn a_failed_save_says_why_and_keeps_the_changes() {
     let (mut harness, answers) = app();
     harness.run();
