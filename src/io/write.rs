@@ -52,6 +52,10 @@ pub struct WriteError {
 pub enum WriteFailure {
     #[error("the file is read-only (save it under another name, or make it writable first)")]
     ReadOnly,
+    #[error(
+        "you may not change this file (it belongs to someone else); save it under another name"
+    )]
+    NotYours,
     #[error("a folder of that name is in the way")]
     FolderInTheWay,
     #[error("it is a disk (a block device), not a file")]
@@ -77,7 +81,7 @@ impl WriteFailure {
     /// Whether writing under another name could work: the file itself is protected.
     pub fn is_read_only(&self) -> bool {
         match self {
-            WriteFailure::ReadOnly => true,
+            WriteFailure::ReadOnly | WriteFailure::NotYours => true,
             WriteFailure::Io(error) => error
                 .get_ref()
                 .is_some_and(|inner| inner.is::<FileLocked>()),
@@ -236,9 +240,10 @@ fn destination(path: &Path) -> Result<Destination, WriteFailure> {
             return Err(WriteFailure::FolderInTheWay);
         }
         if kind.is_file() {
-            if metadata.permissions().readonly() || !may_change(&current) {
+            if metadata.permissions().readonly() {
                 return Err(WriteFailure::ReadOnly);
             }
+            may_change(&current)?;
             return Ok(Destination::File {
                 path: current,
                 existing: Some(metadata),
@@ -258,12 +263,22 @@ fn is_link_to_an_open_file(path: &Path) -> bool {
 /// Whether this person may change the file at `path` (as `>` in a shell would):
 /// a file they may not open for writing is not replaced behind its owner's back
 /// just because its folder lets them.
-fn may_change(path: &Path) -> bool {
-    !matches!(
-        std::fs::OpenOptions::new().write(true).open(path),
-        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied
-    )
+fn may_change(path: &Path) -> Result<(), WriteFailure> {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        // "Operation not permitted": the file itself is locked (immutable or
+        // append-only), whatever its permissions say.
+        Err(error) if error.raw_os_error() == Some(EPERM) => Err(WriteFailure::Io(
+            std::io::Error::new(error.kind(), FileLocked),
+        )),
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            Err(WriteFailure::NotYours)
+        }
+        _ => Ok(()),
+    }
 }
+
+/// The system's "operation not permitted" (the same number on every Unix).
+const EPERM: i32 = 1;
 
 /// Whether a link may be followed, by the rule Linux applies with
 /// `fs.protected_symlinks`: in a folder anyone may write to but only owners may
