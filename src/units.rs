@@ -1,7 +1,9 @@
 //! Numbers as people read them: pounds with thousands separators, FTE to one
-//! decimal, caseloads, percentages, and what each figure counts ([`Measure`]).
-//! The floor every layer that shows numbers stands on: the command line, the
-//! window, comparisons and exports.
+//! decimal, caseloads, percentages, spend against budget, months and financial
+//! years, and what each figure counts ([`Measure`]). The floor every layer that
+//! shows numbers stands on: the command line, the window, comparisons and
+//! exports. Each kind of figure has one function here, so the headline, the
+//! comparison table, the command line and the report word it the same way.
 
 /// Digits with thousands separators: `1250.4 -> "1,250"` at 0 decimals.
 pub fn thousands(value: f64, decimals: usize) -> String {
@@ -59,6 +61,57 @@ pub fn gbp_signed(value: f64) -> String {
     }
 }
 
+/// A year's spend against its funding as a finance officer says it:
+/// `£16.8m over budget`, `£2.1m under budget`, or `on budget` when the
+/// difference rounds to nothing. `variance_gbp` is spend minus funding.
+pub fn budget_variance(variance_gbp: f64) -> String {
+    let amount = gbp(variance_gbp.abs());
+    if amount == "£0" || variance_gbp.is_nan() {
+        "on budget".to_owned()
+    } else if variance_gbp > 0.0 {
+        format!("{amount} over budget")
+    } else {
+        format!("{amount} under budget")
+    }
+}
+
+/// Whether a variance reads as an overspend (and is shown in the warning colour):
+/// exactly when [`budget_variance`] says "over budget".
+pub fn is_over_budget(variance_gbp: f64) -> bool {
+    variance_gbp > 0.0 && gbp(variance_gbp) != "£0"
+}
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's short name: `Apr`. `month_number` runs 1 (January) to 12; a number
+/// outside that range is written as the nearest month.
+pub fn month_abbreviation(month_number: u32) -> &'static str {
+    MONTH_ABBREVIATIONS[month_number.clamp(1, 12) as usize - 1]
+}
+
+/// A month as people read it: `Apr 2019`.
+pub fn month(year: i32, month_number: u32) -> String {
+    format!("{} {year}", month_abbreviation(month_number))
+}
+
+/// The financial year starting in April of `start_year`, as finance officers
+/// write it: `2019-20`, `1999-00`.
+pub fn financial_year(start_year: i32) -> String {
+    format!("{start_year}-{:02}", (start_year + 1).rem_euclid(100))
+}
+
+/// A financial year a projection covers only `months` of: `2018-19 (3 months)`;
+/// a whole year is just `2019-20`.
+pub fn financial_year_covered(start_year: i32, months: usize) -> String {
+    match months {
+        12.. => financial_year(start_year),
+        1 => format!("{} (1 month)", financial_year(start_year)),
+        _ => format!("{} ({months} months)", financial_year(start_year)),
+    }
+}
+
 /// FTE to one decimal: `313.0`.
 pub fn fte(value: f64) -> String {
     thousands(value, 1)
@@ -92,6 +145,8 @@ pub enum Measure {
     /// A share from 0 to 1.
     Share,
     Pounds,
+    /// Spend minus funding: positive is an overspend.
+    BudgetVariance,
 }
 
 impl Measure {
@@ -103,11 +158,11 @@ impl Measure {
             Measure::Children => "children",
             Measure::Fte => "FTE",
             Measure::Share => "%",
-            Measure::Pounds => "£",
+            Measure::Pounds | Measure::BudgetVariance => "£",
         }
     }
 
-    /// A value as people read it: "18.3", "£7.7m", "16.0%".
+    /// A value as people read it: "18.3", "£7.7m", "16.0%", "£5.8m over budget".
     pub fn format(self, value: Option<f64>) -> String {
         let Some(value) = value else {
             return "no capacity".to_owned();
@@ -118,6 +173,7 @@ impl Measure {
             Measure::Fte => fte(value),
             Measure::Share => percent(value, 1),
             Measure::Pounds => gbp(value),
+            Measure::BudgetVariance => budget_variance(value),
         }
     }
 
@@ -131,7 +187,7 @@ impl Measure {
             Measure::Months | Measure::Children => thousands(difference, 0),
             Measure::Fte => fte(difference),
             Measure::Share => format!("{} points", thousands(difference * 100.0, 1)),
-            Measure::Pounds => return gbp_signed(difference),
+            Measure::Pounds | Measure::BudgetVariance => return gbp_signed(difference),
         };
         let shows_non_zero = text.chars().any(|c| c.is_ascii_digit() && c != '0');
         if difference > 0.0 && shows_non_zero {
@@ -169,6 +225,39 @@ mod tests {
         assert_eq!(gbp(8_800_000_000.0), "£8.8bn");
         assert_eq!(gbp_signed(1_200_000.0), "+£1.2m");
         assert_eq!(gbp_signed(-300_000.0), "-£300,000");
+    }
+
+    #[test]
+    fn variances_read_as_a_finance_officer_says_them() {
+        assert_eq!(budget_variance(16_800_000.0), "£16.8m over budget");
+        assert_eq!(budget_variance(-2_100_000.0), "£2.1m under budget");
+        assert_eq!(budget_variance(836_600.0), "£836,600 over budget");
+        assert_eq!(budget_variance(-0.3), "on budget");
+        assert_eq!(budget_variance(0.0), "on budget");
+        assert!(is_over_budget(0.6));
+        assert!(!is_over_budget(0.4));
+        assert!(!is_over_budget(-5.0));
+        assert_eq!(
+            Measure::BudgetVariance.format(Some(5_800_000.0)),
+            "£5.8m over budget"
+        );
+        assert_eq!(
+            Measure::BudgetVariance.format_difference(Some(-5_600_000.0)),
+            "-£5.6m"
+        );
+        assert_eq!(Measure::BudgetVariance.unit(), Measure::Pounds.unit());
+    }
+
+    #[test]
+    fn months_and_financial_years() {
+        assert_eq!(month(2019, 4), "Apr 2019");
+        assert_eq!(month(2020, 1), "Jan 2020");
+        assert_eq!(month(2020, 12), "Dec 2020");
+        assert_eq!(financial_year(2019), "2019-20");
+        assert_eq!(financial_year(1999), "1999-00");
+        assert_eq!(financial_year_covered(2018, 3), "2018-19 (3 months)");
+        assert_eq!(financial_year_covered(2018, 1), "2018-19 (1 month)");
+        assert_eq!(financial_year_covered(2019, 12), "2019-20");
     }
 
     #[test]

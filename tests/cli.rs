@@ -38,7 +38,7 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "Jan 2019 to Mar 2022, 39 months",
         "1,250 in care",
         "313.0 FTE permanent",
-        "2018-19 (part)",
+        "2018-19 (3 months)",
         "2019-20",
         "2020-21",
         "2021-22",
@@ -47,6 +47,7 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "In care at end",
         "Agency",
         "Variance",
+        "£23.6m over budget",
         "Wrote 39 months",
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");

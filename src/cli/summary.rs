@@ -59,7 +59,7 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
         "\nIn all: spend {}, funding {}, variance {}. Reserves at the end: {}.\n",
         units::gbp(total_spend),
         units::gbp(total_funding),
-        variance_text(total_spend - total_funding),
+        units::budget_variance(total_spend - total_funding),
         units::gbp(reserves),
     ));
     if let Some(worst) = projection.worst_overspend() {
@@ -86,24 +86,6 @@ fn caps_text(scenario: &Scenario) -> String {
     }
 }
 
-fn year_label(year: &YearSummary) -> String {
-    if year.is_partial() {
-        format!("{} (part)", year.year.label())
-    } else {
-        year.year.label()
-    }
-}
-
-fn variance_text(variance: f64) -> String {
-    if variance > 0.5 {
-        format!("{} over", units::gbp_signed(variance))
-    } else if variance < -0.5 {
-        format!("{} under", units::gbp(-variance))
-    } else {
-        "on budget".to_owned()
-    }
-}
-
 fn year_cells(projection: &Projection, year: &YearSummary) -> Vec<String> {
     let caps: Vec<f64> = projection
         .rows
@@ -113,7 +95,7 @@ fn year_cells(projection: &Projection, year: &YearSummary) -> Vec<String> {
         .collect();
     let average_cap = (!caps.is_empty()).then(|| caps.iter().sum::<f64>() / caps.len() as f64);
     vec![
-        year_label(year),
+        units::financial_year_covered(year.year.0, year.months),
         year.months.to_string(),
         units::caseload(year.average_caseload),
         units::caseload(year.peak_caseload),
@@ -124,7 +106,7 @@ fn year_cells(projection: &Projection, year: &YearSummary) -> Vec<String> {
         units::percent(year.agency_share_at_end, 1),
         units::gbp(year.spend.total()),
         units::gbp(year.funding()),
-        variance_text(year.variance),
+        units::budget_variance(year.variance),
     ]
 }
 /// The comparison table as text for the terminal, the same rows as the window
@@ -142,11 +124,7 @@ pub fn comparison_text(
             String::new()
         } else {
             last_year = Some(row.year);
-            if row.months < 12 {
-                format!("{} ({} months)", row.year.label(), row.months)
-            } else {
-                row.year.label()
-            }
+            units::financial_year_covered(row.year.0, row.months)
         };
         table.row(vec![
             year,

@@ -65,7 +65,7 @@ pub const METRICS: &[Metric] = &[
     },
     Metric {
         name: "Variance (+ over budget)",
-        measure: Measure::Pounds,
+        measure: Measure::BudgetVariance,
         value: |year, _| Some(year.variance),
     },
     Metric {

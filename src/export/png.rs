@@ -341,16 +341,15 @@ fn draw_years(
                 continue;
             }
             let variance = bar.spend - bar.funding;
-            let text = if variance > 0.0 {
-                format!("{} over", crate::units::gbp_signed(variance))
-            } else {
-                format!("{} under", crate::units::gbp(-variance))
-            };
-            let style = ("sans-serif", 30).into_font().color(if variance > 0.0 {
-                &RGBColor(0xc0, 0x1c, 0x1c)
-            } else {
-                &BLACK
-            });
+            let text = crate::units::budget_variance(variance);
+            let style =
+                ("sans-serif", 30)
+                    .into_font()
+                    .color(if crate::units::is_over_budget(variance) {
+                        &RGBColor(0xc0, 0x1c, 0x1c)
+                    } else {
+                        &BLACK
+                    });
             context.draw_series(std::iter::once(Text::new(
                 text,
                 (left, bar.spend.max(bar.funding) + top * 0.02),

@@ -69,21 +69,13 @@ fn headline_table(entries: &[ReportEntry<'_>]) -> String {
             } else {
                 String::new()
             };
-            let year_label = if year.is_partial() {
-                format!("{} ({} mo)", year.year.label(), year.months)
-            } else {
-                year.year.label()
-            };
-            let variance_class = if year.variance > 0.0 {
+            let year_label = units::financial_year_covered(year.year.0, year.months);
+            let variance_class = if units::is_over_budget(year.variance) {
                 " class=\"over\""
             } else {
                 ""
             };
-            let variance = if year.variance > 0.0 {
-                format!("{} over", units::gbp_signed(year.variance))
-            } else {
-                format!("{} under", units::gbp(-year.variance))
-            };
+            let variance = units::budget_variance(year.variance);
             html.push_str(&format!(
                 "<tr><td>{name}</td><td>{year_label}</td><td>{}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{variance_class}>{variance}</td></tr>",
                 units::caseload(year.average_caseload),

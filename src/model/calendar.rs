@@ -12,10 +12,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2200;
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// One calendar month, stored as a count of months since January of year 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
@@ -45,7 +41,7 @@ impl Month {
 
     /// "Apr", "May"...
     pub fn short_name(self) -> &'static str {
-        MONTH_ABBREVIATIONS[(self.month_number() - 1) as usize]
+        crate::units::month_abbreviation(self.month_number())
     }
 
     pub fn year(self) -> i32 {
@@ -91,11 +87,7 @@ impl Month {
 
     /// "Apr 2019": the form people read.
     pub fn label(self) -> String {
-        format!(
-            "{} {}",
-            MONTH_ABBREVIATIONS[(self.month_number() - 1) as usize],
-            self.year()
-        )
+        crate::units::month(self.year(), self.month_number())
     }
 
     /// "2019-04": the form files and spreadsheets read.
@@ -152,7 +144,7 @@ impl FinancialYear {
 
     /// "2019-20".
     pub fn label(self) -> String {
-        format!("{}-{:02}", self.0, (self.0 + 1).rem_euclid(100))
+        crate::units::financial_year(self.0)
     }
 
     /// Parses "2019-20" (or "2019/20").

@@ -6,6 +6,7 @@ use egui::{CollapsingHeader, Grid, RichText, ScrollArea, Ui};
 use super::{accessible_label, theme};
 use crate::app::{Command, Document};
 use crate::compare::{ComparisonTable, input_differences};
+use crate::units::Measure;
 
 /// What the person chose to compare.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -170,19 +171,17 @@ fn table_ui(ui: &mut Ui, table: &ComparisonTable, baseline_name: &str, scenario_
                     ui.label("");
                 } else {
                     last_year = Some(row.year);
-                    let part = if row.months < 12 {
-                        format!(" ({} months)", row.months)
-                    } else {
-                        String::new()
-                    };
-                    ui.label(RichText::new(format!("{}{part}", row.year.label())).strong());
+                    ui.label(
+                        RichText::new(crate::units::financial_year_covered(row.year.0, row.months))
+                            .strong(),
+                    );
                 }
                 ui.label(row.metric);
                 ui.label(row.measure.format(row.baseline));
                 ui.label(row.measure.format(row.scenario));
                 let difference = row.measure.format_difference(row.difference());
-                let over_budget = row.metric.starts_with("Variance")
-                    && row.scenario.is_some_and(|value| value > 0.0);
+                let over_budget = row.measure == Measure::BudgetVariance
+                    && row.scenario.is_some_and(crate::units::is_over_budget);
                 ui.label(if over_budget {
                     RichText::new(difference).strong().color(colours.bad)
                 } else {

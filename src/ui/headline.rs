@@ -102,21 +102,22 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
         },
     });
     for year in &projection.years {
-        let over = year.variance > 0.0;
-        let part = if year.is_partial() {
-            format!(" ({} months)", year.months)
-        } else {
-            String::new()
-        };
         cards.push(Card {
-            title: format!("Spend {}{part}", year.year.label()),
+            title: format!(
+                "Spend {}",
+                units::financial_year_covered(year.year.0, year.months)
+            ),
             value: units::gbp(year.spend.total()),
-            context: if over {
-                format!("of {}: {} over", units::gbp(year.funding()), units::gbp(year.variance))
+            context: format!(
+                "of {}: {}",
+                units::gbp(year.funding()),
+                units::budget_variance(year.variance)
+            ),
+            colour: Some(if units::is_over_budget(year.variance) {
+                colours.bad
             } else {
-                format!("of {}: {} under", units::gbp(year.funding()), units::gbp(-year.variance))
-            },
-            colour: Some(if over { colours.bad } else { colours.good }),
+                colours.good
+            }),
             help: "Spend against funding: the year's budget (pro rata for part years) plus grants and one-off funding.",
         });
     }

@@ -36,7 +36,7 @@ fn value_text(measure: Measure) -> fn(f64) -> String {
         Measure::Months | Measure::Children => super::count_text,
         Measure::Fte => super::fte_text,
         Measure::Share => super::percent_text,
-        Measure::Pounds => super::gbp_text,
+        Measure::Pounds | Measure::BudgetVariance => super::gbp_text,
     }
 }
 
@@ -168,12 +168,8 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
                         .element_formatter(Box::new(formatter)),
                 );
                 for year in &document.projection().years {
-                    let over = year.variance > 0.0;
-                    let label = if over {
-                        format!("{} over", crate::units::gbp_signed(year.variance))
-                    } else {
-                        format!("{} under", crate::units::gbp(-year.variance))
-                    };
+                    let over = crate::units::is_over_budget(year.variance);
+                    let label = crate::units::budget_variance(year.variance);
                     plot_ui.text(Text::new(
                         "",
                         PlotPoint::new(

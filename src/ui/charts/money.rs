@@ -178,11 +178,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
             );
             for year in &projection.years {
                 let top = year.spend.total().max(year.funding());
-                let label = if year.variance > 0.0 {
-                    format!("{} over", units::gbp_signed(year.variance))
-                } else {
-                    format!("{} under", units::gbp(-year.variance))
-                };
+                let label = units::budget_variance(year.variance);
                 let part = if year.is_partial() {
                     format!(" ({} months)", year.months)
                 } else {
@@ -195,7 +191,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                     egui::RichText::new(format!("{label}{part}"))
                         .strong()
                         .size(15.0)
-                        .color(if year.variance > 0.0 {
+                        .color(if units::is_over_budget(year.variance) {
                             colours.bad
                         } else {
                             text_colour
