@@ -17,7 +17,8 @@ use clap::{Parser, Subcommand};
 
 use crate::compare::{ComparisonTable, input_differences};
 use crate::export::{ReportEntry, report_html};
-use crate::io::{load_scenario, write_projection_csv};
+use crate::export::{write_percentiles_csv, write_projection_csv};
+use crate::io::load_scenario;
 use crate::model::Scenario;
 use crate::model::validate::horizon_problem;
 use crate::sim::project;
@@ -269,10 +270,12 @@ fn run(
         let result = crate::sim::monte_carlo::monte_carlo_simple(&scenario, runs, seed);
         text.push_str(&risk::monte_carlo_summary(&scenario, &result));
         if let Some(csv) = csv {
+            let mut bytes = Vec::new();
+            write_percentiles_csv(&result, &mut bytes).map_err(|error| error.to_string())?;
             files.push(OutputFile {
                 path: csv.to_owned(),
                 what: format!("percentiles for {} months", result.months.len()),
-                bytes: risk::percentiles_csv(&result).into_bytes(),
+                bytes,
             });
         }
     } else if let Some(csv) = csv {

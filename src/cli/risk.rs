@@ -2,9 +2,8 @@
 
 use std::io::Write;
 
-use crate::io::csv::text_cell;
 use crate::model::{FinancialYear, Month, Scenario};
-use crate::sim::monte_carlo::{BAND_PERCENTILES, Bands, MonteCarlo};
+use crate::sim::monte_carlo::MonteCarlo;
 use crate::sim::sensitivity::{Output, sensitivity};
 use crate::sim::solve::{Confidence, Lever, Target, solve};
 use crate::units;
@@ -282,39 +281,6 @@ pub fn monte_carlo_summary(scenario: &Scenario, run: &MonteCarlo) -> String {
     }
     text.push('\n');
     text.push_str(&table.render());
-    text
-}
-
-/// Percentiles per month as CSV.
-pub fn percentiles_csv(run: &MonteCarlo) -> String {
-    let series: [(&str, &Bands); 4] = [
-        ("average_caseload", &run.average_caseload),
-        ("looked_after", &run.looked_after),
-        ("total_fte", &run.total_fte),
-        ("spend_total", &run.monthly_spend),
-    ];
-    let mut header = vec!["month".to_owned()];
-    for (name, _) in &series {
-        for percent in BAND_PERCENTILES {
-            header.push(format!("{name}_p{percent}"));
-        }
-    }
-    header.push("over_cap_probability".to_owned());
-    let header: Vec<String> = header.iter().map(|name| text_cell(name)).collect();
-    let mut text = header.join(",");
-    text.push('\n');
-    for (index, month) in run.months.iter().enumerate() {
-        let mut cells = vec![month.iso()];
-        for (_, bands) in &series {
-            match bands.months.get(index).copied().flatten() {
-                Some(values) => cells.extend(values.iter().map(|value| format!("{value:.4}"))),
-                None => cells.extend(std::iter::repeat_n(String::new(), 5)),
-            }
-        }
-        cells.push(format!("{:.4}", run.over_cap_probability[index]));
-        text.push_str(&cells.join(","));
-        text.push('\n');
-    }
     text
 }
 

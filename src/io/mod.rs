@@ -1,15 +1,13 @@
-//! Scenario files (RON) and CSV export. The model knows nothing of files; this
-//! module reads, checks, writes and exports them.
+//! Scenario files (RON). The model knows nothing of files; this module reads,
+//! checks and writes them. Exports (CSV, PNG, HTML) live in `export`.
 
 mod comments;
-pub mod csv;
 mod keep_layout;
 pub mod locate;
 mod scenario_file;
 mod syntax;
 mod write;
 
-pub use csv::write_projection_csv;
 pub use keep_layout::{FileText, Layout, Written, write_keeping_layout};
 pub use scenario_file::{
     FileProblem, LoadError, MAX_FILE_BYTES, SaveError, default_scenario,

@@ -1,8 +1,12 @@
 //! Monthly series as CSV for spreadsheets: one row per month, a `month` column as
-//! `2019-04`, plain numbers (no separators, no units), empty cells for "no capacity".
+//! `2019-04`, plain numbers (no separators, no units), empty cells for "no
+//! capacity". One scenario (`caseload run --csv`) or several in long form (the
+//! window's export).
 
 use std::io::Write;
 
+use super::NamedProjection;
+use super::csv::{csv_writer, number, text_cell};
 use crate::model::PlacementKind;
 use crate::sim::{GroupMonth, MonthRow, Projection};
 
@@ -140,81 +144,93 @@ pub fn row_cells(projection: &Projection, month_index: usize) -> Vec<String> {
 
 /// Writes every monthly series with a header row.
 pub fn write_projection_csv(projection: &Projection, out: &mut impl Write) -> std::io::Result<()> {
-    let header: Vec<String> = column_names(projection)
-        .iter()
-        .map(|name| text_cell(name))
-        .collect();
-    writeln!(out, "{}", header.join(","))?;
+    let mut writer = csv_writer(out);
+    writer.write_record(column_names(projection).iter().map(|name| text_cell(name)))?;
     for month_index in 0..projection.rows.len() {
-        writeln!(out, "{}", row_cells(projection, month_index).join(","))?;
+        writer.write_record(row_cells(projection, month_index))?;
     }
-    Ok(())
+    writer.flush()
 }
 
-/// A plain number a spreadsheet reads: up to 4 decimals, no trailing zeros; empty
-/// when there is no value.
-fn number(value: Option<f64>) -> String {
-    match value {
-        Some(value) if value.is_finite() => {
-            let text = format!("{value:.4}");
-            let text = text.trim_end_matches('0').trim_end_matches('.');
-            if text == "-0" {
-                "0".to_owned()
-            } else {
-                text.to_owned()
+/// Every monthly series of several scenarios in one CSV, in long form: one row per
+/// scenario and month, a `scenario` column first, then the columns of `caseload run
+/// --csv`. Staff-group columns are the union over the scenarios; a scenario without
+/// that group leaves the cell empty.
+pub fn write_scenarios_csv(
+    scenarios: &[NamedProjection<'_>],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut columns: Vec<String> = Vec::new();
+    for scenario in scenarios {
+        for column in column_names(scenario.projection) {
+            if !columns.contains(&column) {
+                columns.push(column);
             }
         }
-        _ => String::new(),
     }
-}
-
-/// A text cell (a name, a label, a header) that a spreadsheet shows as written
-/// and never runs: text starting like a formula (`=`, `+`, `-`, `@`, tab or
-/// carriage return) gets a leading `'`, as OWASP advises against CSV injection,
-/// and a cell with a comma, quote or line break is quoted. Every CSV this program
-/// writes puts its text through here; numbers are written as numbers, untouched.
-pub fn text_cell(text: &str) -> String {
-    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+    let mut writer = csv_writer(out);
+    writer.write_record(
+        std::iter::once("scenario".to_owned())
+            .chain(columns.iter().map(|column| text_cell(column))),
+    )?;
+    for scenario in scenarios {
+        let own = column_names(scenario.projection);
+        let positions: Vec<Option<usize>> = columns
+            .iter()
+            .map(|column| own.iter().position(|name| name == column))
+            .collect();
+        for month_index in 0..scenario.projection.rows.len() {
+            let cells = row_cells(scenario.projection, month_index);
+            let mut line = vec![text_cell(scenario.name)];
+            line.extend(positions.iter().map(|position| {
+                position
+                    .and_then(|at| cells.get(at).cloned())
+                    .unwrap_or_default()
+            }));
+            writer.write_record(line)?;
+        }
     }
+    writer.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::default_scenario;
+    use crate::sim::project;
 
     #[test]
-    fn numbers_are_plain() {
-        assert_eq!(number(Some(1250.0)), "1250");
-        assert_eq!(number(Some(18.123456)), "18.1235");
-        assert_eq!(number(Some(-0.00001)), "0");
-        assert_eq!(number(None), "");
-        assert_eq!(number(Some(f64::NAN)), "");
-        assert_eq!(number(Some(-12.5)), "-12.5");
-    }
-
-    #[test]
-    fn text_that_a_spreadsheet_would_run_is_neutralised() {
-        assert_eq!(text_cell("fte_a,b"), "\"fte_a,b\"");
-        assert_eq!(text_cell("Plan B"), "Plan B");
-        assert_eq!(text_cell("=1+1"), "'=1+1");
-        assert_eq!(text_cell("+44 staff"), "'+44 staff");
-        assert_eq!(text_cell("-10% referrals"), "'-10% referrals");
-        assert_eq!(text_cell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
-        assert_eq!(text_cell("\tindented"), "'\tindented");
-        assert_eq!(text_cell("\r=cmd"), "\"'\r=cmd\"");
-        assert_eq!(
-            text_cell("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+    fn several_scenarios_are_the_single_scenario_file_with_a_scenario_column() {
+        let projection = project(&default_scenario());
+        let mut single = Vec::new();
+        write_projection_csv(&projection, &mut single).unwrap();
+        let mut several = Vec::new();
+        let named = |name| NamedProjection {
+            name,
+            projection: &projection,
+        };
+        write_scenarios_csv(&[named("A, the plan"), named("B")], &mut several).unwrap();
+        let single = String::from_utf8(single).unwrap();
+        let several = String::from_utf8(several).unwrap();
+        let mut expected = String::new();
+        for (index, line) in single.lines().enumerate() {
+            let first = if index == 0 {
+                "scenario"
+            } else {
+                "\"A, the plan\""
+            };
+            expected.push_str(&format!("{first},{line}\n"));
+        }
+        for line in single.lines().skip(1) {
+            expected.push_str(&format!("B,{line}\n"));
+        }
+        assert_eq!(several, expected);
+        assert_eq!(single.lines().count(), projection.rows.len() + 1);
+        let columns = column_names(&projection).len();
+        assert!(
+            single
+                .lines()
+                .all(|line| line.split(',').count() == columns)
         );
-        // Only the start matters: a formula sign inside is plain text.
-        assert_eq!(text_cell("Staff = 100"), "Staff = 100");
     }
 }
