@@ -6,6 +6,7 @@
 //! headless command line, `app` and `ui` the desktop window.
 
 pub mod app;
+pub mod charts;
 pub mod cli;
 pub mod compare;
 pub mod export;

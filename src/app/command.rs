@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::file_dialogs::FileKind;
 use super::preferences::{FileChooserChoice, ThemeChoice};
-use crate::export::ChartTab;
+use crate::charts::ChartTab;
 
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]

@@ -7,8 +7,8 @@ use egui::Context;
 
 use super::file_dialogs::with_extension;
 use super::{CaseloadApp, Document, FileChooserChoice, FileRequest, PendingAction, ReplaceAnswer};
+use crate::charts::{ChartTab, charts_of};
 use crate::compare::ComparisonTable;
-use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
 use crate::io::{load_scenario_with_text, save_scenario_keeping_layout, write_file};
 use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
@@ -391,7 +391,7 @@ impl CaseloadApp {
     /// The charts of a tab as PNG files, named after the chart, in a folder chosen
     /// by picking the first file's name.
     pub(super) fn export_charts(&mut self, tab: ChartTab, ctx: &Context) {
-        let Some(first) = export::charts_of(tab).first().copied() else {
+        let Some(first) = charts_of(tab).first().copied() else {
             return;
         };
         let name = format!("{}.png", first.file_stem());
@@ -399,7 +399,7 @@ impl CaseloadApp {
     }
 
     fn export_charts_to(&mut self, tab: ChartTab, path: &Path) {
-        let charts = export::charts_of(tab);
+        let charts = charts_of(tab);
         let folder = path.parent().map(Path::to_owned).unwrap_or_default();
         let shown = self.comparison.shown(self.active, self.documents.len());
         let projections: Vec<NamedProjection<'_>> = self

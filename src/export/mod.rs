@@ -2,7 +2,6 @@
 //! all through the `csv` crate), charts as PNG images, and a one-page HTML
 //! summary report. Nothing here knows about the window.
 
-mod charts;
 mod comparison_csv;
 mod csv;
 mod monthly_csv;
@@ -10,11 +9,10 @@ mod percentiles_csv;
 mod png;
 mod report;
 
-pub use charts::{ChartPoint, ChartSeries, ChartTab, ReportChart, YearBar, charts_of};
 pub use comparison_csv::write_comparison_csv;
 pub use monthly_csv::{write_projection_csv, write_scenarios_csv};
 pub use percentiles_csv::write_percentiles_csv;
-pub use png::{CHART_SIZE, chart_png, scenario_colour};
+pub use png::{CHART_SIZE, chart_png};
 pub use report::{ReportEntry, report_html};
 
 use crate::sim::Projection;

@@ -9,25 +9,15 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
 use super::NamedProjection;
-use super::charts::{ReportChart, YearBar};
+use crate::charts::{ReportChart, Rgb, STATUS_ON_LIGHT, YearBar, scenario_colour};
 use crate::model::{FinancialYear, Month};
 
 /// Width and height of exported charts, in pixels: sharp at full page width.
 pub const CHART_SIZE: (u32, u32) = (1600, 900);
 
-/// Scenario colours (Okabe-Ito, colour-blind safe), in the window's order.
-const COLOURS: [RGBColor; 6] = [
-    RGBColor(0x00, 0x72, 0xb2),
-    RGBColor(0xd5, 0x5e, 0x00),
-    RGBColor(0x00, 0x9e, 0x73),
-    RGBColor(0xcc, 0x79, 0xa7),
-    RGBColor(0xe6, 0x9f, 0x00),
-    RGBColor(0x56, 0xb4, 0xe9),
-];
-
-pub fn scenario_colour(index: usize) -> (u8, u8, u8) {
-    let RGBColor(red, green, blue) = COLOURS[index % COLOURS.len()];
-    (red, green, blue)
+/// A chart colour as plotters draws it.
+fn rgb(Rgb(red, green, blue): Rgb) -> RGBColor {
+    RGBColor(red, green, blue)
 }
 
 fn fonts_ready() -> Result<(), String> {
@@ -243,7 +233,7 @@ fn draw_months(
         .draw()?;
     let several = scenarios.len() > 1;
     for (index, (scenario, series_list)) in scenarios.iter().zip(&all).enumerate() {
-        let colour = COLOURS[index % COLOURS.len()];
+        let colour = rgb(scenario_colour(index));
         for series in series_list {
             let line: Vec<(f64, f64)> = series
                 .points
@@ -313,7 +303,7 @@ fn draw_years(
     let group_width = 0.8;
     let per_scenario = group_width / scenarios.len().max(1) as f64;
     for (index, (scenario, scenario_bars)) in scenarios.iter().zip(&bars).enumerate() {
-        let colour = COLOURS[index % COLOURS.len()];
+        let colour = rgb(scenario_colour(index));
         let mut first = true;
         for bar in scenario_bars {
             let Some(position) = years.iter().position(|year| *year == bar.year) else {
@@ -342,14 +332,12 @@ fn draw_years(
             }
             let variance = bar.spend - bar.funding;
             let text = crate::units::budget_variance(variance);
-            let style =
-                ("sans-serif", 30)
-                    .into_font()
-                    .color(if crate::units::is_over_budget(variance) {
-                        &RGBColor(0xc0, 0x1c, 0x1c)
-                    } else {
-                        &BLACK
-                    });
+            let colour = if crate::units::is_over_budget(variance) {
+                rgb(STATUS_ON_LIGHT.bad)
+            } else {
+                BLACK
+            };
+            let style = ("sans-serif", 30).into_font().color(&colour);
             context.draw_series(std::iter::once(Text::new(
                 text,
                 (left, bar.spend.max(bar.funding) + top * 0.02),

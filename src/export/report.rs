@@ -4,8 +4,8 @@
 use base64::Engine;
 
 use super::NamedProjection;
-use super::charts::ReportChart;
 use super::png::chart_png;
+use crate::charts::ReportChart;
 use crate::compare::ComparisonTable;
 use crate::model::Scenario;
 use crate::sim::Projection;

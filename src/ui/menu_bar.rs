@@ -48,7 +48,7 @@ pub struct MenuState<'a> {
     pub theme: ThemeChoice,
     pub file_chooser: FileChooserChoice,
     /// The chart tab shown, for "Export charts".
-    pub tab: crate::export::ChartTab,
+    pub tab: crate::charts::ChartTab,
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {

@@ -3,6 +3,7 @@
 
 use egui::{Color32, Visuals};
 
+use crate::charts::{self, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb};
 use crate::sim::CapacityRating;
 
 /// Dims the window behind Caseload's own file chooser, as egui's modal windows do.
@@ -17,21 +18,27 @@ pub struct StatusColours {
 }
 
 pub fn status_colours(visuals: &Visuals) -> StatusColours {
-    if visuals.dark_mode {
-        StatusColours {
-            bad: Color32::from_rgb(0xff, 0x6b, 0x6b),
-            warning: Color32::from_rgb(0xff, 0xb3, 0x47),
-            good: Color32::from_rgb(0x5f, 0xd0, 0x7a),
-            spare: Color32::from_rgb(0x6c, 0xb4, 0xff),
-        }
+    let StatusRgb {
+        bad,
+        warning,
+        good,
+        spare,
+    } = if visuals.dark_mode {
+        STATUS_ON_DARK
     } else {
-        StatusColours {
-            bad: Color32::from_rgb(0xc0, 0x1c, 0x1c),
-            warning: Color32::from_rgb(0xb0, 0x5c, 0x00),
-            good: Color32::from_rgb(0x1e, 0x7b, 0x34),
-            spare: Color32::from_rgb(0x1b, 0x5f, 0xb0),
-        }
+        STATUS_ON_LIGHT
+    };
+    StatusColours {
+        bad: colour(bad),
+        warning: colour(warning),
+        good: colour(good),
+        spare: colour(spare),
     }
+}
+
+/// A chart colour as egui draws it.
+pub fn colour(Rgb(red, green, blue): Rgb) -> Color32 {
+    Color32::from_rgb(red, green, blue)
 }
 
 pub fn rating_colour(visuals: &Visuals, rating: CapacityRating) -> Color32 {
@@ -44,20 +51,10 @@ pub fn rating_colour(visuals: &Visuals, rating: CapacityRating) -> Color32 {
     }
 }
 
-/// Series colours for charts, distinct in both themes (Okabe-Ito, colour-blind safe).
-pub const SERIES: [Color32; 8] = [
-    Color32::from_rgb(0x00, 0x72, 0xb2),
-    Color32::from_rgb(0xe6, 0x9f, 0x00),
-    Color32::from_rgb(0x00, 0x9e, 0x73),
-    Color32::from_rgb(0xcc, 0x79, 0xa7),
-    Color32::from_rgb(0xd5, 0x5e, 0x00),
-    Color32::from_rgb(0xf0, 0xe4, 0x42),
-    Color32::from_rgb(0x56, 0xb4, 0xe9),
-    Color32::from_rgb(0x99, 0x99, 0x99),
-];
-
+/// Series colours for charts, distinct in both themes (Okabe-Ito, colour-blind
+/// safe), from the palette PNG export shares.
 pub fn series_colour(index: usize) -> Color32 {
-    SERIES[index % SERIES.len()]
+    colour(charts::series_colour(index))
 }
 
 /// Reference lines (caps, budgets) and intervention markers.
@@ -79,6 +76,5 @@ pub fn marker_colour(visuals: &Visuals) -> Color32 {
 
 /// The colour of a scenario on comparison charts, the same in exported images.
 pub fn scenario_colour(index: usize) -> Color32 {
-    let (red, green, blue) = crate::export::scenario_colour(index);
-    Color32::from_rgb(red, green, blue)
+    colour(charts::scenario_colour(index))
 }

@@ -8,7 +8,7 @@ use super::{
     Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,
 };
 use crate::app::{Command, Document};
-use crate::export::{ChartTab, ReportChart, charts_of};
+use crate::charts::{ChartTab, ReportChart, charts_of};
 use crate::ui::theme;
 use crate::units::Measure;
 

@@ -18,7 +18,7 @@ use crate::sim::{MonthRow, Projection};
 
 use super::theme;
 
-pub use crate::export::ChartTab;
+pub use crate::charts::ChartTab;
 
 /// The tab strip, with a button that exports the tab's charts as images.
 fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Command>) {

@@ -1,5 +1,6 @@
 //! The charts of a report, defined once: what each shows, from which series.
-//! The window's comparison view draws them with egui_plot, PNG export with plotters.
+//! The window's comparison view draws them with egui_plot, PNG export with
+//! plotters; each scenario takes its [`scenario_colour`](super::scenario_colour).
 
 use crate::model::{FinancialYear, Month};
 use crate::sim::{MonthRow, Projection};
