@@ -492,7 +492,6 @@ impl eframe::App for CaseloadApp {
                     charts_ui(
                         ui,
                         &mut self.tab,
-                        &document.scenario,
                         document.projection(),
                         bands,
                         &mut self.commands,

@@ -4,8 +4,14 @@
 
 mod palette;
 mod report;
+mod scenario;
 
 pub use palette::{
     PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, scenario_colour, series_colour,
 };
-pub use report::{ChartPoint, ChartSeries, ChartTab, ReportChart, YearBar, charts_of};
+pub use report::{
+    ChartPoint, ChartSeries, ChartTab, MONTH_AXIS, ReportChart, YEAR_AXIS, YearBar, charts_of,
+};
+pub use scenario::{
+    AxisValues, RowValue, ScenarioChart, SeriesColour, SeriesDefinition, scenario_charts_of,
+};

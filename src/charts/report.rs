@@ -6,6 +6,12 @@ use crate::model::{FinancialYear, Month};
 use crate::sim::{MonthRow, Projection};
 use crate::units::Measure;
 
+/// The x axis title of charts over months.
+pub const MONTH_AXIS: &str = "Month";
+
+/// The x axis title of charts by financial year.
+pub const YEAR_AXIS: &str = "Financial year (April to March)";
+
 /// The groups of charts, one tab each in the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ChartTab {
@@ -96,6 +102,15 @@ impl ReportChart {
             ReportChart::AgencyShare => "Agency share and staff over their cap",
             ReportChart::MonthlySpend => "Spend each month against the budget",
             ReportChart::YearlySpend => "Spend against funding by financial year",
+        }
+    }
+
+    /// The x axis title: months, or financial years with the key to the bars.
+    pub fn x_label(self) -> String {
+        if self.is_yearly() {
+            format!("{YEAR_AXIS}: solid bar spend, outlined bar funding")
+        } else {
+            MONTH_AXIS.to_owned()
         }
     }
 

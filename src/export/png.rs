@@ -229,7 +229,7 @@ fn draw_months(
             }
         })
         .y_label_formatter(&|y| measure.format(Some(*y)))
-        .x_desc("Month")
+        .x_desc(chart.x_label())
         .draw()?;
     let several = scenarios.len() > 1;
     for (index, (scenario, series_list)) in scenarios.iter().zip(&all).enumerate() {
@@ -297,7 +297,7 @@ fn draw_years(
             }
         })
         .y_label_formatter(&|y| crate::units::gbp(*y))
-        .x_desc("Financial year (April to March): solid bar spend, outlined bar funding")
+        .x_desc(chart.x_label())
         .draw()?;
     let several = scenarios.len() > 1;
     let group_width = 0.8;

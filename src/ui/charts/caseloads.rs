@@ -3,9 +3,9 @@
 use egui::Ui;
 
 use super::{
-    FanBands, Series, caseload_text, chart_title, count_text, lines_chart, month_x, monthly_points,
-    time_plot, two_charts,
+    FanBands, Series, chart_heading, fixed_series, lines_chart, month_x, scenario_plot, two_charts,
 };
+use crate::charts::ScenarioChart;
 use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
@@ -14,60 +14,36 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&M
     two_charts(
         ui,
         |ui| {
-            chart_title(
-                ui,
-                "Average caseload per case-holding FTE",
-                "against each group's caseload cap",
-            );
-            let mut lines = vec![Series::line(
-                "Average caseload",
-                theme::series_colour(0),
-                monthly_points(projection, |row| row.workload.average_caseload),
-            )];
+            let chart = ScenarioChart::AverageCaseload;
+            chart_heading(ui, chart);
+            let mut lines = fixed_series(ui.visuals(), chart, projection);
+            // The band goes with the average caseload, the chart's first line.
+            let average = lines.first().map(|line| line.colour);
             for (index, (name, points)) in cap_series(projection).into_iter().enumerate() {
-                lines.push(Series::line(name, theme::series_colour(index + 1), points).dashed());
+                let colour = theme::series_colour(ScenarioChart::cap_colour(index));
+                lines.push(Series::line(name, colour, points).dashed());
             }
             lines_chart(
                 ui,
-                time_plot(
-                    "caseload_chart",
-                    "Cases per FTE",
-                    caseload_text,
-                    " cases per FTE",
-                ),
+                scenario_plot("caseload_chart", chart),
                 &lines,
                 projection,
-                uncertainty.map(|run| FanBands {
+                uncertainty.zip(average).map(|(run, colour)| FanBands {
                     name: "Average caseload",
                     bands: &run.average_caseload,
                     months: &run.months,
-                    colour: theme::series_colour(0),
+                    colour,
                     scale: 1.0,
                 }),
             );
         },
         |ui| {
-            chart_title(
-                ui,
-                "Cases above capacity",
-                "cases no one can hold within the caps (\"unallocated\"), and cases held by contracted teams",
-            );
-            let lines = [
-                Series::line(
-                    "Cases above capacity",
-                    theme::series_colour(4),
-                    monthly_points(projection, |row| Some(row.workload.over_capacity_cases)),
-                )
-                .filled(),
-                Series::line(
-                    "Held by contracted teams",
-                    theme::series_colour(2),
-                    monthly_points(projection, |row| Some(row.workload.contracted_capacity)),
-                ),
-            ];
+            let chart = ScenarioChart::CasesAboveCapacity;
+            chart_heading(ui, chart);
+            let lines = fixed_series(ui.visuals(), chart, projection);
             lines_chart(
                 ui,
-                time_plot("capacity_chart", "Cases", count_text, " cases").include_y(10.0),
+                scenario_plot("capacity_chart", chart).include_y(10.0),
                 &lines,
                 projection,
                 None,

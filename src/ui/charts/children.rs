@@ -4,62 +4,44 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart};
 
 use super::{
-    FanBands, Key, Series, chart_title, count_text, intervention_markers, legend_ui, lines_chart,
-    month_at, month_x, monthly_points, plot_height, time_plot, two_charts,
+    FanBands, Key, chart_heading, count_text, fixed_series, intervention_markers, legend_ui,
+    lines_chart, month_at, month_x, plot_height, scenario_plot, two_charts,
 };
+use crate::charts::ScenarioChart;
 use crate::model::{Month, PlacementKind};
+use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
-use crate::sim::{MonthRow, Projection};
 use crate::ui::theme;
-
-/// Reads one stock from a month's row.
-type StockOf = fn(&MonthRow) -> f64;
 
 pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
     two_charts(
         ui,
         |ui| {
-            chart_title(ui, "Children with open cases", "at the start of each month");
-            let stocks: [(&str, StockOf); 4] = [
-                ("Children in need (CIN)", |row| row.stocks.children_in_need),
-                ("Child protection plans (CP)", |row| {
-                    row.stocks.child_protection
-                }),
-                ("Children in care (LAC)", |row| row.stocks.looked_after()),
-                ("Care leavers", |row| row.stocks.care_leavers),
-            ];
-            let lines: Vec<Series> = stocks
-                .into_iter()
-                .enumerate()
-                .map(|(index, (name, value))| {
-                    Series::line(
-                        name,
-                        theme::series_colour(index),
-                        monthly_points(projection, |row| Some(value(row))),
-                    )
-                })
-                .collect();
+            let chart = ScenarioChart::ChildrenWithOpenCases;
+            chart_heading(ui, chart);
+            let lines = fixed_series(ui.visuals(), chart, projection);
+            // The band goes with the children in care, the chart's third line.
+            let in_care = lines.get(2).map(|line| line.colour);
             lines_chart(
                 ui,
-                time_plot("children_chart", "Children", count_text, " children"),
+                scenario_plot("children_chart", chart),
                 &lines,
                 projection,
-                uncertainty.map(|run| FanBands {
+                uncertainty.zip(in_care).map(|(run, colour)| FanBands {
                     name: "Children in care",
                     bands: &run.looked_after,
                     months: &run.months,
-                    colour: theme::series_colour(2),
+                    colour,
                     scale: 1.0,
                 }),
             );
         },
         |ui| {
-            chart_title(
-                ui,
-                "Children in care by placement",
-                "stacked; new in-house placements go to IFAs when in-house places are full",
-            );
-            let colour = |kind: PlacementKind| theme::series_colour(kind.index() + 3);
+            let chart = ScenarioChart::ChildrenInCareByPlacement;
+            chart_heading(ui, chart);
+            let colour = |kind: PlacementKind| {
+                theme::series_colour(ScenarioChart::placement_colour(kind.index()))
+            };
             let keys: Vec<Key> = PlacementKind::ALL
                 .iter()
                 .map(|kind| Key {
@@ -70,7 +52,7 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Mo
                 })
                 .collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("placements_chart", "Children", count_text, " children")
+            scenario_plot("placements_chart", chart)
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();

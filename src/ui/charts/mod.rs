@@ -12,13 +12,14 @@ pub use comparison::comparison_charts_ui;
 use egui::{Color32, Id, RichText, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
-use crate::model::{Month, Scenario};
+use crate::model::Month;
 use crate::sim::monte_carlo::{Bands, MonteCarlo};
 use crate::sim::{MonthRow, Projection};
 
 use super::theme;
 
 pub use crate::charts::ChartTab;
+use crate::charts::{AxisValues, ScenarioChart, SeriesColour};
 
 /// The tab strip, with a button that exports the tab's charts as images.
 fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Command>) {
@@ -43,7 +44,6 @@ fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Comma
 pub fn charts_ui(
     ui: &mut Ui,
     tab: &mut ChartTab,
-    scenario: &Scenario,
     projection: &Projection,
     uncertainty: Option<&MonteCarlo>,
     commands: &mut Vec<crate::app::Command>,
@@ -53,7 +53,7 @@ pub fn charts_ui(
         ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty),
         ChartTab::Children => children::children_ui(ui, projection, uncertainty),
         ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty),
-        ChartTab::Money => money::money_ui(ui, scenario, projection, uncertainty),
+        ChartTab::Money => money::money_ui(ui, projection, uncertainty),
     }
 }
 
@@ -207,7 +207,7 @@ fn time_plot<'a>(
     hover_unit: &'a str,
 ) -> Plot<'a> {
     Plot::new(id)
-        .x_axis_label("Month")
+        .x_axis_label(crate::charts::MONTH_AXIS)
         .y_axis_label(y_label)
         .x_axis_formatter(|mark, _range| month_axis_label(mark))
         .x_grid_spacer(month_grid)
@@ -240,8 +240,8 @@ fn time_plot<'a>(
 /// pounds on y, with room above the bars for variance labels.
 fn year_plot(id: &str, highest: f64) -> Plot<'_> {
     Plot::new(id)
-        .x_axis_label("Financial year (April to March)")
-        .y_axis_label("£ in the year")
+        .x_axis_label(crate::charts::YEAR_AXIS)
+        .y_axis_label(ScenarioChart::YearlySpend.y_label())
         .x_axis_formatter(|mark, _| {
             if (mark.value - mark.value.round()).abs() < 1e-6 {
                 crate::model::FinancialYear(mark.value.round() as i32).label()
@@ -292,11 +292,6 @@ impl Series {
 
     pub fn dashed(mut self) -> Self {
         self.dashed = true;
-        self
-    }
-
-    pub fn filled(mut self) -> Self {
-        self.filled = true;
         self
     }
 }
@@ -466,6 +461,57 @@ fn two_charts(ui: &mut Ui, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut
 /// A plot fills what its block has left after the title and legend.
 fn plot_height(ui: &Ui) -> f32 {
     ui.available_height().max(120.0)
+}
+
+/// A chart's title and subtitle, as the chart definitions word them.
+fn chart_heading(ui: &mut Ui, chart: ScenarioChart) {
+    chart_title(ui, chart.title(), chart.subtitle());
+}
+
+/// The time plot of a chart of one scenario: its y axis title, values and hover unit.
+fn scenario_plot(id: &str, chart: ScenarioChart) -> Plot<'_> {
+    time_plot(
+        id,
+        chart.y_label(),
+        axis_text(chart.axis_values()),
+        chart.hover_unit(),
+    )
+}
+
+fn axis_text(values: AxisValues) -> fn(f64) -> String {
+    match values {
+        AxisValues::Caseload => caseload_text,
+        AxisValues::Count => count_text,
+        AxisValues::Percent => percent_text,
+        AxisValues::Fte => fte_text,
+        AxisValues::Pounds => gbp_text,
+    }
+}
+
+fn series_colour(visuals: &egui::Visuals, colour: SeriesColour) -> Color32 {
+    match colour {
+        SeriesColour::Palette(index) => theme::series_colour(index),
+        SeriesColour::Reference => theme::reference_colour(visuals),
+    }
+}
+
+/// The chart's fixed series as lines of this projection.
+fn fixed_series(
+    visuals: &egui::Visuals,
+    chart: ScenarioChart,
+    projection: &Projection,
+) -> Vec<Series> {
+    chart
+        .series()
+        .iter()
+        .map(|definition| Series {
+            name: definition.name.to_owned(),
+            colour: series_colour(visuals, definition.colour),
+            dashed: definition.dashed,
+            filled: definition.filled,
+            points: monthly_points(projection, definition.value),
+        })
+        .collect()
 }
 
 fn chart_title(ui: &mut Ui, title: &str, subtitle: &str) {

@@ -5,30 +5,23 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
 use super::{
-    FanBands, Key, band_keys, chart_title, draw_bands, gbp_text, intervention_markers, legend_ui,
-    month_at, month_x, plot_height, time_plot, two_charts,
+    FanBands, Key, band_keys, chart_heading, draw_bands, fixed_series, intervention_markers,
+    legend_ui, month_at, month_x, plot_height, scenario_plot, two_charts,
 };
-use crate::model::{Month, Scenario};
+use crate::charts::ScenarioChart;
+use crate::model::Month;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::sim::{Projection, Spend};
 use crate::ui::theme;
 use crate::units;
 
-pub fn money_ui(
-    ui: &mut Ui,
-    scenario: &Scenario,
-    projection: &Projection,
-    uncertainty: Option<&MonteCarlo>,
-) {
+pub fn money_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
     two_charts(
         ui,
         |ui| {
-            chart_title(
-                ui,
-                "Spend each month by category",
-                "stacked, against the month's share of the year's budget",
-            );
-            let budget_colour = theme::reference_colour(ui.visuals());
+            let chart = ScenarioChart::MonthlySpendByCategory;
+            chart_heading(ui, chart);
+            let lines = fixed_series(ui.visuals(), chart, projection);
             let mut keys: Vec<Key> = Spend::CATEGORIES
                 .iter()
                 .enumerate()
@@ -39,24 +32,23 @@ pub fn money_ui(
                     block: true,
                 })
                 .collect();
-            keys.push(Key {
-                name: "Budget (a twelfth of the year's)".to_owned(),
-                colour: budget_colour,
-                dashed: true,
-                block: false,
-            });
-            let fan = uncertainty.map(|run| FanBands {
-                name: "Total spend",
-                bands: &run.monthly_spend,
-                months: &run.months,
-                colour: budget_colour,
-                scale: 1.0,
-            });
+            keys.extend(lines.iter().map(Key::from));
+            // The band of total spend takes the budget line's colour.
+            let budget_colour = lines.first().map(|line| line.colour);
+            let fan = uncertainty
+                .zip(budget_colour)
+                .map(|(run, colour)| FanBands {
+                    name: "Total spend",
+                    bands: &run.monthly_spend,
+                    months: &run.months,
+                    colour,
+                    scale: 1.0,
+                });
             if let Some(fan) = &fan {
                 keys.extend(band_keys(fan.name, fan.colour));
             }
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            time_plot("spend_chart", "£ a month", gbp_text, " a month")
+            scenario_plot("spend_chart", chart)
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();
@@ -88,45 +80,25 @@ pub fn money_ui(
                     if let Some(fan) = &fan {
                         draw_bands(plot_ui, fan);
                     }
-                    let budget: Vec<[f64; 2]> = projection
-                        .rows
-                        .iter()
-                        .map(|row| {
-                            [
-                                month_x(row.month),
-                                scenario.money.budget_for(row.month.financial_year()) / 12.0,
-                            ]
-                        })
-                        .collect();
-                    plot_ui.line(
-                        Line::new("Budget (a twelfth of the year's)", budget)
-                            .color(budget_colour)
-                            .style(LineStyle::dashed_dense())
-                            .width(2.5),
-                    );
+                    for line in &lines {
+                        plot_ui.line(
+                            Line::new(line.name.clone(), line.points.clone())
+                                .color(line.colour)
+                                .style(LineStyle::dashed_dense())
+                                .width(2.5),
+                        );
+                    }
                     intervention_markers(plot_ui, projection);
                 });
         },
         |ui| {
-            chart_title(
-                ui,
-                "Spend against funding by financial year",
-                "funding = budget (pro rata for part years) + grants; the label is the variance",
-            );
-            let keys = [
-                Key {
-                    name: "Spend".to_owned(),
-                    colour: theme::series_colour(4),
-                    dashed: false,
-                    block: true,
-                },
-                Key {
-                    name: "Funding".to_owned(),
-                    colour: theme::series_colour(0),
-                    dashed: false,
-                    block: true,
-                },
-            ];
+            chart_heading(ui, ScenarioChart::YearlySpend);
+            let keys = ScenarioChart::YEAR_BARS.map(|(name, colour)| Key {
+                name: name.to_owned(),
+                colour: theme::series_colour(colour),
+                dashed: false,
+                block: true,
+            });
             legend_ui(ui, &keys, false);
             year_chart(ui, projection);
         },
@@ -134,6 +106,7 @@ pub fn money_ui(
 }
 
 fn year_chart(ui: &mut Ui, projection: &Projection) {
+    let [(spend_name, spend_colour), (funding_name, funding_colour)] = ScenarioChart::YEAR_BARS;
     let colours = theme::status_colours(ui.visuals());
     let text_colour = ui.visuals().text_color();
     let highest = projection
@@ -163,15 +136,15 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                 })
                 .collect();
             plot_ui.bar_chart(
-                BarChart::new("Spend", spend)
-                    .color(theme::series_colour(4))
+                BarChart::new(spend_name, spend)
+                    .color(theme::series_colour(spend_colour))
                     .element_formatter(Box::new(|bar, _| {
                         format!("{}\n{}", bar.name, units::gbp(bar.value))
                     })),
             );
             plot_ui.bar_chart(
-                BarChart::new("Funding", funding)
-                    .color(theme::series_colour(0))
+                BarChart::new(funding_name, funding)
+                    .color(theme::series_colour(funding_colour))
                     .element_formatter(Box::new(|bar, _| {
                         format!("{}\n{}", bar.name, units::gbp(bar.value))
                     })),

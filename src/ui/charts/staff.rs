@@ -3,9 +3,9 @@
 use egui::Ui;
 
 use super::{
-    FanBands, Series, chart_title, fte_text, lines_chart, month_x, monthly_points, percent_text,
-    time_plot, two_charts,
+    FanBands, Series, chart_heading, fixed_series, lines_chart, month_x, scenario_plot, two_charts,
 };
+use crate::charts::ScenarioChart;
 use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
@@ -14,11 +14,8 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
     two_charts(
         ui,
         |ui| {
-            chart_title(
-                ui,
-                "Staff in post by group",
-                "FTE at the start of each month; agency staff cover vacancies",
-            );
+            let chart = ScenarioChart::StaffByGroup;
+            chart_heading(ui, chart);
             let mut lines: Vec<Series> = projection
                 .groups
                 .iter()
@@ -33,58 +30,31 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
                     Series::line(group.name.clone(), theme::series_colour(index), points)
                 })
                 .collect();
-            lines.push(Series::line(
-                "All staff",
-                theme::series_colour(7),
-                monthly_points(projection, |row| Some(row.staffing.total_fte())),
-            ));
-            lines.push(
-                Series::line(
-                    "Vacancies (all permanent groups)",
-                    theme::reference_colour(ui.visuals()),
-                    monthly_points(projection, |row| Some(row.staffing.vacancies)),
-                )
-                .dashed(),
-            );
+            let fixed = fixed_series(ui.visuals(), chart, projection);
+            // The band goes with all staff, the first fixed line.
+            let all_staff = fixed.first().map(|line| line.colour);
+            lines.extend(fixed);
             lines_chart(
                 ui,
-                time_plot("staff_chart", "FTE", fte_text, ""),
+                scenario_plot("staff_chart", chart),
                 &lines,
                 projection,
-                uncertainty.map(|run| FanBands {
+                uncertainty.zip(all_staff).map(|(run, colour)| FanBands {
                     name: "All staff",
                     bands: &run.total_fte,
                     months: &run.months,
-                    colour: theme::series_colour(7),
+                    colour,
                     scale: 1.0,
                 }),
             );
         },
         |ui| {
-            chart_title(
-                ui,
-                "Agency share and staff over their cap",
-                "% of all FTE; % of case-holding staff above their own caseload cap",
-            );
-            let lines = [
-                Series::line(
-                    "Agency share of FTE",
-                    theme::series_colour(6),
-                    monthly_points(projection, |row| Some(row.staffing.agency_share * 100.0)),
-                ),
-                Series::line(
-                    "Staff over their caseload cap",
-                    theme::series_colour(4),
-                    monthly_points(projection, |row| {
-                        row.workload
-                            .share_of_staff_over_cap
-                            .map(|share| share * 100.0)
-                    }),
-                ),
-            ];
+            let chart = ScenarioChart::AgencyShare;
+            chart_heading(ui, chart);
+            let lines = fixed_series(ui.visuals(), chart, projection);
             lines_chart(
                 ui,
-                time_plot("agency_chart", "% of staff", percent_text, "").include_y(100.0),
+                scenario_plot("agency_chart", chart).include_y(100.0),
                 &lines,
                 projection,
                 None,
