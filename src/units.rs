@@ -105,10 +105,19 @@ pub fn financial_year(start_year: i32) -> String {
 /// A financial year a projection covers only `months` of: `2018-19 (3 months)`;
 /// a whole year is just `2019-20`.
 pub fn financial_year_covered(start_year: i32, months: usize) -> String {
-    match months {
-        12.. => financial_year(start_year),
-        1 => format!("{} (1 month)", financial_year(start_year)),
-        _ => format!("{} ({months} months)", financial_year(start_year)),
+    if months >= 12 {
+        financial_year(start_year)
+    } else {
+        format!("{} ({})", financial_year(start_year), month_count(months))
+    }
+}
+
+/// A number of months: `1 month`, `39 months`.
+pub fn month_count(months: usize) -> String {
+    if months == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{} months", thousands(months as f64, 0))
     }
 }
 
@@ -258,6 +267,8 @@ mod tests {
         assert_eq!(financial_year_covered(2018, 3), "2018-19 (3 months)");
         assert_eq!(financial_year_covered(2018, 1), "2018-19 (1 month)");
         assert_eq!(financial_year_covered(2019, 12), "2019-20");
+        assert_eq!(month_count(1), "1 month");
+        assert_eq!(month_count(39), "39 months");
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                 let top = year.spend.total().max(year.funding());
                 let label = units::budget_variance(year.variance);
                 let part = if year.is_partial() {
-                    format!(" ({} months)", year.months)
+                    format!("\n({})", units::month_count(year.months))
                 } else {
                     String::new()
                 };
