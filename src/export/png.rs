@@ -327,6 +327,7 @@ fn draw_years(
                 first = false;
             }
             // With several scenarios the difference table carries the variances.
+            // The label hangs from its point, so it starts a text height above the bar.
             if several {
                 continue;
             }
@@ -340,7 +341,7 @@ fn draw_years(
             let style = ("sans-serif", 30).into_font().color(&colour);
             context.draw_series(std::iter::once(Text::new(
                 text,
-                (left, bar.spend.max(bar.funding) + top * 0.02),
+                (left, bar.spend.max(bar.funding) + top * 0.07),
                 style,
             )))?;
         }
