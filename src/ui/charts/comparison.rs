@@ -114,9 +114,23 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
         .map(|year| year.spend.total().max(year.funding()))
         .fold(0.0, f64::max);
     let width = 0.8 / shown.len().max(1) as f64;
+    // The tallest bar of each year among the scenarios shown.
+    let mut year_tops: Vec<(crate::model::FinancialYear, f64)> = Vec::new();
+    for year in shown
+        .iter()
+        .filter_map(|index| documents.get(*index))
+        .flat_map(|document| document.projection().years.iter())
+    {
+        let top = year.spend.total().max(year.funding());
+        match year_tops.iter_mut().find(|(start, _)| *start == year.year) {
+            Some((_, highest)) => *highest = highest.max(top),
+            None => year_tops.push((year.year, top)),
+        }
+    }
     let text_colour = ui.visuals().text_color();
     let bad = theme::status_colours(ui.visuals()).bad;
-    super::year_plot("comparison_year_chart", highest)
+    let label_rows = shown.len().saturating_sub(1) as f64;
+    super::year_plot("comparison_year_chart", highest * (1.0 + 0.08 * label_rows))
         .height(plot_height(ui))
         .show(ui, |plot_ui| {
             for (slot, index) in shown.iter().enumerate() {
@@ -170,11 +184,16 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
                 for year in &document.projection().years {
                     let over = crate::units::is_over_budget(year.variance);
                     let label = crate::units::budget_variance(year.variance);
+                    // One label above another, a scenario a row, so they never overlap.
+                    let above = year_tops
+                        .iter()
+                        .find(|(start, _)| *start == year.year)
+                        .map_or(0.0, |(_, top)| *top);
                     plot_ui.text(Text::new(
                         "",
                         PlotPoint::new(
                             f64::from(year.year.0) + offset,
-                            year.spend.total().max(year.funding()) * 1.05,
+                            above * 1.05 + highest * 0.08 * (shown.len() - 1 - slot) as f64,
                         ),
                         egui::RichText::new(label).strong().color(if over {
                             bad
