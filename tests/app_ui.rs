@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use caseload::app::{CaseloadApp, FileDialogs, FileKind, Preferences};
+use caseload::app::{CaseloadApp, FileDialogs};
 use caseload::io::{default_scenario, load_scenario};
 use caseload::units;
+use caseload::workspace::{FileKind, Preferences};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -734,7 +735,7 @@ fn theme_can_be_chosen_and_is_remembered() {
     menu(&mut harness, "View", "Dark");
     assert_eq!(
         harness.state().preferences.theme,
-        caseload::app::ThemeChoice::Dark
+        caseload::workspace::ThemeChoice::Dark
     );
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     menu(&mut harness, "View", "Light");
@@ -755,12 +756,12 @@ fn theme_can_be_chosen_and_is_remembered() {
     let mut storage = MemoryStorage::default();
     eframe::App::save(&mut state, &mut storage);
     let remembered = Preferences::read(&file).unwrap();
-    assert_eq!(remembered.theme, caseload::app::ThemeChoice::Light);
+    assert_eq!(remembered.theme, caseload::workspace::ThemeChoice::Light);
     assert!(storage.0.is_empty(), "nothing goes to eframe's storage");
     let next_start = fresh().with_preferences_file(file);
     assert_eq!(
         next_start.preferences.theme,
-        caseload::app::ThemeChoice::Light
+        caseload::workspace::ThemeChoice::Light
     );
 }
 
@@ -840,12 +841,13 @@ fn a_range_brings_bands_and_chances() {
         "20",
     );
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.monte_carlo, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.monte_carlo, &app.document().scenario)
+            .is_some()
     });
     harness.get_by_label_contains("Total spend P10");
     harness.get_by_label_contains("Chance of an overspend in 2019-20");
     harness.get_by_label("Average caseload: 90% of draws");
-    let run = caseload::app::risk::current(
+    let run = caseload::workspace::risk::current(
         &harness.state().risk.monte_carlo,
         &harness.state().document().scenario,
     )
@@ -865,7 +867,8 @@ fn goal_seek_finds_the_smallest_answer_and_applies_it() {
     type_number(&mut harness, "Value", 0, "16");
     harness.get_by_label("Find the smallest").click();
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.goal_answer, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.goal_answer, &app.document().scenario)
+            .is_some()
     });
     harness.get_by_label_contains("It takes ");
     let form = harness.state().risk.goal.clone().unwrap();
@@ -898,9 +901,9 @@ fn sensitivity_ranks_the_inputs_in_a_tornado_chart() {
     menu(&mut harness, "Risk", "Sensitivity…");
     harness.get_by_label("Rank the inputs").click();
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
     });
-    let (_, swings) = caseload::app::risk::current(
+    let (_, swings) = caseload::workspace::risk::current(
         &harness.state().risk.tornado,
         &harness.state().document().scenario,
     )

@@ -1,25 +1,18 @@
 //! The desktop app: open scenarios, commands, files, undo. Drawing lives in `crate::ui`.
 
-mod command;
-mod document;
 pub mod file_dialogs;
 mod files;
 mod portal;
-mod preferences;
 pub mod recovery;
-pub mod risk;
 
 use std::path::PathBuf;
 
 use egui::{CentralPanel, Context, Panel, ViewportCommand};
 
-pub use command::{Command, FileRequest, PendingAction, ReplaceAnswer};
-pub use document::{DiskStamp, Document};
-pub use file_dialogs::{FileDialogs, FileKind, NativeDialogs};
-pub use preferences::{FileChooserChoice, Preferences, ThemeChoice};
+pub use file_dialogs::{FileDialogs, NativeDialogs};
 
 use crate::ui::charts::{ChartTab, charts_ui, comparison_charts_ui};
-use crate::ui::comparison::{ComparisonChoice, comparison_ui};
+use crate::ui::comparison::comparison_ui;
 use crate::ui::dialogs::{
     ErrorAnswer, ErrorReport, UnsavedAnswer, changed_on_disk_modal, error_window, recovery_modal,
     replace_file_modal, unsaved_changes_modal,
@@ -32,6 +25,10 @@ use crate::ui::help::model_guide_ui;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
+use crate::workspace::risk::{self, RiskState};
+use crate::workspace::{
+    Command, ComparisonChoice, Document, FileRequest, PendingAction, Preferences,
+};
 
 /// Unsaved scenarios found in the recovery folder at start.
 pub struct RecoveryOffer {
@@ -54,7 +51,7 @@ pub struct CaseloadApp {
     /// Whether the charts compare scenarios, and which one is the baseline.
     pub comparison: ComparisonChoice,
     /// Monte Carlo, goal seek and sensitivity for the scenario being edited.
-    pub risk: risk::RiskState,
+    pub risk: RiskState,
     pub preferences: Preferences,
     dialogs: Box<dyn FileDialogs>,
     pub tab: ChartTab,
@@ -124,7 +121,7 @@ impl CaseloadApp {
             documents: vec![Document::example()],
             active: 0,
             comparison: ComparisonChoice::default(),
-            risk: risk::RiskState::default(),
+            risk: RiskState::default(),
             preferences,
             dialogs,
             tab: ChartTab::default(),

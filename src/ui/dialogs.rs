@@ -4,7 +4,7 @@
 use egui::{Context, Id, Modal, RichText, ScrollArea};
 
 use super::theme;
-use crate::app::ReplaceAnswer;
+use crate::workspace::ReplaceAnswer;
 
 /// The person's answer to "save your changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,10 +6,10 @@ use egui_plot::{Bar, BarChart, Plot, VLine};
 
 use super::editor::fields::month_input;
 use super::{accessible_label, theme};
-use crate::app::risk::{GoalForm, LeverKind, RiskState, TargetKind, current};
 use crate::model::{FinancialYear, Intervention, Scenario};
 use crate::sim::sensitivity::Output;
 use crate::units;
+use crate::workspace::risk::{GoalForm, LeverKind, RiskState, TargetKind, current};
 
 /// The Monte Carlo line under the headline: progress while it runs, then the
 /// chances and the spread of total spend.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::file_dialogs::FileKind;
+use super::file_kind::FileKind;
 use super::preferences::{FileChooserChoice, ThemeChoice};
 use crate::export::ChartTab;
 
