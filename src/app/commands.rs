@@ -1,0 +1,174 @@
+//! Carrying out what the person asked for: the commands collected while drawing
+//! run here, once, at the end of the frame.
+
+use egui::{Context, ViewportCommand};
+
+use super::CaseloadApp;
+use super::recovery;
+use crate::ui::dialogs::UnsavedAnswer;
+use crate::workspace::{Command, Document, PendingAction};
+
+impl CaseloadApp {
+    /// the next start).
+    pub(super) fn closing(&mut self) {
+        self.quitting = true;
+        if let Some(recovery) = &mut self.recovery {
+            recovery.discard();
+        }
+    }
+
+    /// Restores the offered copies as unsaved tabs, or deletes them.
+    pub(super) fn answer_recovery(&mut self, restore: bool) {
+        let Some(offer) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            let count = offer.copies.len();
+            let mut first = None;
+            for copy in offer.copies {
+                self.add_or_replace_example(Document::recovered(
+                    copy.scenario,
+                    copy.file,
+                    copy.disk_stamp,
+                ));
+                first.get_or_insert(self.active);
+            }
+            self.active = first.unwrap_or(self.active);
+            let (plural, pronoun) = if count == 1 {
+                ("", "it")
+            } else {
+                ("s", "them")
+            };
+            self.status = format!(
+                "Restored {count} scenario{plural} with unsaved changes; save {pronoun} to keep {pronoun}"
+            );
+        } else {
+            self.status = "Discarded the unsaved changes from last time".to_owned();
+        }
+        recovery::remove_folders(&offer.folders);
+    }
+
+    /// Adds a tab and edits it.
+    pub(super) fn add_document(&mut self, document: Document) {
+        self.documents.push(document);
+        self.active = self.documents.len() - 1;
+    }
+
+    pub(super) fn close_tab(&mut self, index: usize) {
+        if index >= self.documents.len() {
+            return;
+        }
+        self.documents.remove(index);
+        if self.documents.is_empty() {
+            self.documents.push(Document::example());
+        }
+        self.active = self.active.min(self.documents.len() - 1);
+        if self.active > index {
+            self.active -= 1;
+        }
+        self.comparison.forget_tab(index, self.documents.len());
+    }
+
+    /// Closes a tab, asking first if it has unsaved changes.
+    pub(super) fn request_close_tab(&mut self, index: usize) {
+        match self.documents.get(index) {
+            Some(document) if document.is_modified() => {
+                self.pending = Some(PendingAction::CloseTab(index));
+            }
+            Some(_) => self.close_tab(index),
+            None => {}
+        }
+    }
+
+    /// Quits, asking about each tab with unsaved changes in turn.
+    pub(super) fn request_quit(&mut self, ctx: &Context) {
+        match self.documents.iter().position(Document::is_modified) {
+            Some(index) => {
+                self.active = index;
+                self.pending = Some(PendingAction::Quit(index));
+            }
+            None => {
+                self.closing();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn answer_pending(&mut self, answer: UnsavedAnswer, ctx: &Context) {
+        let Some(action) = self.pending.take() else {
+            return;
+        };
+        let index = match action {
+            PendingAction::CloseTab(index) | PendingAction::Quit(index) => index,
+        };
+        match answer {
+            UnsavedAnswer::Save => {
+                self.active = index.min(self.documents.len().saturating_sub(1));
+                // Carried on once saved, which may be a few frames later when the
+                // file is chosen in Caseload's own chooser.
+                self.save(Some(action), ctx);
+            }
+            UnsavedAnswer::Discard => self.carry_on(action, ctx),
+            UnsavedAnswer::Cancel => {}
+        }
+    }
+
+    /// Closes the tab or goes on quitting, now that its changes are saved or discarded.
+    pub(super) fn carry_on(&mut self, action: PendingAction, ctx: &Context) {
+        match action {
+            PendingAction::CloseTab(index) => self.close_tab(index),
+            PendingAction::Quit(index) => {
+                // Discarded or saved: this tab no longer holds anything unsaved.
+                self.close_tab(index);
+                self.request_quit(ctx);
+            }
+        }
+    }
+
+    pub(super) fn run(&mut self, command: Command, ctx: &Context) {
+        match command {
+            Command::New => {
+                self.add_document(Document::example());
+                self.status = "New scenario from the built-in example".to_owned();
+            }
+            Command::Open => self.open_with_dialog(ctx),
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None, ctx),
+            Command::ExportCsv => self.export_scenarios_csv(ctx),
+            Command::ExportComparisonCsv => self.export_comparison_csv(ctx),
+            Command::ExportCharts(tab) => self.export_charts(tab, ctx),
+            Command::ExportReport => self.export_report(ctx),
+            Command::FileChosen(request, path) => self.own_chooser_chose(request, path, ctx),
+            Command::FileNotChosen(request) => self.status = request.not_chosen().to_owned(),
+            Command::ReplaceAnswered(request, path, answer) => {
+                self.answer_replace(request, path, answer, ctx);
+            }
+            Command::Quit => self.request_quit(ctx),
+            Command::Undo => self.document_mut().undo(),
+            Command::Redo => self.document_mut().redo(),
+            Command::Duplicate => {
+                let mut copy = self.document().scenario.clone();
+                copy.name = format!("{} (copy)", copy.name);
+                let mut duplicate = Document::unsaved(copy);
+                duplicate.file_text = self.document().file_text.clone();
+                self.add_document(duplicate);
+                self.status = "Duplicated: edit the copy to make a variant".to_owned();
+            }
+            Command::Activate(index) => {
+                if index < self.documents.len() {
+                    self.active = index;
+                }
+            }
+            Command::CloseTab(index) => self.request_close_tab(index),
+            Command::SetTheme(choice) => {
+                self.preferences.theme = choice;
+                ctx.set_theme(choice.to_egui());
+            }
+            Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
+            Command::ShowHelp => self.help_open = true,
+            Command::ShowGoalSeek => self.risk.goal_open = true,
+            Command::ShowSensitivity => self.risk.sensitivity_open = true,
+        }
+    }
+}
