@@ -6,9 +6,12 @@ use egui::{Context, ViewportCommand};
 use super::CaseloadApp;
 use super::recovery;
 use crate::ui::dialogs::UnsavedAnswer;
+use crate::workspace::risk::GoalForm;
 use crate::workspace::{Command, Document, PendingAction};
 
 impl CaseloadApp {
+    /// The window is closing normally: nothing is left to recover, so the recovery
+    /// copies go (a copy written just before a save would otherwise be offered at
     /// the next start).
     pub(super) fn closing(&mut self) {
         self.quitting = true;
@@ -167,8 +170,82 @@ impl CaseloadApp {
             }
             Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
             Command::ShowHelp => self.help_open = true,
-            Command::ShowGoalSeek => self.risk.goal_open = true,
+            Command::ShowGoalSeek => {
+                let scenario = &self.documents[self.active].scenario;
+                self.risk
+                    .goal
+                    .get_or_insert_with(|| GoalForm::for_scenario(scenario));
+                self.risk.goal_open = true;
+            }
             Command::ShowSensitivity => self.risk.sensitivity_open = true,
+            Command::StartGoalSeek => {
+                let scenario = &self.documents[self.active].scenario;
+                self.risk.start_goal_seek(scenario, repaint_later(ctx));
+            }
+            Command::CancelGoalSeek => self.risk.cancel_goal_seek(),
+            Command::ApplyGoalSeek => self.apply_goal_seek(),
+            Command::StartSensitivity => {
+                let scenario = &self.documents[self.active].scenario;
+                self.risk.start_sensitivity(scenario, repaint_later(ctx));
+            }
+            Command::CancelSensitivity => self.risk.cancel_sensitivity(),
+            Command::CancelMonteCarlo => {
+                let scenario = &self.documents[self.active].scenario;
+                self.risk.cancel_monte_carlo(scenario);
+            }
+            Command::ResumeMonteCarlo => self.risk.resume_monte_carlo(),
         }
     }
+
+    /// Adds what the goal seek found to the plan, under a label no other
+    /// intervention has, as one step to undo. An answer for an older version of
+    /// the scenario is not applied.
+    fn apply_goal_seek(&mut self) {
+        let document = &mut self.documents[self.active];
+        let Some(mut intervention) = self.risk.goal_intervention(&document.scenario) else {
+            return;
+        };
+        intervention.label = document
+            .scenario
+            .unused_intervention_label(&intervention.label);
+        self.status = format!("Added \"{}\" to the plan", intervention.label);
+        document.change_in_one_step(|scenario| scenario.interventions.push(intervention));
+    }
+
+    /// The end of the frame: carries out the commands collected while drawing,
+    /// re-projects what they changed, keeps the Monte Carlo run in step, records
+    /// undo history and recovery copies, and titles the window.
+    pub(super) fn end_frame(&mut self, ctx: &Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, ctx);
+        }
+        self.documents.iter_mut().for_each(Document::refresh);
+        self.risk
+            .keep_monte_carlo_current(&self.documents[self.active].scenario, repaint_later(ctx));
+        let time = ctx.input(|input| input.time);
+        self.document_mut().feed_undo(time);
+        if let Some(recovery) = &mut self.recovery
+            && !self.quitting
+        {
+            if let Some(wait) = recovery.update(time, &self.documents) {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.01)));
+            }
+            if let Some(failure) = recovery.failure.take() {
+                self.status = failure;
+            }
+        }
+
+        let title = self.document().window_title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
+
+/// Asks for a new frame from another thread, so finished background work is
+/// shown without waiting for input.
+fn repaint_later(ctx: &Context) -> impl Fn() + Send + 'static {
+    let ctx = ctx.clone();
+    move || ctx.request_repaint()
 }

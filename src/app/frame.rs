@@ -60,6 +60,11 @@ impl eframe::App for CaseloadApp {
             self.commands
                 .extend(dropped.into_iter().map(Command::OpenPath));
         }
+        self.risk.collect_finished();
+        if self.risk.is_working() {
+            // Keep the progress bars moving.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if ctx.input(|input| input.viewport().close_requested()) && !self.quitting {
             if self.documents.iter().any(Document::is_modified) {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -81,6 +86,31 @@ impl eframe::App for CaseloadApp {
         if self.startup_report.is_some() {
             ctx.request_repaint();
         }
+        self.panels_ui(ui);
+        self.windows_ui(&ctx);
+        self.questions_ui(&ctx);
+        self.end_frame(&ctx);
+    }
+
+    /// Called by eframe now and then and on closing: writes the preferences when
+    /// they changed.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        let Some(path) = &self.preferences_file else {
+            return;
+        };
+        if self.preferences_written.as_ref() == Some(&self.preferences) {
+            return;
+        }
+        match self.preferences.write(path) {
+            Ok(()) => self.preferences_written = Some(self.preferences.clone()),
+            Err(why) => self.status = format!("Could not keep your preferences: {why}"),
+        }
+    }
+}
+
+impl CaseloadApp {
+    /// The menu, the tabs, the status bar, the editor and the charts.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
         Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 recent_files: &self.preferences.recent_files,
@@ -129,16 +159,9 @@ impl eframe::App for CaseloadApp {
             .show(ui, |ui| {
                 editor_ui(ui, &mut self.documents[active].scenario, &problems);
             });
-        // Re-project now, so the headline and charts below show this frame's edit.
+        // Re-project now (only if the editor changed something), so the headline
+        // and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
-        let repaint_ctx = ctx.clone();
-        let repaint = move || repaint_ctx.request_repaint();
-        self.risk
-            .update(&self.documents[active].scenario, repaint.clone());
-        if self.risk.monte_carlo_job.is_some() {
-            // Keep the progress bar moving.
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
         CentralPanel::default().show(ui, |ui| {
             let comparing = comparison_ui(
                 ui,
@@ -158,7 +181,12 @@ impl eframe::App for CaseloadApp {
                 ),
                 None => {
                     headline_ui(ui, self.documents[active].projection());
-                    risk_strip_ui(ui, &mut self.risk, &self.documents[active].scenario);
+                    risk_strip_ui(
+                        ui,
+                        &mut self.risk,
+                        &self.documents[active].scenario,
+                        &mut self.commands,
+                    );
                     ui.separator();
                     let document = &self.documents[active];
                     let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
@@ -173,32 +201,31 @@ impl eframe::App for CaseloadApp {
                 }
             }
         });
+    }
 
+    /// The windows beside the charts: the model guide, "What does it take?" and
+    /// the sensitivity chart. They read the risk state and push commands.
+    fn windows_ui(&mut self, ctx: &Context) {
         if self.help_open {
             egui::Window::new("How the model works")
                 .open(&mut self.help_open)
                 .default_size([640.0, 560.0])
-                .show(&ctx, model_guide_ui);
+                .show(ctx, model_guide_ui);
         }
+        let scenario = &self.documents[self.active].scenario;
         if self.risk.goal_open {
-            let scenario = self.documents[active].scenario.clone();
-            if let Some(mut intervention) =
-                goal_window(&ctx, &mut self.risk, &scenario, repaint.clone())
-            {
-                intervention.label = scenario.unused_intervention_label(&intervention.label);
-                self.status = format!("Added \"{}\" to the plan", intervention.label);
-                self.documents[active]
-                    .scenario
-                    .interventions
-                    .push(intervention);
-            }
+            goal_window(ctx, &mut self.risk, scenario, &mut self.commands);
         }
         if self.risk.sensitivity_open {
-            let scenario = self.documents[active].scenario.clone();
-            sensitivity_window(&ctx, &mut self.risk, &scenario, repaint);
+            sensitivity_window(ctx, &mut self.risk, scenario, &mut self.commands);
         }
+    }
+
+    /// The questions and messages that wait for an answer: errors, unsaved
+    /// changes, recovery, files changed on disk, Caseload's own file chooser.
+    fn questions_ui(&mut self, ctx: &Context) {
         if let Some(report) = &self.error {
-            match error_window(&ctx, report) {
+            match error_window(ctx, report) {
                 ErrorAnswer::Open => {}
                 ErrorAnswer::Close => self.error = None,
                 ErrorAnswer::SaveAs => {
@@ -216,14 +243,14 @@ impl eframe::App for CaseloadApp {
                 .documents
                 .get(index)
                 .map_or("", |document| document.scenario.name.as_str());
-            if let Some(answer) = unsaved_changes_modal(&ctx, name, doing) {
-                self.answer_pending(answer, &ctx);
+            if let Some(answer) = unsaved_changes_modal(ctx, name, doing) {
+                self.answer_pending(answer, ctx);
             }
         }
         if let Some(offer) = &self.recovery_offer {
             let now = recovery::unix_now();
             let lines: Vec<String> = offer.copies.iter().map(|copy| copy.describe(now)).collect();
-            if let Some(restore) = recovery_modal(&ctx, &lines) {
+            if let Some(restore) = recovery_modal(ctx, &lines) {
                 self.answer_recovery(restore);
             }
         }
@@ -232,13 +259,13 @@ impl eframe::App for CaseloadApp {
                 .documents
                 .get(index)
                 .map_or_else(String::new, Document::file_label);
-            if let Some(answer) = changed_on_disk_modal(&ctx, &file_name) {
+            if let Some(answer) = changed_on_disk_modal(ctx, &file_name) {
                 self.overwrite_question = None;
-                self.answer_overwrite(index, answer, &ctx);
+                self.answer_overwrite(index, answer, ctx);
             }
         }
         if let Some(chooser) = &mut self.file_chooser
-            && let Some(command) = file_chooser_ui(&ctx, chooser)
+            && let Some(command) = file_chooser_ui(ctx, chooser)
         {
             self.file_chooser = None;
             self.commands.push(command);
@@ -250,7 +277,7 @@ impl eframe::App for CaseloadApp {
             let folder = path
                 .parent()
                 .map_or_else(String::new, |folder| folder.display().to_string());
-            if let Some(answer) = replace_file_modal(&ctx, &file_name, &folder) {
+            if let Some(answer) = replace_file_modal(ctx, &file_name, &folder) {
                 self.commands.push(Command::ReplaceAnswered(
                     request.clone(),
                     path.clone(),
@@ -258,44 +285,6 @@ impl eframe::App for CaseloadApp {
                 ));
                 self.replace_question = None;
             }
-        }
-
-        for command in std::mem::take(&mut self.commands) {
-            self.run(command, &ctx);
-        }
-        self.documents.iter_mut().for_each(Document::refresh);
-        let time = ctx.input(|input| input.time);
-        self.document_mut().feed_undo(time);
-        if let Some(recovery) = &mut self.recovery
-            && !self.quitting
-        {
-            if let Some(wait) = recovery.update(time, &self.documents) {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.01)));
-            }
-            if let Some(failure) = recovery.failure.take() {
-                self.status = failure;
-            }
-        }
-
-        let title = self.document().window_title();
-        if title != self.window_title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.window_title = title;
-        }
-    }
-
-    /// Called by eframe now and then and on closing: writes the preferences when
-    /// they changed.
-    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        let Some(path) = &self.preferences_file else {
-            return;
-        };
-        if self.preferences_written.as_ref() == Some(&self.preferences) {
-            return;
-        }
-        match self.preferences.write(path) {
-            Ok(()) => self.preferences_written = Some(self.preferences.clone()),
-            Err(why) => self.status = format!("Could not keep your preferences: {why}"),
         }
     }
 }

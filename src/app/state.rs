@@ -151,9 +151,6 @@ impl CaseloadApp {
         self
     }
 
-    /// The window is closing normally: nothing is left to recover, so the recovery
-    /// copies go (a copy written just before a save would otherwise be offered at
-
     /// Whether Caseload's own file chooser, or its "replace it?", is waiting.
     pub fn is_choosing_file(&self) -> bool {
         self.file_chooser.is_some() || self.replace_question.is_some()

@@ -48,6 +48,20 @@ pub enum Command {
     ShowGoalSeek,
     /// Open the sensitivity (tornado) chart.
     ShowSensitivity,
+    /// Search for the smallest lever value that meets the goal seek's target, as
+    /// its form stands, in the background.
+    StartGoalSeek,
+    CancelGoalSeek,
+    /// Add the intervention the goal seek found to the scenario being edited
+    /// (one step to undo).
+    ApplyGoalSeek,
+    /// Rank the inputs by their swing in the chosen figure, in the background.
+    StartSensitivity,
+    CancelSensitivity,
+    /// Stop the Monte Carlo draws for the scenario as it is.
+    CancelMonteCarlo,
+    /// Run the Monte Carlo draws again after they were cancelled.
+    ResumeMonteCarlo,
 }
 
 /// An action waiting for the answer to "save your changes first?".
