@@ -5,9 +5,8 @@ use egui::{Context, ViewportCommand};
 
 use super::CaseloadApp;
 use super::recovery;
-use crate::ui::dialogs::UnsavedAnswer;
 use crate::workspace::risk::GoalForm;
-use crate::workspace::{Command, Document, PendingAction};
+use crate::workspace::{Command, Document, PendingAction, UnsavedAnswer};
 
 impl CaseloadApp {
     /// The window is closing normally: nothing is left to recover, so the recovery

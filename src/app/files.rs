@@ -11,9 +11,11 @@ use crate::compare::ComparisonTable;
 use crate::export::ChartTab;
 use crate::export::{self, NamedProjection};
 use crate::io::{load_scenario_with_text, save_scenario_keeping_layout, write_file};
-use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
+use crate::ui::dialogs::ErrorReport;
 use crate::ui::file_chooser::FileChooser;
-use crate::workspace::{Document, FileChooserChoice, FileRequest, PendingAction, ReplaceAnswer};
+use crate::workspace::{
+    Document, FileChooserChoice, FileRequest, OverwriteAnswer, PendingAction, ReplaceAnswer,
+};
 
 /// Added when the system's dialog returned nothing: it may have been cancelled, or
 /// (where it is broken rather than missing) never shown.

@@ -1,5 +1,6 @@
 //! What the person asked for this frame. Collected while drawing and carried out
-//! once at the end of the frame, so the UI never does file work mid-draw.
+//! once at the end of the frame, so the UI never does file work mid-draw. Also
+//! the answers the window's questions give the app.
 
 use std::path::PathBuf;
 
@@ -134,5 +135,21 @@ impl FileRequest {
 pub enum ReplaceAnswer {
     Replace,
     ChooseAnother,
+    Cancel,
+}
+
+/// The person's answer to "save your changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The person's answer to "the file changed on disk: overwrite it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteAnswer {
+    Overwrite,
+    SaveAs,
     Cancel,
 }

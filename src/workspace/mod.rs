@@ -10,7 +10,9 @@ mod file_kind;
 mod preferences;
 pub mod risk;
 
-pub use command::{Command, FileRequest, PendingAction, ReplaceAnswer};
+pub use command::{
+    Command, FileRequest, OverwriteAnswer, PendingAction, ReplaceAnswer, UnsavedAnswer,
+};
 pub use comparison::ComparisonChoice;
 pub use document::{DiskStamp, Document};
 pub use file_kind::FileKind;
