@@ -146,6 +146,9 @@ impl CaseloadApp {
             Command::ReplaceAnswered(request, path, answer) => {
                 self.answer_replace(request, path, answer, ctx);
             }
+            Command::UnsavedAnswered(answer) => self.answer_pending(answer, ctx),
+            Command::OverwriteAnswered(index, answer) => self.answer_overwrite(index, answer, ctx),
+            Command::RecoveryAnswered { restore } => self.answer_recovery(restore),
             Command::Quit => self.request_quit(ctx),
             Command::Undo => self.document_mut().undo(),
             Command::Redo => self.document_mut().redo(),

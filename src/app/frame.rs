@@ -223,6 +223,7 @@ impl CaseloadApp {
 
     /// The questions and messages that wait for an answer: errors, unsaved
     /// changes, recovery, files changed on disk, Caseload's own file chooser.
+    /// Their answers are commands, carried out at the end of the frame.
     fn questions_ui(&mut self, ctx: &Context) {
         if let Some(report) = &self.error {
             match error_window(ctx, report) {
@@ -244,14 +245,14 @@ impl CaseloadApp {
                 .get(index)
                 .map_or("", |document| document.scenario.name.as_str());
             if let Some(answer) = unsaved_changes_modal(ctx, name, doing) {
-                self.answer_pending(answer, ctx);
+                self.commands.push(Command::UnsavedAnswered(answer));
             }
         }
         if let Some(offer) = &self.recovery_offer {
             let now = recovery::unix_now();
             let lines: Vec<String> = offer.copies.iter().map(|copy| copy.describe(now)).collect();
             if let Some(restore) = recovery_modal(ctx, &lines) {
-                self.answer_recovery(restore);
+                self.commands.push(Command::RecoveryAnswered { restore });
             }
         }
         if let Some(index) = self.overwrite_question {
@@ -261,7 +262,8 @@ impl CaseloadApp {
                 .map_or_else(String::new, Document::file_label);
             if let Some(answer) = changed_on_disk_modal(ctx, &file_name) {
                 self.overwrite_question = None;
-                self.answer_overwrite(index, answer, ctx);
+                self.commands
+                    .push(Command::OverwriteAnswered(index, answer));
             }
         }
         if let Some(chooser) = &mut self.file_chooser

@@ -44,6 +44,14 @@ pub enum Command {
     FileNotChosen(FileRequest),
     /// The answer to "replace the file that is there?" after Caseload's own chooser.
     ReplaceAnswered(FileRequest, PathBuf, ReplaceAnswer),
+    /// The answer to "save your changes first?" about the pending action.
+    UnsavedAnswered(UnsavedAnswer),
+    /// The answer to "the file of tab `.0` changed on disk: overwrite it?".
+    OverwriteAnswered(usize, OverwriteAnswer),
+    /// The answer to "restore the unsaved changes from last time?".
+    RecoveryAnswered {
+        restore: bool,
+    },
     ShowHelp,
     /// Open "What does it take?".
     ShowGoalSeek,
