@@ -26,6 +26,8 @@ pub(super) const PREFERENCES_KEY: &str = "preferences";
 /// The preferences' own file in the app's data folder.
 pub(super) const PREFERENCES_FILE: &str = "preferences.ron";
 
+/// The desktop window's app: eframe calls `logic` and `ui` (in `frame`) each
+/// frame; what the frame asks for is carried out in `commands`.
 pub struct CaseloadApp {
     /// The open scenarios, one tab each; there is always at least one.
     pub documents: Vec<Document>,
