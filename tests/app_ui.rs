@@ -858,6 +858,34 @@ fn a_range_brings_bands_and_chances() {
 }
 
 #[test]
+fn cancelled_draws_stay_cancelled_until_asked_for_again() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_by_label("Uncertainty (ranges)").click();
+    harness.run();
+    harness.get_by_label("+ Add a range").click();
+    settle(&mut harness);
+    // Enough draws that the run is still going when Cancel is pressed.
+    type_number(&mut harness, "Monte Carlo draws", 0, "20000");
+    assert!(harness.state().risk.monte_carlo_job.is_some());
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, |app| app.risk.monte_carlo_job.is_none());
+    // It does not start again by itself.
+    harness.run_steps(10);
+    assert!(harness.state().risk.monte_carlo_job.is_none());
+    harness.get_by_label("Draws cancelled.");
+    assert!(harness.query_by_label_contains("Total spend P10").is_none());
+    harness.get_by_label("Run the draws").click();
+    harness.step();
+    assert!(harness.state().risk.monte_carlo_job.is_some());
+    harness.step();
+    assert!(harness.query_by_label("Draws cancelled.").is_none());
+    // Stop it again rather than leave it running behind the other tests.
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, |app| app.risk.monte_carlo_job.is_none());
+}
+
+#[test]
 fn goal_seek_finds_the_smallest_answer_and_applies_it() {
     let (mut harness, _) = app();
     harness.run();
