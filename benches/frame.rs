@@ -6,7 +6,8 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use caseload::app::{CaseloadApp, FileDialogs, FileKind, Preferences};
+use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::workspace::{FileKind, Preferences};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;

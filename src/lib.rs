@@ -3,7 +3,9 @@
 //!
 //! `model` holds the scenario (plain data), `sim` projects it, `io` reads and
 //! writes scenario files and CSV, `units` formats numbers for people, `cli` is the
-//! headless command line, `app` and `ui` the desktop window.
+//! headless command line, `app` and `ui` the desktop window. `workspace` holds
+//! what the window's panels and the app share (commands, open documents,
+//! preferences, risk work), so `ui` depends on it and never on `app`.
 
 pub mod app;
 pub mod charts;
@@ -15,6 +17,7 @@ pub mod model;
 pub mod sim;
 pub mod ui;
 pub mod units;
+pub mod workspace;
 
 pub use app::CaseloadApp;
 pub use model::Scenario;

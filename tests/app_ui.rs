@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use caseload::app::{CaseloadApp, FileDialogs, FileKind, Preferences};
+use caseload::app::{CaseloadApp, FileDialogs};
 use caseload::io::{default_scenario, load_scenario};
 use caseload::units;
+use caseload::workspace::{FileKind, Preferences};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -734,7 +735,7 @@ fn theme_can_be_chosen_and_is_remembered() {
     menu(&mut harness, "View", "Dark");
     assert_eq!(
         harness.state().preferences.theme,
-        caseload::app::ThemeChoice::Dark
+        caseload::workspace::ThemeChoice::Dark
     );
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     menu(&mut harness, "View", "Light");
@@ -755,12 +756,12 @@ fn theme_can_be_chosen_and_is_remembered() {
     let mut storage = MemoryStorage::default();
     eframe::App::save(&mut state, &mut storage);
     let remembered = Preferences::read(&file).unwrap();
-    assert_eq!(remembered.theme, caseload::app::ThemeChoice::Light);
+    assert_eq!(remembered.theme, caseload::workspace::ThemeChoice::Light);
     assert!(storage.0.is_empty(), "nothing goes to eframe's storage");
     let next_start = fresh().with_preferences_file(file);
     assert_eq!(
         next_start.preferences.theme,
-        caseload::app::ThemeChoice::Light
+        caseload::workspace::ThemeChoice::Light
     );
 }
 
@@ -840,12 +841,13 @@ fn a_range_brings_bands_and_chances() {
         "20",
     );
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.monte_carlo, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.monte_carlo, &app.document().scenario)
+            .is_some()
     });
     harness.get_by_label_contains("Total spend P10");
     harness.get_by_label_contains("Chance of an overspend in 2019-20");
     harness.get_by_label("Average caseload: 90% of draws");
-    let run = caseload::app::risk::current(
+    let run = caseload::workspace::risk::current(
         &harness.state().risk.monte_carlo,
         &harness.state().document().scenario,
     )
@@ -853,6 +855,34 @@ fn a_range_brings_bands_and_chances() {
     assert_eq!(run.draws, 1_000);
     let last = run.monthly_spend.months.last().unwrap().unwrap();
     assert!(last[0] < last[4], "the range spreads the spend");
+}
+
+#[test]
+fn cancelled_draws_stay_cancelled_until_asked_for_again() {
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_by_label("Uncertainty (ranges)").click();
+    harness.run();
+    harness.get_by_label("+ Add a range").click();
+    settle(&mut harness);
+    // Enough draws that the run is still going when Cancel is pressed.
+    type_number(&mut harness, "Monte Carlo draws", 0, "20000");
+    assert!(harness.state().risk.monte_carlo_job.is_some());
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, |app| app.risk.monte_carlo_job.is_none());
+    // It does not start again by itself.
+    harness.run_steps(10);
+    assert!(harness.state().risk.monte_carlo_job.is_none());
+    harness.get_by_label("Draws cancelled.");
+    assert!(harness.query_by_label_contains("Total spend P10").is_none());
+    harness.get_by_label("Run the draws").click();
+    harness.step();
+    assert!(harness.state().risk.monte_carlo_job.is_some());
+    harness.step();
+    assert!(harness.query_by_label("Draws cancelled.").is_none());
+    // Stop it again rather than leave it running behind the other tests.
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, |app| app.risk.monte_carlo_job.is_none());
 }
 
 #[test]
@@ -865,14 +895,28 @@ fn goal_seek_finds_the_smallest_answer_and_applies_it() {
     type_number(&mut harness, "Value", 0, "16");
     harness.get_by_label("Find the smallest").click();
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.goal_answer, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.goal_answer, &app.document().scenario)
+            .is_some()
     });
     harness.get_by_label_contains("It takes ");
     let form = harness.state().risk.goal.clone().unwrap();
+    let unapplied = harness.state().document().scenario.clone();
     harness.get_by_label("Apply to the scenario").click();
     harness.run();
     let scenario = harness.state().document().scenario.clone();
     assert_eq!(scenario.interventions.len(), before + 1);
+    let added = format!(
+        "Added \"{}\" to the plan",
+        scenario.interventions[before].label
+    );
+    harness.get_by_label(&added);
+    // Applying is one step to undo, and to redo.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
+    harness.run();
+    assert_eq!(harness.state().document().scenario, unapplied);
+    harness.key_combination_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, &[Key::Z]);
+    harness.run();
+    assert_eq!(harness.state().document().scenario, scenario);
     assert!(
         scenario.interventions[before]
             .label
@@ -898,19 +942,59 @@ fn sensitivity_ranks_the_inputs_in_a_tornado_chart() {
     menu(&mut harness, "Risk", "Sensitivity…");
     harness.get_by_label("Rank the inputs").click();
     step_until(&mut harness, |app| {
-        caseload::app::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
     });
-    let (_, swings) = caseload::app::risk::current(
+    let swings = &caseload::workspace::risk::current(
         &harness.state().risk.tornado,
         &harness.state().document().scenario,
     )
-    .unwrap();
+    .unwrap()
+    .swings;
     assert!(swings.len() > 10);
     assert!(
         swings
             .windows(2)
             .all(|pair| pair[0].size() >= pair[1].size())
     );
+}
+
+#[test]
+fn the_sensitivity_chart_is_ranked_once_and_drawn_from_the_result() {
+    let (mut harness, _) = app();
+    harness.run();
+    menu(&mut harness, "Risk", "Sensitivity…");
+    harness.get_by_label("Rank the inputs").click();
+    step_until(&mut harness, |app| {
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
+    });
+    let projections = harness.state().document().projections_made();
+    assert_eq!(harness.state().risk.sensitivity_runs, 1);
+    // Idle frames with the chart open neither project nor rank again.
+    harness.run_steps(30);
+    assert_eq!(harness.state().document().projections_made(), projections);
+    assert_eq!(harness.state().risk.sensitivity_runs, 1);
+    let app = harness.state();
+    let tornado =
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).unwrap();
+    let base = caseload::sim::sensitivity::Output::TotalSpend.of(app.document().projection());
+    assert_eq!(tornado.base, base, "the line the bars swing from");
+    // An edit projects the scenario again; the ranking, now out of date, is not
+    // shown and waits to be asked for again.
+    // (An input below the window, which opens over the top of the editor.)
+    let before_edit = harness.state().document().scenario.clone();
+    type_number(&mut harness, "Extra posts", 0, "15");
+    assert_ne!(harness.state().document().scenario, before_edit);
+    assert!(harness.state().document().projections_made() > projections);
+    let app = harness.state();
+    assert!(
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).is_none()
+    );
+    assert_eq!(app.risk.sensitivity_runs, 1);
+    harness.get_by_label("Rank the inputs").click();
+    step_until(&mut harness, |app| {
+        caseload::workspace::risk::current(&app.risk.tornado, &app.document().scenario).is_some()
+    });
+    assert_eq!(harness.state().risk.sensitivity_runs, 2);
 }
 
 /// Opens a copy of Wakefield made in `folder` and sets its experienced FTE to 95,

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use caseload::app::{CaseloadApp, FileChooserChoice, FileDialogs, FileKind, Preferences};
+use caseload::app::{CaseloadApp, FileDialogs};
 use caseload::io::load_scenario;
+use caseload::workspace::{FileChooserChoice, FileKind, Preferences};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

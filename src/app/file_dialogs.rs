@@ -3,34 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// The kinds of file the app writes, each with its dialog filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    Scenario,
-    Csv,
-    Png,
-    Html,
-}
-
-impl FileKind {
-    pub fn filter_name(self) -> &'static str {
-        match self {
-            FileKind::Scenario => "Caseload scenario",
-            FileKind::Csv => "CSV (spreadsheet)",
-            FileKind::Png => "PNG image",
-            FileKind::Html => "Web page (HTML)",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            FileKind::Scenario => "ron",
-            FileKind::Csv => "csv",
-            FileKind::Png => "png",
-            FileKind::Html => "html",
-        }
-    }
-}
+use crate::workspace::FileKind;
 
 pub trait FileDialogs {
     /// Whether these dialogs can be shown now. When not, the app asks in its own

@@ -5,14 +5,17 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
+use super::CaseloadApp;
 use super::file_dialogs::with_extension;
-use super::{CaseloadApp, Document, FileChooserChoice, FileRequest, PendingAction, ReplaceAnswer};
 use crate::charts::{ChartTab, charts_of};
 use crate::compare::ComparisonTable;
 use crate::export::{self, NamedProjection};
 use crate::io::{load_scenario_with_text, save_scenario_keeping_layout, write_file};
-use crate::ui::dialogs::{ErrorReport, OverwriteAnswer};
+use crate::ui::dialogs::ErrorReport;
 use crate::ui::file_chooser::FileChooser;
+use crate::workspace::{
+    Document, FileChooserChoice, FileRequest, OverwriteAnswer, PendingAction, ReplaceAnswer,
+};
 
 /// Added when the system's dialog returned nothing: it may have been cancelled, or
 /// (where it is broken rather than missing) never shown.

@@ -14,10 +14,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::Document;
-use super::document::DiskStamp;
 use crate::io::write_file;
 use crate::model::Scenario;
+use crate::workspace::{DiskStamp, Document};
 
 /// Seconds an edit waits before it is copied, so that a drag or a typed number is
 /// written once when it ends rather than on every frame.

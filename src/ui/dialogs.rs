@@ -4,15 +4,7 @@
 use egui::{Context, Id, Modal, RichText, ScrollArea};
 
 use super::theme;
-use crate::app::ReplaceAnswer;
-
-/// The person's answer to "save your changes first?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+use crate::workspace::{OverwriteAnswer, ReplaceAnswer, UnsavedAnswer};
 
 /// A question in a modal window: a heading, a sentence, and a button per answer.
 /// Closing the window (Escape, a click outside) gives `dismissed`.
@@ -63,14 +55,6 @@ pub fn unsaved_changes_modal(
         ],
         UnsavedAnswer::Cancel,
     )
-}
-
-/// The person's answer to "the file changed on disk: overwrite it?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OverwriteAnswer {
-    Overwrite,
-    SaveAs,
-    Cancel,
 }
 
 /// Warns that `file_name` was changed on disk since it was opened here, and asks

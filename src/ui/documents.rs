@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::accessible_label;
-use crate::app::{Command, Document};
+use crate::workspace::{Command, Document};
 
 pub fn documents_bar_ui(
     ui: &mut Ui,

@@ -9,7 +9,7 @@ use egui::{Align2, Area, Context, Id, LayerId, Order, Sense};
 use egui_file::{FileDialog, State};
 
 use super::theme;
-use crate::app::{Command, FileRequest};
+use crate::workspace::{Command, FileRequest};
 
 /// An open chooser and what it is choosing for.
 pub struct FileChooser {

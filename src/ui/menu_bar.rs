@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Button, Context, Key, KeyboardShortcut, Modifiers, Ui};
 
-use crate::app::{Command, FileChooserChoice, ThemeChoice};
+use crate::workspace::{Command, FileChooserChoice, ThemeChoice};
 
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);

@@ -1,19 +1,27 @@
 //! Risk in the window: the Monte Carlo strip under the headline, "What does it
-//! take?" and the sensitivity (tornado) chart.
+//! take?" and the sensitivity (tornado) chart. These draw the risk state and
+//! edit its forms; starting, cancelling and applying work are commands, carried
+//! out at the end of the frame, and results come computed, never projected here.
 
 use egui::{ComboBox, Context, DragValue, Grid, ProgressBar, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, VLine};
 
 use super::editor::fields::month_input;
 use super::{accessible_label, theme};
-use crate::app::risk::{GoalForm, LeverKind, RiskState, TargetKind, current};
-use crate::model::{FinancialYear, Intervention, Scenario};
+use crate::model::{FinancialYear, Scenario};
 use crate::sim::sensitivity::Output;
 use crate::units;
+use crate::workspace::Command;
+use crate::workspace::risk::{LeverKind, RiskState, TargetKind, current};
 
 /// The Monte Carlo line under the headline: progress while it runs, then the
 /// chances and the spread of total spend.
-pub fn risk_strip_ui(ui: &mut Ui, risk: &mut RiskState, scenario: &Scenario) {
+pub fn risk_strip_ui(
+    ui: &mut Ui,
+    risk: &mut RiskState,
+    scenario: &Scenario,
+    commands: &mut Vec<Command>,
+) {
     if scenario.uncertainty.is_empty() {
         return;
     }
@@ -27,7 +35,7 @@ pub fn risk_strip_ui(ui: &mut Ui, risk: &mut RiskState, scenario: &Scenario) {
         if let Some(job) = &risk.monte_carlo_job {
             ui.add(ProgressBar::new(job.progress()).desired_width(160.0).show_percentage());
             if ui.button("Cancel").clicked() {
-                job.cancel();
+                commands.push(Command::CancelMonteCarlo);
             }
         }
         match current(&risk.monte_carlo, scenario) {
@@ -48,6 +56,12 @@ pub fn risk_strip_ui(ui: &mut Ui, risk: &mut RiskState, scenario: &Scenario) {
                     ui.label(RichText::new(text).color(if *chance > 0.5 { colours.bad } else { colours.good }));
                 }
             }
+            _ if risk.is_cancelled(scenario) => {
+                ui.weak("Draws cancelled.");
+                if ui.button("Run the draws").clicked() {
+                    commands.push(Command::ResumeMonteCarlo);
+                }
+            }
             _ if risk.monte_carlo_job.is_none() => {
                 ui.weak("Fix the flagged inputs to run the draws.");
             }
@@ -56,24 +70,22 @@ pub fn risk_strip_ui(ui: &mut Ui, risk: &mut RiskState, scenario: &Scenario) {
     });
 }
 
-/// "What does it take?": the smallest lever value that meets a target. Returns an
-/// intervention to add when the person applies the answer.
+/// "What does it take?": the smallest lever value that meets a target. The form
+/// is filled in when the window is opened (`Command::ShowGoalSeek`).
 pub fn goal_window(
     ctx: &Context,
     risk: &mut RiskState,
     scenario: &Scenario,
-    repaint: impl Fn() + Send + 'static,
-) -> Option<Intervention> {
+    commands: &mut Vec<Command>,
+) {
     let mut open = risk.goal_open;
-    let mut apply = None;
-    let mut start = None;
     egui::Window::new("What does it take?")
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
-            let form = risk
-                .goal
-                .get_or_insert_with(|| GoalForm::for_scenario(scenario));
+            let Some(form) = risk.goal.as_mut() else {
+                return;
+            };
             Grid::new("goal_grid").num_columns(2).show(ui, |ui| {
                 let label = ui.label("Target");
                 ComboBox::from_id_salt("goal_target")
@@ -249,10 +261,9 @@ pub fn goal_window(
                 }
                 ui.end_row();
             });
-            let form = form.clone();
             ui.horizontal(|ui| {
                 if ui.button("Find the smallest").clicked() {
-                    start = Some(form.clone());
+                    commands.push(Command::StartGoalSeek);
                 }
                 if let Some(job) = &risk.goal_job {
                     ui.add(
@@ -261,7 +272,7 @@ pub fn goal_window(
                             .text("Searching…"),
                     );
                     if ui.button("Cancel").clicked() {
-                        job.cancel();
+                        commands.push(Command::CancelGoalSeek);
                     }
                 }
             });
@@ -282,7 +293,7 @@ pub fn goal_window(
                             units::gbp_signed(solution.extra_spend)
                         ));
                         if ui.button("Apply to the scenario").clicked() {
-                            apply = Some(solution.intervention.clone());
+                            commands.push(Command::ApplyGoalSeek);
                         }
                     }
                     Err(error) => {
@@ -295,21 +306,17 @@ pub fn goal_window(
             }
         });
     risk.goal_open = open;
-    if let Some(form) = start {
-        risk.start_goal_seek(scenario, form, repaint);
-    }
-    apply
 }
 
-/// The tornado chart: the swing each input causes in a chosen figure.
+/// The tornado chart: the swing each input causes in a chosen figure, as ranked
+/// in the background for the scenario as it is.
 pub fn sensitivity_window(
     ctx: &Context,
     risk: &mut RiskState,
     scenario: &Scenario,
-    repaint: impl Fn() + Send + 'static,
+    commands: &mut Vec<Command>,
 ) {
     let mut open = risk.sensitivity_open;
-    let mut start = false;
     egui::Window::new("Sensitivity")
         .open(&mut open)
         .default_size([640.0, 520.0])
@@ -326,12 +333,12 @@ pub fn sensitivity_window(
                     .response
                     .labelled_by(label.id);
                 if ui.button("Rank the inputs").clicked() {
-                    start = true;
+                    commands.push(Command::StartSensitivity);
                 }
                 if let Some(job) = &risk.tornado_job {
                     ui.add(ProgressBar::new(job.progress()).desired_width(160.0).show_percentage());
                     if ui.button("Cancel").clicked() {
-                        job.cancel();
+                        commands.push(Command::CancelSensitivity);
                     }
                 }
             });
@@ -341,11 +348,11 @@ pub fn sensitivity_window(
                 ui.label(RichText::new("Orange: input at its high value").color(theme::series_colour(4)));
                 ui.label("Line: the scenario as it stands");
             });
-            let Some((output, swings)) = current(&risk.tornado, scenario) else {
+            let Some(tornado) = current(&risk.tornado, scenario) else {
                 return;
             };
+            let (output, base, swings) = (tornado.output, tornado.base, &tornado.swings);
             let measure = output.measure();
-            let base = output.of(&crate::sim::project(scenario));
             let shown: Vec<_> = swings.iter().take(15).collect();
             let names: Vec<String> = shown.iter().map(|swing| swing.field.clone()).collect();
             let mut low_bars = Vec::new();
@@ -390,8 +397,4 @@ pub fn sensitivity_window(
                 });
         });
     risk.sensitivity_open = open;
-    if start {
-        let output = risk.output;
-        risk.start_sensitivity(scenario, output, repaint);
-    }
 }

@@ -7,10 +7,10 @@ use egui_plot::{Bar, BarChart, PlotPoint, Text};
 use super::{
     Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,
 };
-use crate::app::{Command, Document};
 use crate::charts::{ChartTab, ReportChart, charts_of};
 use crate::ui::theme;
 use crate::units::Measure;
+use crate::workspace::{Command, Document};
 
 /// The tab strip and, for the chosen tab, its two charts with `shown` overlaid.
 pub fn comparison_charts_ui(

@@ -22,7 +22,7 @@ pub use crate::charts::ChartTab;
 use crate::charts::{AxisValues, ScenarioChart, SeriesColour};
 
 /// The tab strip, with a button that exports the tab's charts as images.
-fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Command>) {
+fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::workspace::Command>) {
     ui.horizontal_wrapped(|ui| {
         for candidate in ChartTab::ALL {
             ui.selectable_value(tab, candidate, RichText::new(candidate.label()).heading());
@@ -33,7 +33,7 @@ fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::app::Comma
             .on_hover_text("The charts of this tab as images for a report (1600 × 900 pixels).")
             .clicked()
         {
-            commands.push(crate::app::Command::ExportCharts(*tab));
+            commands.push(crate::workspace::Command::ExportCharts(*tab));
         }
         ui.weak("Drag to pan, Ctrl+scroll to zoom, double-click to reset. All charts share the time axis.");
     });
@@ -46,7 +46,7 @@ pub fn charts_ui(
     tab: &mut ChartTab,
     projection: &Projection,
     uncertainty: Option<&MonteCarlo>,
-    commands: &mut Vec<crate::app::Command>,
+    commands: &mut Vec<crate::workspace::Command>,
 ) {
     tabs_ui(ui, tab, commands);
     match tab {

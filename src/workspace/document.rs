@@ -21,6 +21,9 @@ pub struct Document {
     /// The scenario the projection and problems below were computed for.
     projected: Scenario,
     projection: Projection,
+    /// How many times this scenario was projected: once when opened, then once
+    /// per edit that leaves it valid, never on a frame with no edit.
+    projections_made: u64,
     problems: Vec<Problem>,
     /// The file's modification time and size when it was opened or last saved, to
     /// notice another program or person changing it meanwhile.
@@ -100,6 +103,7 @@ impl Document {
                 auto_save_interval: 10.0,
             }),
             projection,
+            projections_made: 1,
             problems,
             disk_stamp: None,
             file_text: None,
@@ -141,7 +145,13 @@ impl Document {
         self.problems = validate(&self.scenario);
         if self.problems.is_empty() {
             self.projection = project(&self.scenario);
+            self.projections_made += 1;
         }
+    }
+
+    /// How many times the scenario was projected since the document was made.
+    pub fn projections_made(&self) -> u64 {
+        self.projections_made
     }
 
     pub fn projection(&self) -> &Projection {
@@ -151,6 +161,14 @@ impl Document {
     /// Problems with the scenario as it is now (empty when it projects).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// Makes a change that is one step to undo on its own, apart from any edit
+    /// still settling before it (undo history otherwise groups edits over time).
+    pub fn change_in_one_step(&mut self, change: impl FnOnce(&mut Scenario)) {
+        self.undoer.add_undo(&self.scenario);
+        change(&mut self.scenario);
+        self.undoer.add_undo(&self.scenario);
     }
 
     /// Records the scenario for undo; called once a frame.
@@ -198,5 +216,44 @@ impl Document {
             self.scenario.name,
             self.file_label()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_in_one_step_undoes_apart_from_the_edit_before_it() {
+        let mut document = Document::example();
+        document.feed_undo(0.0);
+        let original = document.scenario.clone();
+        // An edit still settling (fed a moment ago, not yet an undo point).
+        document.scenario.name = "Edited".to_owned();
+        document.feed_undo(0.1);
+        let edited = document.scenario.clone();
+        document.change_in_one_step(|scenario| scenario.interventions.clear());
+        document.feed_undo(0.2);
+        document.undo();
+        assert_eq!(document.scenario, edited, "only the change is undone");
+        document.undo();
+        assert_eq!(document.scenario, original);
+        document.redo();
+        document.redo();
+        assert!(document.scenario.interventions.is_empty());
+    }
+
+    #[test]
+    fn the_scenario_is_projected_again_only_after_an_edit() {
+        let mut document = Document::example();
+        let made = document.projections_made();
+        document.refresh();
+        document.refresh();
+        assert_eq!(document.projections_made(), made);
+        document.scenario.staff[0].fte += 1.0;
+        document.refresh();
+        assert_eq!(document.projections_made(), made + 1);
+        document.refresh();
+        assert_eq!(document.projections_made(), made + 1);
     }
 }

@@ -1,9 +1,10 @@
 //! What the person asked for this frame. Collected while drawing and carried out
-//! once at the end of the frame, so the UI never does file work mid-draw.
+//! once at the end of the frame, so the UI never does file work mid-draw. Also
+//! the answers the window's questions give the app.
 
 use std::path::PathBuf;
 
-use super::file_dialogs::FileKind;
+use super::file_kind::FileKind;
 use super::preferences::{FileChooserChoice, ThemeChoice};
 use crate::charts::ChartTab;
 
@@ -43,11 +44,33 @@ pub enum Command {
     FileNotChosen(FileRequest),
     /// The answer to "replace the file that is there?" after Caseload's own chooser.
     ReplaceAnswered(FileRequest, PathBuf, ReplaceAnswer),
+    /// The answer to "save your changes first?" about the pending action.
+    UnsavedAnswered(UnsavedAnswer),
+    /// The answer to "the file of tab `.0` changed on disk: overwrite it?".
+    OverwriteAnswered(usize, OverwriteAnswer),
+    /// The answer to "restore the unsaved changes from last time?".
+    RecoveryAnswered {
+        restore: bool,
+    },
     ShowHelp,
     /// Open "What does it take?".
     ShowGoalSeek,
     /// Open the sensitivity (tornado) chart.
     ShowSensitivity,
+    /// Search for the smallest lever value that meets the goal seek's target, as
+    /// its form stands, in the background.
+    StartGoalSeek,
+    CancelGoalSeek,
+    /// Add the intervention the goal seek found to the scenario being edited
+    /// (one step to undo).
+    ApplyGoalSeek,
+    /// Rank the inputs by their swing in the chosen figure, in the background.
+    StartSensitivity,
+    CancelSensitivity,
+    /// Stop the Monte Carlo draws for the scenario as it is.
+    CancelMonteCarlo,
+    /// Run the Monte Carlo draws again after they were cancelled.
+    ResumeMonteCarlo,
 }
 
 /// An action waiting for the answer to "save your changes first?".
@@ -120,5 +143,21 @@ impl FileRequest {
 pub enum ReplaceAnswer {
     Replace,
     ChooseAnother,
+    Cancel,
+}
+
+/// The person's answer to "save your changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The person's answer to "the file changed on disk: overwrite it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteAnswer {
+    Overwrite,
+    SaveAs,
     Cancel,
 }

@@ -1,0 +1,19 @@
+//! What the window's panels and the app share, beneath both: the commands the
+//! panels emit, the open documents, the preferences, the comparison choice and
+//! the risk work. `ui` draws from it and `app` carries it out, so neither
+//! reaches up into the other.
+
+mod command;
+mod comparison;
+mod document;
+mod file_kind;
+mod preferences;
+pub mod risk;
+
+pub use command::{
+    Command, FileRequest, OverwriteAnswer, PendingAction, ReplaceAnswer, UnsavedAnswer,
+};
+pub use comparison::ComparisonChoice;
+pub use document::{DiskStamp, Document};
+pub use file_kind::FileKind;
+pub use preferences::{FileChooserChoice, MAX_RECENT_FILES, Preferences, ThemeChoice};
