@@ -361,10 +361,10 @@ fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {
         return writeln!(out, "The two scenarios have the same inputs.")
             .map_err(|error| error.to_string());
     }
-    let mut table = Table::new(&["Field", "A", "B"]).text_columns(3);
+    let mut table = Table::new(&["Input [path in the file]", "A", "B"]).text_columns(3);
     for difference in &differences {
         table.row(vec![
-            difference.field.clone(),
+            format!("{} [{}]", difference.name, difference.field),
             difference
                 .baseline
                 .clone()

@@ -184,7 +184,10 @@ pub fn solve_command(
     if let Some(problem) = crate::model::validate(&largest).into_iter().next() {
         return Err(format!(
             "the goal seek's intervention would not be valid: {}: {}",
-            problem.path, problem.message
+            problem
+                .name(&largest)
+                .map_or_else(|| problem.path.clone(), |name| format!("{name} [{}]", problem.path)),
+            problem.message
         ));
     }
     let how_sure = match confidence {
@@ -200,7 +203,7 @@ pub fn solve_command(
         out,
         "Target: {} {how_sure}.\nAnswer: {}.\nExtra spend over the projection: {}.\nAs an intervention: {}",
         target.describe(),
-        lever.describe(solution.units),
+        solution.description,
         units::gbp_signed(solution.extra_spend),
         solution.intervention.label
     )
@@ -225,7 +228,7 @@ pub fn sensitivity_command(
     ]);
     for swing in swings.iter().take(top) {
         table.row(vec![
-            swing.field.clone(),
+            format!("{} [{}]", swing.name, swing.field),
             units::thousands(swing.low_input, 2),
             units::thousands(swing.high_input, 2),
             measure.format(Some(swing.at_low)),

@@ -3,68 +3,136 @@
 
 use std::collections::HashMap;
 
-use crate::io::locate::Locations;
-use crate::io::scenario_to_ron;
-use crate::model::{Scenario, fields};
+use crate::model::Scenario;
+use crate::model::catalogue::{self, Value};
 
 /// One input that differs. A value missing on one side (a staff group or an
 /// intervention only one scenario has) is `None` there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputDifference {
-    /// The field, with list items named rather than numbered:
+    /// The input's path, with list items named rather than numbered:
     /// `staff["experienced"].fte`, `interventions["+115 social workers"].enabled`.
     pub field: String,
+    /// What people call it, as the editor does:
+    /// "+115 social workers over two years: switched on".
+    pub name: String,
+    /// The values as people read them ("115", "£5,100,000", "on", "Apr 2019").
     pub baseline: Option<String>,
     pub scenario: Option<String>,
+    /// Whether the input is a switch (on or off).
+    pub switch: bool,
 }
 
-/// Every input field of a scenario with its value as written in a file, with list
-/// items named by their id, label, year or name so that inserting an item does not
-/// make every later one look changed.
-fn fields(scenario: &Scenario) -> Vec<(String, String)> {
-    // Written and read by this program: only an internal bug could fail here.
-    let text = scenario_to_ron(scenario).unwrap_or_default();
-    let locations = Locations::of(&text);
-    locations
-        .leaf_values(&text)
-        .map(|(path, value)| (fields::named_path(scenario, path), value.to_owned()))
+impl InputDifference {
+    /// The change in a sentence: "Experienced social workers: staff in post
+    /// (FTE): 115, was 90"; a switch reads "+115 social workers over two years:
+    /// switched on, was off". "(none)" stands in for a side without the input.
+    pub fn sentence(&self) -> String {
+        let value = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".to_owned());
+        let (new, old) = (value(&self.scenario), value(&self.baseline));
+        match self.name.strip_suffix(" on") {
+            Some(switched) if self.switch => format!("{switched} {new}, was {old}"),
+            _ => format!("{}: {new}, was {old}", self.name),
+        }
+    }
+}
+
+/// One input of a scenario: its named path, its name and its value.
+struct Field {
+    path: String,
+    name: String,
+    value: Value,
+    text: String,
+}
+
+/// Every input of a scenario, from the catalogue, with list items named by their
+/// id, label, year or name so that inserting an item does not make every later
+/// one look changed.
+fn fields(scenario: &Scenario) -> Vec<Field> {
+    catalogue::inputs_of(scenario)
+        .into_iter()
+        .filter_map(|input| {
+            let value = input.read(scenario)?;
+            Some(Field {
+                path: input.named_path(scenario),
+                name: input.name(scenario),
+                text: for_people(&value, input.input),
+                value,
+            })
+        })
         .collect()
 }
 
+/// A value as people read it: numbers exactly, with thousands separators and
+/// pounds signs; switches as yes or no; months as "Apr 2019".
+fn for_people(value: &Value, input: &catalogue::Input) -> String {
+    match value {
+        Value::Number(number) => {
+            // As many decimals as the number has (up to 6), so that two values
+            // that differ never read the same.
+            let decimals = (0..=6)
+                .find(|decimals| {
+                    let scale = 10f64.powi(*decimals);
+                    ((number * scale).round() / scale - number).abs() <= number.abs() * 1e-12
+                })
+                .unwrap_or(6) as usize;
+            let digits = crate::units::thousands(*number, decimals);
+            if input.is_pounds() {
+                match digits.strip_prefix('-') {
+                    Some(positive) => format!("-£{positive}"),
+                    None => format!("£{digits}"),
+                }
+            } else {
+                digits
+            }
+        }
+        Value::Whole(count) if input.unit == "months" => {
+            format!("{count} month{}", if *count == 1 { "" } else { "s" })
+        }
+        Value::Whole(count) => count.to_string(),
+        Value::Switch(on) => if *on { "on" } else { "off" }.to_owned(),
+        Value::Text(text) => format!("\"{text}\""),
+        Value::Month(month) => month.label(),
+        Value::Year(year) => year.label(),
+        Value::Shape(shape) => shape.label().to_owned(),
+        Value::Absent => "none".to_owned(),
+    }
+}
+
 /// The inputs that differ, in the order of the baseline's file, then those only
-/// the scenario has. Numbers compare by value (`20` and `20.0` are the same).
+/// the scenario has. Numbers compare by value.
 pub fn input_differences(baseline: &Scenario, scenario: &Scenario) -> Vec<InputDifference> {
     let fields_a = fields(baseline);
     let fields_b = fields(scenario);
-    let lookup_b: HashMap<&str, &str> = fields_b
+    let lookup_b: HashMap<&str, &Field> = fields_b
         .iter()
-        .map(|(field, value)| (field.as_str(), value.as_str()))
+        .map(|field| (field.path.as_str(), field))
         .collect();
-    let lookup_a: HashMap<&str, &str> = fields_a
+    let lookup_a: HashMap<&str, &Field> = fields_a
         .iter()
-        .map(|(field, value)| (field.as_str(), value.as_str()))
+        .map(|field| (field.path.as_str(), field))
         .collect();
-    let same = |a: &str, b: &str| match (a.parse::<f64>(), b.parse::<f64>()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
     let mut differences = Vec::new();
-    for (field, value_a) in &fields_a {
-        match lookup_b.get(field.as_str()) {
-            Some(value_b) if same(value_a, value_b) => {}
-            value_b => differences.push(InputDifference {
-                field: field.clone(),
-                baseline: Some(value_a.clone()),
-                scenario: value_b.map(|value| (*value).to_owned()),
+    for field_a in &fields_a {
+        match lookup_b.get(field_a.path.as_str()) {
+            Some(field_b) if field_b.value == field_a.value => {}
+            field_b => differences.push(InputDifference {
+                field: field_a.path.clone(),
+                name: field_a.name.clone(),
+                baseline: Some(field_a.text.clone()),
+                scenario: field_b.map(|field| field.text.clone()),
+                switch: matches!(field_a.value, Value::Switch(_)),
             }),
         }
     }
-    for (field, value_b) in &fields_b {
-        if !lookup_a.contains_key(field.as_str()) {
+    for field_b in &fields_b {
+        if !lookup_a.contains_key(field_b.path.as_str()) {
             differences.push(InputDifference {
-                field: field.clone(),
+                field: field_b.path.clone(),
+                name: field_b.name.clone(),
                 baseline: None,
-                scenario: Some(value_b.clone()),
+                scenario: Some(field_b.text.clone()),
+                switch: matches!(field_b.value, Value::Switch(_)),
             });
         }
     }
@@ -111,13 +179,21 @@ mod tests {
         assert_eq!(
             changed,
             vec![
-                ("staff[\"experienced\"].fte", Some("90.0"), Some("115.0")),
+                ("staff[\"experienced\"].fte", Some("90"), Some("115")),
                 (
                     "interventions[\"+115 social workers over two years\"].enabled",
-                    Some("true"),
-                    Some("false")
+                    Some("on"),
+                    Some("off")
                 ),
             ]
+        );
+        assert_eq!(
+            differences[0].name,
+            "Experienced social workers: staff in post (FTE)"
+        );
+        assert_eq!(
+            differences[1].sentence(),
+            "+115 social workers over two years: switched off, was on"
         );
         // The inserted group shows as fields only the scenario has, and no other
         // group looks changed although every index moved.
@@ -144,12 +220,14 @@ mod tests {
             differences,
             vec![InputDifference {
                 field: "interventions[2].enabled".to_owned(),
-                baseline: Some(baseline.interventions[2].enabled.to_string()),
-                scenario: Some(scenario.interventions[2].enabled.to_string()),
+                name: format!("{label}: switched on"),
+                baseline: Some(if baseline.interventions[2].enabled { "on" } else { "off" }.to_owned()),
+                scenario: Some(if scenario.interventions[2].enabled { "on" } else { "off" }.to_owned()),
+                switch: true,
             }]
         );
         assert_eq!(
-            fields::named_path(&baseline, "interventions[1].enabled"),
+            crate::model::fields::named_path(&baseline, "interventions[1].enabled"),
             format!(
                 "interventions[\"{}\"].enabled",
                 baseline.interventions[1].label

@@ -27,6 +27,9 @@ pub struct FileProblem {
     pub column: Option<usize>,
     /// The field it concerns, as a path such as `staff[1].fte`, where known.
     pub field: Option<String>,
+    /// What people call that field, as the editor does ("Experienced social
+    /// workers: staff in post (FTE)"), where it names an input.
+    pub name: Option<String>,
     pub message: String,
 }
 
@@ -36,6 +39,7 @@ impl FileProblem {
             line: None,
             column: None,
             field: None,
+            name: None,
             message: message.into(),
         }
     }
@@ -45,19 +49,23 @@ impl FileProblem {
             line: position.map(|p| p.line),
             column: position.map(|p| p.column),
             field,
+            name: None,
             message,
         }
     }
 }
 
 impl fmt::Display for FileProblem {
-    /// `LINE:COL: field: message`, leaving out what is not known.
+    /// `LINE:COL: name [path]: message`, leaving out what is not known: people
+    /// read the name, and the path says what to edit in the file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, "{line}:{column}: ")?;
         }
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+        match (&self.name, &self.field) {
+            (Some(name), Some(field)) => write!(f, "{name} [{field}]: ")?,
+            (None, Some(field)) => write!(f, "{field}: ")?,
+            _ => {}
         }
         f.write_str(&self.message)
     }
@@ -145,8 +153,12 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
         .into_iter()
         .map(|problem| {
             let position = locations.find(&problem.path);
+            let name = problem.name(&scenario);
             let field = (!problem.path.is_empty()).then_some(problem.path);
-            FileProblem::at(position, field, problem.message)
+            FileProblem {
+                name,
+                ..FileProblem::at(position, field, problem.message)
+            }
         })
         .collect())
 }

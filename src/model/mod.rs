@@ -2,10 +2,10 @@
 //! in `sim`, reading and writing files in `io`.
 
 pub mod calendar;
+pub mod catalogue;
 pub mod demand;
 pub mod fields;
 pub mod interventions;
-pub mod limits;
 pub mod money;
 pub mod placements;
 pub mod uncertainty;

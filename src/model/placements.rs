@@ -116,6 +116,21 @@ impl Placements {
     }
 }
 
+/// Placement kinds by position in [`PlacementKind::ALL`], for the catalogue of
+/// inputs, which names them by position. A position past the last kind is a bug.
+impl std::ops::Index<usize> for Placements {
+    type Output = PlacementType;
+    fn index(&self, position: usize) -> &PlacementType {
+        self.get(PlacementKind::ALL[position])
+    }
+}
+
+impl std::ops::IndexMut<usize> for Placements {
+    fn index_mut(&mut self, position: usize) -> &mut PlacementType {
+        self.get_mut(PlacementKind::ALL[position])
+    }
+}
+
 impl Default for Placements {
     /// England, 31 March 2019 (DfE Children looked after): 72% in foster care, of
     /// which 13 points with family or friends (kinship) and about 36% of fostered

@@ -1,9 +1,12 @@
-//! Checks a parsed scenario against what the model can accept. Each problem names
+//! Checks a parsed scenario against what the model can accept: every number
+//! within what its catalogue entry ([`super::catalogue`]) allows, and the rules
+//! that join inputs (shares adding up to 100, ids that exist). Each problem names
 //! the field by its path in the file (`staff[1].fte`), so the file reader can point
-//! at its line and column.
+//! at its line and column; [`Problem::name`] gives its name for people.
 
 use std::collections::{HashMap, HashSet};
 
+use super::catalogue::{self, Kind, Scope, Value};
 use super::{Action, FORMAT_VERSION, HORIZON_MONTHS, Month, PlacementKind, Scenario};
 
 /// One thing wrong with a scenario.
@@ -12,6 +15,14 @@ pub struct Problem {
     /// Where in the file, e.g. `staff[1].fte`; empty for the whole scenario.
     pub path: String,
     pub message: String,
+}
+
+impl Problem {
+    /// What people call the input the problem is about, as the editor shows it
+    /// ("Experienced social workers: staff in post (FTE)"), where it names one.
+    pub fn name(&self, scenario: &Scenario) -> Option<String> {
+        catalogue::name_of(scenario, &self.path)
+    }
 }
 
 /// Largest values accepted. Far beyond any English council (England has about
@@ -70,10 +81,6 @@ impl Checker {
         false
     }
 
-    fn percent(&mut self, path: &str, value: f64) -> bool {
-        self.number(path, value, 0.0, 100.0)
-    }
-
     fn shares_sum_to_100(&mut self, path: &str, what: &str, shares: &[f64]) {
         if shares.iter().all(|share| share.is_finite()) {
             let total: f64 = shares.iter().sum();
@@ -110,10 +117,10 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         check.report("horizon_months", problem);
     }
     check_texts(&mut check, scenario);
+    check_numbers(&mut check, scenario);
     check_demand(&mut check, scenario);
     check_placements(&mut check, scenario);
     check_staff(&mut check, scenario);
-    check_workforce(&mut check, scenario);
     check_money(&mut check, scenario);
     check_interventions(&mut check, scenario);
     check_uncertainty(&mut check, scenario);
@@ -307,20 +314,38 @@ fn check_texts(check: &mut Checker, scenario: &Scenario) {
     }
 }
 
+/// Every number and count of months within what its catalogue entry accepts.
+/// The version and the horizon have checks of their own, above.
+fn check_numbers(check: &mut Checker, scenario: &Scenario) {
+    for input in catalogue::inputs_of(scenario) {
+        let Some(value) = input.read(scenario) else {
+            continue;
+        };
+        match (input.input.kind, value) {
+            (
+                Kind::Number { min, max, .. } | Kind::OptionalNumber { min, max, .. },
+                Value::Number(number),
+            ) => {
+                check.number(&input.path(), number, min, max);
+            }
+            (
+                Kind::WholeMonths { min, max } | Kind::OptionalWholeMonths { min, max },
+                Value::Whole(months),
+            ) if input.input.scope != Scope::Scenario => {
+                if months < min || months > max {
+                    check.report(
+                        input.path(),
+                        format!("must be between {min} and {max} months, found {months}"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn check_demand(check: &mut Checker, scenario: &Scenario) {
     let demand = &scenario.demand;
-    check.number(
-        "demand.referrals_per_month",
-        demand.referrals_per_month,
-        0.0,
-        MAX_CHILDREN,
-    );
-    check.number(
-        "demand.referral_growth_percent_per_year",
-        demand.referral_growth_percent_per_year,
-        -50.0,
-        100.0,
-    );
     if !demand.seasonality.is_empty() {
         if demand.seasonality.len() != 12 {
             check.report(
@@ -331,14 +356,6 @@ fn check_demand(check: &mut Checker, scenario: &Scenario) {
                 ),
             );
         }
-        for (index, multiplier) in demand.seasonality.iter().enumerate() {
-            check.number(
-                &format!("demand.seasonality[{index}]"),
-                *multiplier,
-                0.0,
-                12.0,
-            );
-        }
         if demand.seasonality.iter().all(|m| *m == 0.0) {
             check.report(
                 "demand.seasonality",
@@ -347,20 +364,6 @@ fn check_demand(check: &mut Checker, scenario: &Scenario) {
         }
     }
     let outcomes = &demand.referral_outcomes;
-    for (field, value) in [
-        (
-            "no_further_action_percent",
-            outcomes.no_further_action_percent,
-        ),
-        ("child_in_need_percent", outcomes.child_in_need_percent),
-        (
-            "child_protection_percent",
-            outcomes.child_protection_percent,
-        ),
-        ("into_care_percent", outcomes.into_care_percent),
-    ] {
-        check.percent(&format!("demand.referral_outcomes.{field}"), value);
-    }
     check.shares_sum_to_100(
         "demand.referral_outcomes",
         "referral outcome shares",
@@ -371,76 +374,10 @@ fn check_demand(check: &mut Checker, scenario: &Scenario) {
             outcomes.into_care_percent,
         ],
     );
-    for (field, value) in [
-        ("children_in_need", demand.children_in_need),
-        ("child_protection", demand.child_protection),
-        ("looked_after", demand.looked_after),
-        ("care_leavers", demand.care_leavers),
-    ] {
-        check.number(&format!("demand.{field}"), value, 0.0, MAX_CHILDREN);
-    }
-    for (field, value) in [
-        ("child_in_need_months", demand.child_in_need_months),
-        ("child_protection_months", demand.child_protection_months),
-        ("looked_after_months", demand.looked_after_months),
-        ("care_leaver_months", demand.care_leaver_months),
-    ] {
-        check.number(&format!("demand.{field}"), value, 1.0, MAX_MONTHS);
-    }
-    for (field, value) in [
-        (
-            "child_in_need_to_protection_percent_per_month",
-            demand.child_in_need_to_protection_percent_per_month,
-        ),
-        (
-            "protection_to_care_percent_per_month",
-            demand.protection_to_care_percent_per_month,
-        ),
-        (
-            "protection_step_down_percent",
-            demand.protection_step_down_percent,
-        ),
-        ("care_leaver_percent", demand.care_leaver_percent),
-    ] {
-        check.percent(&format!("demand.{field}"), value);
-    }
-    let weights = &demand.case_weights;
-    for (field, value) in [
-        ("child_in_need", weights.child_in_need),
-        ("child_protection", weights.child_protection),
-        ("looked_after", weights.looked_after),
-        ("care_leaver", weights.care_leaver),
-    ] {
-        check.number(&format!("demand.case_weights.{field}"), value, 0.0, 10.0);
-    }
 }
 
 fn check_placements(check: &mut Checker, scenario: &Scenario) {
     let placements = &scenario.placements;
-    for kind in PlacementKind::ALL {
-        let placement = placements.get(kind);
-        let path = format!("placements.{}", kind.key());
-        check.percent(
-            &format!("{path}.current_percent"),
-            placement.current_percent,
-        );
-        check.percent(
-            &format!("{path}.new_entry_percent"),
-            placement.new_entry_percent,
-        );
-        check.number(
-            &format!("{path}.weekly_cost_gbp"),
-            placement.weekly_cost_gbp,
-            0.0,
-            1_000_000.0,
-        );
-        check.number(
-            &format!("{path}.cost_growth_percent_per_year"),
-            placement.cost_growth_percent_per_year,
-            -50.0,
-            100.0,
-        );
-    }
     let current: Vec<f64> = PlacementKind::ALL
         .iter()
         .map(|kind| placements.get(*kind).current_percent)
@@ -459,14 +396,6 @@ fn check_placements(check: &mut Checker, scenario: &Scenario) {
         "new_entry_percent of the placement kinds",
         &new_entry,
     );
-    if let Some(places) = placements.in_house_foster_places {
-        check.number(
-            "placements.in_house_foster_places",
-            places,
-            0.0,
-            MAX_CHILDREN,
-        );
-    }
 }
 
 fn check_staff(check: &mut Checker, scenario: &Scenario) {
@@ -494,45 +423,6 @@ fn check_staff(check: &mut Checker, scenario: &Scenario) {
                 );
             }
         }
-        check.number(&format!("{path}.fte"), group.fte, 0.0, MAX_FTE);
-        check.number(
-            &format!("{path}.establishment"),
-            group.establishment,
-            0.0,
-            MAX_FTE,
-        );
-        check.number(
-            &format!("{path}.caseload_cap"),
-            group.caseload_cap,
-            0.0,
-            1_000.0,
-        );
-        check.percent(
-            &format!("{path}.case_time_percent"),
-            group.case_time_percent,
-        );
-        check.number(
-            &format!("{path}.annual_salary_gbp"),
-            group.annual_salary_gbp,
-            0.0,
-            10_000_000.0,
-        );
-        check.number(
-            &format!("{path}.on_cost_percent"),
-            group.on_cost_percent,
-            0.0,
-            200.0,
-        );
-        check.percent(
-            &format!("{path}.turnover_percent_per_year"),
-            group.turnover_percent_per_year,
-        );
-        check.number(
-            &format!("{path}.progression_months"),
-            group.progression_months,
-            1.0,
-            MAX_MONTHS,
-        );
         if let Some(target) = &group.progresses_to {
             match scenario.group_index(target) {
                 None => check.report(
@@ -554,8 +444,7 @@ fn check_staff(check: &mut Checker, scenario: &Scenario) {
                 Some(_) => {}
             }
         }
-        if let Some(span) = group.span_of_control {
-            check.number(&format!("{path}.span_of_control"), span, 1.0, 1_000.0);
+        if group.span_of_control.is_some() {
             if group.agency {
                 check.report(
                     format!("{path}.span_of_control"),
@@ -566,107 +455,16 @@ fn check_staff(check: &mut Checker, scenario: &Scenario) {
     }
 }
 
-fn check_workforce(check: &mut Checker, scenario: &Scenario) {
-    let policy = &scenario.workforce;
-    check.percent(
-        "workforce.recruitment_percent_per_month",
-        policy.recruitment_percent_per_month,
-    );
-    check.number(
-        "workforce.time_to_hire_months",
-        policy.time_to_hire_months,
-        1.0,
-        MAX_MONTHS,
-    );
-    if let Some(max_starts) = policy.max_recruitment_starts_per_month {
-        check.number(
-            "workforce.max_recruitment_starts_per_month",
-            max_starts,
-            0.0,
-            MAX_FTE,
-        );
-    }
-    check.percent(
-        "workforce.agency_cover_percent",
-        policy.agency_cover_percent,
-    );
-    check.number(
-        "workforce.agency_premium_percent",
-        policy.agency_premium_percent,
-        0.0,
-        500.0,
-    );
-    check.number(
-        "workforce.agency_adjust_months",
-        policy.agency_adjust_months,
-        1.0,
-        MAX_MONTHS,
-    );
-    check.number(
-        "workforce.cost_per_hire_gbp",
-        policy.cost_per_hire_gbp,
-        0.0,
-        1_000_000.0,
-    );
-    check.number(
-        "workforce.caseload_spread_percent",
-        policy.caseload_spread_percent,
-        0.0,
-        200.0,
-    );
-    check.number(
-        "workforce.burnout.strength",
-        policy.burnout.strength,
-        0.0,
-        100.0,
-    );
-    check.number(
-        "workforce.burnout.max_multiplier",
-        policy.burnout.max_multiplier,
-        1.0,
-        100.0,
-    );
-}
-
 fn check_money(check: &mut Checker, scenario: &Scenario) {
-    let money = &scenario.money;
     let mut seen_years = HashSet::new();
-    for (index, budget) in money.budgets.iter().enumerate() {
-        let path = format!("money.budgets[{index}]");
+    for (index, budget) in scenario.money.budgets.iter().enumerate() {
         if !seen_years.insert(budget.year) {
             check.report(
-                format!("{path}.year"),
+                format!("money.budgets[{index}].year"),
                 format!("the budget for {} is given twice", budget.year),
             );
         }
-        check.number(
-            &format!("{path}.budget_gbp"),
-            budget.budget_gbp,
-            0.0,
-            MAX_GBP,
-        );
     }
-    for (index, grant) in money.grants.iter().enumerate() {
-        check.number(
-            &format!("money.grants[{index}].amount_gbp"),
-            grant.amount_gbp,
-            0.0,
-            MAX_GBP,
-        );
-    }
-    check.number("money.reserves_gbp", money.reserves_gbp, 0.0, MAX_GBP);
-    check.number(
-        "money.early_help_per_year_gbp",
-        money.early_help_per_year_gbp,
-        0.0,
-        MAX_GBP,
-    );
-    check.number(
-        "money.other_costs_per_month_gbp",
-        money.other_costs_per_month_gbp,
-        0.0,
-        MAX_GBP,
-    );
 }
 
 fn check_interventions(check: &mut Checker, scenario: &Scenario) {
@@ -694,105 +492,13 @@ fn check_interventions(check: &mut Checker, scenario: &Scenario) {
                 Some(_) => {}
             }
         }
-        let max_months = MAX_MONTHS as u32;
-        let mut months = |field: &str, value: u32, min: u32| {
-            if value < min || value > max_months {
-                check.report(
-                    format!("{path}.{field}"),
-                    format!("must be between {min} and {max_months} months, found {value}"),
-                );
-            }
-        };
-        match &intervention.action {
-            Action::Recruit { over_months, .. }
-            | Action::ConvertAgency { over_months, .. }
-            | Action::AddFosterPlaces { over_months, .. } => months("over_months", *over_months, 1),
-            Action::EarlyHelp {
-                lag_months,
-                months: duration,
-                ..
-            } => {
-                months("lag_months", *lag_months, 0);
-                if let Some(duration) = duration {
-                    months("months", *duration, 1);
-                }
-            }
-            Action::ContractedTeam {
-                months: duration, ..
-            } => months("months", *duration, 1),
-            Action::ExtraSpending {
-                months: Some(duration),
-                ..
-            } => months("months", *duration, 1),
-            Action::ExtraSpending { months: None, .. } => {}
-            Action::SetCaseloadCap { .. } | Action::Funding { .. } => {}
-        }
-        match &intervention.action {
-            Action::Recruit { extra_fte, .. } => {
-                check.number(&format!("{path}.extra_fte"), *extra_fte, 0.0, MAX_FTE);
-            }
-            Action::SetCaseloadCap { cap, .. } => {
-                check.number(&format!("{path}.cap"), *cap, 0.0, 1_000.0);
-            }
-            Action::Funding { amount_gbp } => {
-                check.number(&format!("{path}.amount_gbp"), *amount_gbp, 0.0, MAX_GBP);
-            }
-            Action::EarlyHelp {
-                annual_cost_gbp,
-                referral_reduction_percent,
-                care_entry_reduction_percent,
-                ..
-            } => {
-                check.number(
-                    &format!("{path}.annual_cost_gbp"),
-                    *annual_cost_gbp,
-                    0.0,
-                    MAX_GBP,
-                );
-                check.percent(
-                    &format!("{path}.referral_reduction_percent"),
-                    *referral_reduction_percent,
-                );
-                check.percent(
-                    &format!("{path}.care_entry_reduction_percent"),
-                    *care_entry_reduction_percent,
-                );
-            }
-            Action::ContractedTeam {
-                cases,
-                total_cost_gbp,
-                ..
-            } => {
-                check.number(&format!("{path}.cases"), *cases, 0.0, MAX_CHILDREN);
-                check.number(
-                    &format!("{path}.total_cost_gbp"),
-                    *total_cost_gbp,
-                    0.0,
-                    MAX_GBP,
-                );
-            }
-            Action::ConvertAgency { fte, .. } => {
-                check.number(&format!("{path}.fte"), *fte, 0.0, MAX_FTE);
-                if scenario.agency_group_index().is_none() {
-                    check.report(
-                        path.clone(),
-                        "converting agency staff needs a staff group with agency: true",
-                    );
-                }
-            }
-            Action::ExtraSpending {
-                annual_cost_gbp, ..
-            } => {
-                check.number(
-                    &format!("{path}.annual_cost_gbp"),
-                    *annual_cost_gbp,
-                    0.0,
-                    MAX_GBP,
-                );
-            }
-            Action::AddFosterPlaces { places, .. } => {
-                check.number(&format!("{path}.places"), *places, 0.0, MAX_CHILDREN);
-            }
+        if matches!(intervention.action, Action::ConvertAgency { .. })
+            && scenario.agency_group_index().is_none()
+        {
+            check.report(
+                path.clone(),
+                "converting agency staff needs a staff group with agency: true",
+            );
         }
     }
 }
@@ -800,13 +506,13 @@ fn check_interventions(check: &mut Checker, scenario: &Scenario) {
 fn check_uncertainty(check: &mut Checker, scenario: &Scenario) {
     for (index, range) in scenario.uncertainty.iter().enumerate() {
         let path = format!("uncertainty[{index}]");
-        let (low_ok, high_ok) = (
-            check.number(&format!("{path}.low"), range.low, -MAX_GBP, MAX_GBP),
-            check.number(&format!("{path}.high"), range.high, -MAX_GBP, MAX_GBP),
-        );
-        let (Some(value), Some(limits)) = (
-            super::fields::number(scenario, &range.field),
-            super::limits::input_limits(scenario, &range.field),
+        // Low and high themselves are checked with the other numbers.
+        let within = |value: f64| value.is_finite() && value.abs() <= MAX_GBP;
+        let (low_ok, high_ok) = (within(range.low), within(range.high));
+        let input = catalogue::resolve(scenario, &range.field);
+        let (Some(value), Some((min, max))) = (
+            input.and_then(|input| input.number(scenario)),
+            input.and_then(|input| input.input.kind.limits()),
         ) else {
             check.report(
                 format!("{path}.field"),
@@ -822,7 +528,6 @@ fn check_uncertainty(check: &mut Checker, scenario: &Scenario) {
         }
         // Draws and sensitivity use every value in the range: each must be one the
         // input itself accepts.
-        let (min, max) = (*limits.start(), *limits.end());
         if range.low < min {
             check.report(
                 format!("{path}.low"),

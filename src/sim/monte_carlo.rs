@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::model::{FinancialYear, Month, Range, Scenario, fields};
+use crate::model::catalogue::{self, InputRef};
+use crate::model::{FinancialYear, Month, Range, Scenario};
 
 use super::engine::{Detail, project, project_months};
 use super::projection::{MonthRow, YearSummary};
@@ -86,17 +87,34 @@ impl DrawRandom {
 /// The scenario of draw `draw`: each input with a range takes a drawn value.
 pub fn draw_scenario(scenario: &Scenario, seed: u64, draw: usize) -> Scenario {
     let mut drawn = scenario.clone();
-    apply_draw(&mut drawn, &scenario.uncertainty, seed, draw);
+    let inputs = range_inputs(scenario);
+    apply_draw(&mut drawn, &scenario.uncertainty, &inputs, seed, draw);
     drawn
+}
+
+/// The input each range moves, found once per run so that draws never read a
+/// path; `None` for a range on no numeric input (validation refuses those).
+fn range_inputs(scenario: &Scenario) -> Vec<Option<InputRef>> {
+    scenario
+        .uncertainty
+        .iter()
+        .map(|range| catalogue::resolve(scenario, &range.field))
+        .collect()
 }
 
 /// Sets each input with a range in `drawn` (which holds the scenario's own values
 /// for those inputs) to its value in draw `draw`, range by range in file order.
-fn apply_draw(drawn: &mut Scenario, ranges: &[Range], seed: u64, draw: usize) {
+fn apply_draw(
+    drawn: &mut Scenario,
+    ranges: &[Range],
+    inputs: &[Option<InputRef>],
+    seed: u64,
+    draw: usize,
+) {
     let mut random = DrawRandom::new(seed, draw);
-    for range in ranges {
+    for (range, input) in ranges.iter().zip(inputs) {
         let unit = random.unit();
-        if let Some(value) = fields::number_mut(drawn, &range.field) {
+        if let Some(value) = input.and_then(|input| input.number_mut(drawn)) {
             *value = range.draw(*value, unit);
         }
     }
@@ -106,6 +124,8 @@ fn apply_draw(drawn: &mut Scenario, ranges: &[Range], seed: u64, draw: usize) {
 struct Workspace {
     /// The scenario with the drawn values of the current draw.
     drawn: Scenario,
+    /// The input each range moves.
+    inputs: Vec<Option<InputRef>>,
     /// The scenario's own values of the inputs with ranges, to start each draw from.
     base_values: Vec<Option<f64>>,
     rows: Vec<MonthRow>,
@@ -113,14 +133,14 @@ struct Workspace {
 
 impl Workspace {
     fn new(scenario: &Scenario) -> Self {
-        let mut drawn = scenario.clone();
-        let base_values = scenario
-            .uncertainty
+        let inputs = range_inputs(scenario);
+        let base_values = inputs
             .iter()
-            .map(|range| fields::number_mut(&mut drawn, &range.field).map(|value| *value))
+            .map(|input| input.and_then(|input| input.number(scenario)))
             .collect();
         Self {
-            drawn,
+            drawn: scenario.clone(),
+            inputs,
             base_values,
             rows: Vec::with_capacity(scenario.horizon_months as usize),
         }
@@ -128,14 +148,14 @@ impl Workspace {
 
     /// Projects draw `draw` into `self.rows` and returns its financial years.
     fn run(&mut self, ranges: &[Range], seed: u64, draw: usize) -> Vec<YearSummary> {
-        for (range, base) in ranges.iter().zip(&self.base_values) {
+        for (input, base) in self.inputs.iter().zip(&self.base_values) {
             if let (Some(value), Some(base)) =
-                (fields::number_mut(&mut self.drawn, &range.field), base)
+                (input.and_then(|input| input.number_mut(&mut self.drawn)), base)
             {
                 *value = *base;
             }
         }
-        apply_draw(&mut self.drawn, ranges, seed, draw);
+        apply_draw(&mut self.drawn, ranges, &self.inputs, seed, draw);
         project_months(&self.drawn, &mut self.rows, Detail::Summary);
         summarise_years(&self.drawn, &self.rows)
     }

@@ -4,7 +4,8 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::model::{Scenario, fields, limits};
+use crate::model::Scenario;
+use crate::model::catalogue::{self, InputRef};
 
 use super::engine::project;
 use super::projection::Projection;
@@ -89,7 +90,10 @@ impl Output {
 /// How much one input moves the figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Swing {
+    /// The input's path in the file, by position: `staff[1].annual_salary_gbp`.
     pub field: String,
+    /// What people call it: "Experienced social workers: salary (£ per FTE per year)".
+    pub name: String,
     pub low_input: f64,
     pub high_input: f64,
     /// The figure with the input at its low and its high value.
@@ -111,7 +115,7 @@ pub fn sensitivity(scenario: &Scenario, output: Output) -> Vec<Swing> {
 
 /// How many inputs [`sensitivity`] moves, for a progress bar.
 pub fn input_count(scenario: &Scenario) -> usize {
-    fields::numeric_fields(scenario).len()
+    catalogue::numeric_inputs(scenario).len()
 }
 
 /// [`sensitivity`], counting inputs done in `done`; `None` once `cancel` is set.
@@ -121,47 +125,13 @@ pub fn sensitivity_with_progress(
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Option<Vec<Swing>> {
-    let mut swings: Vec<Swing> = fields::numeric_fields(scenario)
+    let mut swings: Vec<Swing> = catalogue::numeric_inputs(scenario)
         .into_iter()
         .take_while(|_| !cancel.load(Ordering::Relaxed))
         .inspect(|_| {
             done.fetch_add(1, Ordering::Relaxed);
         })
-        .filter_map(|field| {
-            let value = fields::number(scenario, &field)?;
-            let range = scenario.uncertainty.iter().find(|range| {
-                fields::canonical(scenario, &range.field).as_deref() == Some(field.as_str())
-            });
-            let (low, high) = match range {
-                Some(range) => (range.low, range.high),
-                // Ten percent of a negative value is lower at 1.1 times it.
-                None => {
-                    let (a, b) = (value * 0.9, value * 1.1);
-                    (a.min(b), a.max(b))
-                }
-            };
-            // Never past what the input accepts: 10% over a 95% share is not a share.
-            let limits = limits::input_limits(scenario, &field)?;
-            let (low, high) = (
-                low.clamp(*limits.start(), *limits.end()),
-                high.clamp(*limits.start(), *limits.end()),
-            );
-            if low == high {
-                return None;
-            }
-            let at = |input: f64| {
-                let mut changed = scenario.clone();
-                *fields::number_mut(&mut changed, &field)? = input;
-                Some(output.of(&project(&changed)))
-            };
-            Some(Swing {
-                at_low: at(low)?,
-                at_high: at(high)?,
-                field,
-                low_input: low,
-                high_input: high,
-            })
-        })
+        .filter_map(|input| swing(scenario, output, input))
         .filter(|swing| swing.size() > 1e-9)
         .collect();
     if cancel.load(Ordering::Relaxed) {
@@ -169,6 +139,43 @@ pub fn sensitivity_with_progress(
     }
     swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
     Some(swings)
+}
+
+/// How far the figure moves as one input crosses its range (10% either way
+/// where it has none, never past what the input accepts); `None` if it cannot move.
+fn swing(scenario: &Scenario, output: Output, input: InputRef) -> Option<Swing> {
+    let value = input.number(scenario)?;
+    let range = scenario
+        .uncertainty
+        .iter()
+        .find(|range| catalogue::resolve(scenario, &range.field) == Some(input));
+    let (low, high) = match range {
+        Some(range) => (range.low, range.high),
+        // Ten percent of a negative value is lower at 1.1 times it.
+        None => {
+            let (a, b) = (value * 0.9, value * 1.1);
+            (a.min(b), a.max(b))
+        }
+    };
+    // Never past what the input accepts: 10% over a 95% share is not a share.
+    let (min, max) = input.input.kind.limits()?;
+    let (low, high) = (low.clamp(min, max), high.clamp(min, max));
+    if low == high {
+        return None;
+    }
+    let at = |value: f64| {
+        let mut changed = scenario.clone();
+        *input.number_mut(&mut changed)? = value;
+        Some(output.of(&project(&changed)))
+    };
+    Some(Swing {
+        at_low: at(low)?,
+        at_high: at(high)?,
+        field: input.path(),
+        name: input.name(scenario),
+        low_input: low,
+        high_input: high,
+    })
 }
 
 #[cfg(test)]
@@ -185,6 +192,10 @@ mod tests {
         let swings = sensitivity(&scenario, Output::TotalSpend);
         let swing = |field: &str| swings.iter().find(|swing| swing.field == field);
         let case_time = swing("staff[1].case_time_percent").unwrap();
+        assert_eq!(
+            case_time.name,
+            "Experienced social workers: time on cases (% of time)"
+        );
         assert_eq!((case_time.low_input, case_time.high_input), (85.5, 100.0));
         let growth = swing("demand.referral_growth_percent_per_year").unwrap();
         assert_eq!((growth.low_input, growth.high_input), (-50.0, -45.0));
@@ -197,11 +208,14 @@ mod tests {
             .unwrap();
         assert_eq!((growth.low_input, growth.high_input), (-11.0, -9.0));
         for swing in &swings {
-            let limits = limits::input_limits(&scenario, &swing.field).unwrap();
+            let input = catalogue::resolve(&scenario, &swing.field).unwrap();
+            let (min, max) = input.input.kind.limits().unwrap();
+            let limits = min..=max;
             assert!(
                 limits.contains(&swing.low_input) && limits.contains(&swing.high_input),
                 "{swing:?}"
             );
+            assert_eq!(swing.name, input.name(&scenario));
         }
     }
 }

@@ -121,11 +121,21 @@ pub enum Lever {
 }
 
 impl Lever {
-    /// The lever's value for a number of units, for people.
-    pub fn describe(&self, units: u64) -> String {
+    /// The lever's value for a number of units, for people, naming staff groups
+    /// as the scenario does ("11 extra FTE of Newly qualified social workers (ASYE)").
+    pub fn describe(&self, scenario: &Scenario, units: u64) -> String {
+        let group_name = |id: &str| {
+            scenario
+                .group_index(id)
+                .map_or_else(|| id.to_owned(), |index| scenario.staff[index].name.clone())
+        };
         match self {
             Lever::ExtraStaff { group, from } => {
-                format!("{units} extra FTE of {group} from {}", from.label())
+                format!(
+                    "{units} extra FTE of {} from {}",
+                    group_name(group),
+                    from.label()
+                )
             }
             Lever::EarlyHelp { from, .. } => format!(
                 "early help of {} a year from {}",
@@ -139,7 +149,8 @@ impl Lever {
                 )
             }
             Lever::CaseloadCap { group, from } => format!(
-                "a caseload cap of {units} for {group} from {}",
+                "a caseload cap of {units} for {} from {}",
+                group_name(group),
                 from.label()
             ),
         }
@@ -178,8 +189,8 @@ impl Lever {
         }
     }
 
-    /// The intervention that applies `units` of the lever.
-    pub fn intervention(&self, units: u64) -> Intervention {
+    /// The intervention that applies `units` of the lever to `scenario`.
+    pub fn intervention(&self, scenario: &Scenario, units: u64) -> Intervention {
         let amount = units as f64;
         let (start, action) = match self {
             Lever::ExtraStaff { group, from } => (
@@ -232,7 +243,7 @@ impl Lever {
             ),
         };
         Intervention {
-            label: format!("Goal seek: {}", self.describe(units)),
+            label: format!("Goal seek: {}", self.describe(scenario, units)),
             enabled: true,
             start,
             action,
@@ -242,7 +253,7 @@ impl Lever {
     /// The scenario with `units` of the lever added.
     pub fn apply(&self, scenario: &Scenario, units: u64) -> Scenario {
         let mut changed = scenario.clone();
-        changed.interventions.push(self.intervention(units));
+        changed.interventions.push(self.intervention(scenario, units));
         changed
     }
 }
@@ -251,6 +262,9 @@ impl Lever {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Solution {
     pub units: u64,
+    /// The answer for people: "11 extra FTE of Newly qualified social workers
+    /// (ASYE) from Apr 2019".
+    pub description: String,
     pub intervention: Intervention,
     /// Extra spend over the whole projection compared with the scenario as it was (£).
     pub extra_spend: f64,
@@ -360,7 +374,8 @@ pub fn solve_with_progress(
     let after = project(&lever.apply(scenario, units)).total_spend();
     Ok(Solution {
         units,
-        intervention: lever.intervention(units),
+        intervention: lever.intervention(scenario, units),
+        description: lever.describe(scenario, units),
         extra_spend: after - before,
     })
 }

@@ -154,12 +154,13 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
                 .striped(true)
                 .num_columns(3)
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Field").strong());
+                    ui.label(RichText::new("Input").strong());
                     ui.label(RichText::new(format!("A: {}", baseline.scenario.name)).strong());
                     ui.label(RichText::new(format!("B: {}", scenario.scenario.name)).strong());
                     ui.end_row();
                     for difference in &differences {
-                        ui.label(RichText::new(&difference.field).monospace());
+                        ui.label(&difference.name)
+                            .on_hover_text(difference.sentence());
                         ui.label(difference.baseline.as_deref().unwrap_or("(none)"));
                         ui.label(difference.scenario.as_deref().unwrap_or("(none)"));
                         ui.end_row();

@@ -283,7 +283,7 @@ pub fn goal_window(
                         ui.label(
                             RichText::new(format!(
                                 "It takes {}.",
-                                answer.form.lever().describe(solution.units)
+                                solution.description
                             ))
                             .strong(),
                         );
@@ -354,7 +354,7 @@ pub fn sensitivity_window(
             let (output, base, swings) = (tornado.output, tornado.base, &tornado.swings);
             let measure = output.measure();
             let shown: Vec<_> = swings.iter().take(15).collect();
-            let names: Vec<String> = shown.iter().map(|swing| swing.field.clone()).collect();
+            let names: Vec<String> = shown.iter().map(|swing| swing.name.clone()).collect();
             let mut low_bars = Vec::new();
             let mut high_bars = Vec::new();
             for (rank, swing) in shown.iter().enumerate() {
@@ -363,13 +363,13 @@ pub fn sensitivity_window(
                     Bar::new(position, swing.at_low - base)
                         .base_offset(base)
                         .width(0.7)
-                        .name(format!("{}: low {}", swing.field, units::thousands(swing.low_input, 2))),
+                        .name(format!("{}: low {}", swing.name, units::thousands(swing.low_input, 2))),
                 );
                 high_bars.push(
                     Bar::new(position, swing.at_high - base)
                         .base_offset(base)
                         .width(0.7)
-                        .name(format!("{}: high {}", swing.field, units::thousands(swing.high_input, 2))),
+                        .name(format!("{}: high {}", swing.name, units::thousands(swing.high_input, 2))),
                 );
             }
             let count = shown.len();

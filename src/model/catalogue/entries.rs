@@ -1,0 +1,475 @@
+//! The entries of the catalogue, in the order of the file. Each names its field
+//! as the file spells it, says how people call it and what it accepts, and reads
+//! (and, for numbers, changes) its value.
+
+use super::{Input, Kind, NumberMut, Read, Scope, Value};
+use crate::model::validate::{MAX_CHILDREN, MAX_FTE, MAX_GBP, MAX_MONTHS};
+use crate::model::{Action, FORMAT_VERSION, HORIZON_MONTHS, Scenario};
+
+const fn number(min: f64, max: f64, decimals: usize, step: f64) -> Kind {
+    Kind::Number {
+        min,
+        max,
+        decimals,
+        step,
+    }
+}
+
+const fn optional(min: f64, max: f64, decimals: usize, step: f64, when_switched_on: f64) -> Kind {
+    Kind::OptionalNumber {
+        min,
+        max,
+        decimals,
+        step,
+        when_switched_on,
+    }
+}
+
+const PERCENT: Kind = number(0.0, 100.0, 1, 0.1);
+const GROWTH_PERCENT: Kind = number(-50.0, 100.0, 1, 0.1);
+const CHILDREN: Kind = number(0.0, MAX_CHILDREN, 0, 1.0);
+const FTE: Kind = number(0.0, MAX_FTE, 1, 0.1);
+const GBP: Kind = number(0.0, MAX_GBP, 0, 100.0);
+const MONTHS: Kind = number(1.0, MAX_MONTHS, 1, 0.1);
+const CAP: Kind = number(0.0, 1_000.0, 0, 0.1);
+const WEIGHT: Kind = number(0.0, 10.0, 2, 0.01);
+const MAX_WHOLE_MONTHS: u32 = MAX_MONTHS as u32;
+const PHASING: Kind = Kind::WholeMonths {
+    min: 1,
+    max: MAX_WHOLE_MONTHS,
+};
+
+/// Reads and changes a number: `num!(s, i => s.staff[i].fte)`.
+macro_rules! num {
+    ($s:ident, $i:tt => $place:expr) => {{
+        fn read($s: &Scenario, $i: usize) -> Option<Value> {
+            Some(Value::Number($place))
+        }
+        fn change($s: &mut Scenario, $i: usize) -> Option<&mut f64> {
+            Some(&mut $place)
+        }
+        (read as Read, Some(change as NumberMut))
+    }};
+}
+
+/// Reads and changes an optional number, present only when given.
+macro_rules! optional_num {
+    ($s:ident, $i:tt => $place:expr) => {{
+        fn read($s: &Scenario, $i: usize) -> Option<Value> {
+            Some($place.map_or(Value::Absent, Value::Number))
+        }
+        fn change($s: &mut Scenario, $i: usize) -> Option<&mut f64> {
+            $place.as_mut()
+        }
+        (read as Read, Some(change as NumberMut))
+    }};
+}
+
+/// Reads any other value: `get!(s, i => Value::Switch(s.staff[i].agency))`.
+macro_rules! get {
+    ($s:ident, $i:tt => $value:expr) => {{
+        fn read($s: &Scenario, $i: usize) -> Option<Value> {
+            Some($value)
+        }
+        (read as Read, None::<NumberMut>)
+    }};
+}
+
+/// Reads (and for numbers changes) a field of one kind of action.
+macro_rules! action {
+    ($kind:ident, $field:ident, number) => {{
+        fn read(s: &Scenario, i: usize) -> Option<Value> {
+            match &s.interventions[i].action {
+                Action::$kind { $field, .. } => Some(Value::Number(*$field)),
+                _ => None,
+            }
+        }
+        fn change(s: &mut Scenario, i: usize) -> Option<&mut f64> {
+            match &mut s.interventions[i].action {
+                Action::$kind { $field, .. } => Some($field),
+                _ => None,
+            }
+        }
+        (read as Read, Some(change as NumberMut))
+    }};
+    ($kind:ident, $field:ident, $value:ident) => {{
+        fn read(s: &Scenario, i: usize) -> Option<Value> {
+            match &s.interventions[i].action {
+                Action::$kind { $field, .. } => Some(action!(@value $value, $field)),
+                _ => None,
+            }
+        }
+        (read as Read, None::<NumberMut>)
+    }};
+    (@value whole, $field:ident) => { Value::Whole(*$field) };
+    (@value optional_whole, $field:ident) => { $field.map_or(Value::Absent, Value::Whole) };
+    (@value text, $field:ident) => { Value::Text($field.clone()) };
+}
+
+/// One entry: `input!(scope, field, action, name, unit, kind, default, source,
+/// meaning, access)`.
+macro_rules! input {
+    ($scope:ident, $field:literal, $action:expr, $name:literal, $unit:literal, $kind:expr,
+     $default:literal, $source:literal, $meaning:literal, $access:expr $(,)?) => {{
+        let (read, number) = $access;
+        Input {
+            scope: Scope::$scope,
+            field: $field,
+            action: $action,
+            name: $name,
+            unit: $unit,
+            kind: $kind,
+            default: $default,
+            source: $source,
+            meaning: $meaning,
+            read,
+            number,
+        }
+    }};
+}
+
+/// Every input, in the order of the file.
+pub static CATALOGUE: &[Input] = &[
+    // The scenario itself.
+    input!(Scenario, "version", None, "File format version", "", Kind::Whole { min: 1, max: FORMAT_VERSION },
+        "required", "", "The format the file is written in; this Caseload writes and reads 1.",
+        get!(s, _ => Value::Whole(s.version))),
+    input!(Scenario, "name", None, "Scenario name", "", Kind::Text, "required", "",
+        "The name shown in the title bar and on reports.",
+        get!(s, _ => Value::Text(s.name.clone()))),
+    input!(Scenario, "notes", None, "Notes", "", Kind::Text, "none", "",
+        "Anything a reader of this scenario should know.",
+        get!(s, _ => Value::Text(s.notes.clone()))),
+    input!(Scenario, "start", None, "First month", "", Kind::Month, "required", "",
+        "The first month projected, written like \"2019-04\". Financial years run April to March.",
+        get!(s, _ => Value::Month(s.start))),
+    input!(Scenario, "horizon_months", None, "Months ahead", "months",
+        Kind::WholeMonths { min: *HORIZON_MONTHS.start(), max: *HORIZON_MONTHS.end() },
+        "36", "three financial years", "How many months to project.",
+        get!(s, _ => Value::Whole(s.horizon_months))),
+    // Demand.
+    input!(Scenario, "demand.referrals_per_month", None, "Referrals in the first month", "children a month", CHILDREN,
+        "450", "England's 650,900 a year (DfE, 2018-19) for a council of about 100,000 children",
+        "Referrals to children's social care in the first month.",
+        num!(s, _ => s.demand.referrals_per_month)),
+    input!(Scenario, "demand.referral_growth_percent_per_year", None, "Growth of referrals", "% a year", GROWTH_PERCENT,
+        "2", "an assumption; Gloucestershire saw +17% in a year",
+        "Yearly growth of referrals, compounded monthly.",
+        num!(s, _ => s.demand.referral_growth_percent_per_year)),
+    input!(Season, "", None, "seasonal multiplier", "× the average month", number(0.0, 12.0, 2, 0.01),
+        "none", "the same every month",
+        "Referrals in a calendar month relative to an average month; the twelve (January to December) are rescaled to average 1.",
+        num!(s, i => s.demand.seasonality[i])),
+    input!(Scenario, "demand.referral_outcomes.no_further_action_percent", None, "Referrals closed with no further action", "% of referrals", PERCENT,
+        "38", "England's 2018-19 flows (DfE)",
+        "Referrals closed or signposted to early help; the four outcomes add up to 100.",
+        num!(s, _ => s.demand.referral_outcomes.no_further_action_percent)),
+    input!(Scenario, "demand.referral_outcomes.child_in_need_percent", None, "Referrals opening a child-in-need case", "% of referrals", PERCENT,
+        "52", "England's 2018-19 flows (DfE)",
+        "Referrals that open a child-in-need case.",
+        num!(s, _ => s.demand.referral_outcomes.child_in_need_percent)),
+    input!(Scenario, "demand.referral_outcomes.child_protection_percent", None, "Referrals going straight to a child protection plan", "% of referrals", PERCENT,
+        "7", "England's 2018-19 flows (DfE)",
+        "Referrals that go straight to a child protection plan.",
+        num!(s, _ => s.demand.referral_outcomes.child_protection_percent)),
+    input!(Scenario, "demand.referral_outcomes.into_care_percent", None, "Referrals going into care", "% of referrals", PERCENT,
+        "3", "England's 2018-19 flows (DfE)",
+        "Referrals that lead straight into care.",
+        num!(s, _ => s.demand.referral_outcomes.into_care_percent)),
+    input!(Scenario, "demand.children_in_need", None, "Children in need at the start", "children", CHILDREN,
+        "2,250", "England's rate of about 270 per 10,000 children",
+        "Open child-in-need (CIN) cases at the start.",
+        num!(s, _ => s.demand.children_in_need)),
+    input!(Scenario, "demand.child_protection", None, "Child protection plans at the start", "children", CHILDREN,
+        "440", "England's 44 per 10,000 (2019)",
+        "Children on a child protection plan (CP) at the start.",
+        num!(s, _ => s.demand.child_protection)),
+    input!(Scenario, "demand.looked_after", None, "Children in care at the start", "children", CHILDREN,
+        "650", "England's 65 per 10,000 (31 March 2019)",
+        "Looked-after children (LAC) at the start.",
+        num!(s, _ => s.demand.looked_after)),
+    input!(Scenario, "demand.care_leavers", None, "Care leavers supported at the start", "young people", CHILDREN,
+        "300", "an assumption, not a published figure",
+        "Care leavers the service supports at the start.",
+        num!(s, _ => s.demand.care_leavers)),
+    input!(Scenario, "demand.child_in_need_months", None, "Time a child-in-need case stays open", "months", MONTHS,
+        "9", "set so that England's stocks are steady",
+        "Mean time a child-in-need case stays open; cases close at 1 / this each month.",
+        num!(s, _ => s.demand.child_in_need_months)),
+    input!(Scenario, "demand.child_protection_months", None, "Length of a child protection plan", "months", MONTHS,
+        "9", "set so that England's stocks are steady",
+        "Mean length of a child protection plan.",
+        num!(s, _ => s.demand.child_protection_months)),
+    input!(Scenario, "demand.looked_after_months", None, "Time in care", "months", MONTHS,
+        "30", "England's 78,150 children in care and 29,500 leaving a year (2018-19)",
+        "Mean time a child stays in care.",
+        num!(s, _ => s.demand.looked_after_months)),
+    input!(Scenario, "demand.care_leaver_months", None, "Time a care leaver is supported", "months", MONTHS,
+        "36", "an assumption, not a published figure",
+        "Mean time a care leaver stays supported.",
+        num!(s, _ => s.demand.care_leaver_months)),
+    input!(Scenario, "demand.child_in_need_to_protection_percent_per_month", None, "Child-in-need cases stepping up to a plan", "% of CIN a month", PERCENT,
+        "1", "an assumption, not a published figure",
+        "Child-in-need cases moving to a child protection plan each month.",
+        num!(s, _ => s.demand.child_in_need_to_protection_percent_per_month)),
+    input!(Scenario, "demand.protection_to_care_percent_per_month", None, "Children on a plan entering care", "% of CP a month", PERCENT,
+        "1.5", "an assumption, not a published figure",
+        "Children on a child protection plan entering care each month.",
+        num!(s, _ => s.demand.protection_to_care_percent_per_month)),
+    input!(Scenario, "demand.protection_step_down_percent", None, "Plans stepping down to child in need", "% of plans ending", PERCENT,
+        "60", "an assumption, not a published figure",
+        "Plans that end with a step down to a child-in-need case.",
+        num!(s, _ => s.demand.protection_step_down_percent)),
+    input!(Scenario, "demand.care_leaver_percent", None, "Children leaving care as care leavers", "% of leavers", PERCENT,
+        "30", "an assumption, not a published figure",
+        "Children leaving care who become supported care leavers.",
+        num!(s, _ => s.demand.care_leaver_percent)),
+    input!(Scenario, "demand.case_weights.child_in_need", None, "Weight of a child-in-need case", "cases", WEIGHT,
+        "1", "one case",
+        "How much one child-in-need case counts on a caseload.",
+        num!(s, _ => s.demand.case_weights.child_in_need)),
+    input!(Scenario, "demand.case_weights.child_protection", None, "Weight of a child protection case", "cases", WEIGHT,
+        "1", "one case",
+        "How much one child protection plan counts on a caseload; it can count for more than a CIN case.",
+        num!(s, _ => s.demand.case_weights.child_protection)),
+    input!(Scenario, "demand.case_weights.looked_after", None, "Weight of a child in care", "cases", WEIGHT,
+        "1", "one case",
+        "How much one child in care counts on a caseload.",
+        num!(s, _ => s.demand.case_weights.looked_after)),
+    input!(Scenario, "demand.case_weights.care_leaver", None, "Weight of a care leaver", "cases", WEIGHT,
+        "0", "care leavers are usually held by personal advisers, not social workers",
+        "How much one care leaver counts on a social worker's caseload.",
+        num!(s, _ => s.demand.case_weights.care_leaver)),
+    // Placements, per kind (in-house / IFA / residential / kinship / other).
+    input!(Placement, "current_percent", None, "share of children in care now", "% of children in care", PERCENT,
+        "33 / 26 / 12 / 13 / 16", "England, 31 March 2019 (DfE)",
+        "Share of children in care placed this way at the start; the five kinds add up to 100.",
+        num!(s, i => s.placements[i].current_percent)),
+    input!(Placement, "new_entry_percent", None, "share of new entries to care", "% of new entries", PERCENT,
+        "33 / 26 / 12 / 13 / 16", "England, 31 March 2019 (DfE)",
+        "Share of children entering care placed this way; the five kinds add up to 100.",
+        num!(s, i => s.placements[i].new_entry_percent)),
+    input!(Placement, "weekly_cost_gbp", None, "weekly cost", "£ per child per week", number(0.0, 1_000_000.0, 0, 1.0),
+        "550 / 900 / 3,970 / 300 / 400", "in-house £450-650, IFA £850-950, independent residential homes 2018-19; kinship and other are assumptions",
+        "Cost per child per week at the start.",
+        num!(s, i => s.placements[i].weekly_cost_gbp)),
+    input!(Placement, "cost_growth_percent_per_year", None, "rise in the weekly cost", "% a year", GROWTH_PERCENT,
+        "2 / 2 / 6.5 / 2 / 2", "residential rose 6-7% a year; 2% for the others is an assumption",
+        "Yearly rise in the weekly cost.",
+        num!(s, i => s.placements[i].cost_growth_percent_per_year)),
+    input!(Scenario, "placements.in_house_foster_places", None, "Limit on in-house foster places", "children",
+        optional(0.0, MAX_CHILDREN, 0, 1.0, 400.0),
+        "none", "no limit",
+        "Places the council's own foster carers can offer; when they are full, new in-house placements go to independent fostering agencies.",
+        optional_num!(s, _ => s.placements.in_house_foster_places)),
+    // Staff, per group.
+    input!(StaffGroup, "id", None, "id", "", Kind::Text, "\"experienced\"", "",
+        "Short unique key used by interventions and CSV columns.",
+        get!(s, i => Value::Text(s.staff[i].id.clone()))),
+    input!(StaffGroup, "name", None, "name", "", Kind::Text, "\"Experienced social workers\"", "",
+        "What people call the group.",
+        get!(s, i => Value::Text(s.staff[i].name.clone()))),
+    input!(StaffGroup, "agency", None, "agency staff", "", Kind::Switch, "no", "",
+        "The agency group covers vacancies, paid at the agency premium, and is not recruited. At most one.",
+        get!(s, i => Value::Switch(s.staff[i].agency))),
+    input!(StaffGroup, "fte", None, "staff in post", "FTE", FTE, "0", "",
+        "Staff in post at the start (full-time equivalents).",
+        num!(s, i => s.staff[i].fte)),
+    input!(StaffGroup, "establishment", None, "funded posts", "FTE", FTE, "0", "",
+        "Funded posts; vacancies = establishment − FTE. Ignored for the agency group and where a span of control is set.",
+        num!(s, i => s.staff[i].establishment)),
+    input!(StaffGroup, "caseload_cap", None, "caseload cap", "cases per FTE", CAP,
+        "20", "Wakefield's recommended caps: newly qualified 15, experienced 20",
+        "Most cases one full-time worker of this group should hold.",
+        num!(s, i => s.staff[i].caseload_cap)),
+    input!(StaffGroup, "case_time_percent", None, "time on cases", "% of time", number(0.0, 100.0, 0, 0.1),
+        "100", "",
+        "Share of working time spent holding cases; 0 for roles that hold no cases.",
+        num!(s, i => s.staff[i].case_time_percent)),
+    input!(StaffGroup, "annual_salary_gbp", None, "salary", "£ per FTE per year", number(0.0, 10_000_000.0, 0, 100.0),
+        "35,000", "an experienced social worker at the top of the scale (2018)",
+        "Basic salary per FTE.",
+        num!(s, i => s.staff[i].annual_salary_gbp)),
+    input!(StaffGroup, "on_cost_percent", None, "on-costs", "% of salary", number(0.0, 200.0, 1, 0.1),
+        "27.5", "25-30% is typical (an assumption)",
+        "Employer's National Insurance and pension on top of salary.",
+        num!(s, i => s.staff[i].on_cost_percent)),
+    input!(StaffGroup, "turnover_percent_per_year", None, "turnover", "% a year", PERCENT,
+        "15.1", "England, 30 September 2019 (DfE)",
+        "Staff leaving each year before any burnout effect.",
+        num!(s, i => s.staff[i].turnover_percent_per_year)),
+    input!(StaffGroup, "progresses_to", None, "moves on to", "", Kind::Text, "none", "",
+        "The id of the group staff move to when they finish this stage (ASYE to experienced).",
+        get!(s, i => s.staff[i].progresses_to.clone().map_or(Value::Absent, Value::Text))),
+    input!(StaffGroup, "progression_months", None, "time before moving on", "months", number(1.0, MAX_MONTHS, 0, 0.1),
+        "12", "the ASYE year",
+        "Time spent in this group before moving on.",
+        num!(s, i => s.staff[i].progression_months)),
+    input!(StaffGroup, "span_of_control", None, "span of control", "workers per manager",
+        optional(1.0, 1_000.0, 1, 0.1, 6.0), "none", "the establishment is set by hand",
+        "For managers: their establishment is the case-holding establishment divided by this.",
+        optional_num!(s, i => s.staff[i].span_of_control)),
+    // How posts are filled.
+    input!(Scenario, "workforce.recruitment_percent_per_month", None, "Recruitment speed", "% of unfilled posts a month", PERCENT,
+        "25", "an assumption; low values model slow recruitment (Wakefield)",
+        "Share of unfilled posts for which recruitment starts each month.",
+        num!(s, _ => s.workforce.recruitment_percent_per_month)),
+    input!(Scenario, "workforce.time_to_hire_months", None, "Time to hire", "months", MONTHS,
+        "3", "an assumption, not a published figure",
+        "Mean time from starting to recruit to the new starter arriving.",
+        num!(s, _ => s.workforce.time_to_hire_months)),
+    input!(Scenario, "workforce.max_recruitment_starts_per_month", None, "Limit on recruitment starts", "FTE a month",
+        optional(0.0, MAX_FTE, 1, 0.1, 10.0), "none", "no limit",
+        "Most recruitments that can start in one month across all groups.",
+        optional_num!(s, _ => s.workforce.max_recruitment_starts_per_month)),
+    input!(Scenario, "workforce.agency_cover_percent", None, "Agency cover", "% of vacancies", PERCENT,
+        "95", "England 2019 had 5,800 FTE agency workers for about 6,000 FTE vacancies",
+        "Share of case-holding vacancies covered by agency staff.",
+        num!(s, _ => s.workforce.agency_cover_percent)),
+    input!(Scenario, "workforce.agency_premium_percent", None, "Agency premium", "% over permanent cost", number(0.0, 500.0, 1, 0.1),
+        "17", "agency is about 17% or more dearer (DfE, 2019)",
+        "How much more an agency worker costs than a permanent one, on top of salary plus on-costs.",
+        num!(s, _ => s.workforce.agency_premium_percent)),
+    input!(Scenario, "workforce.agency_adjust_months", None, "Time for agency cover to follow vacancies", "months", MONTHS,
+        "1", "an assumption, not a published figure",
+        "How quickly agency cover follows a change in vacancies.",
+        num!(s, _ => s.workforce.agency_adjust_months)),
+    input!(Scenario, "workforce.cost_per_hire_gbp", None, "Cost per hire", "£ per starter", number(0.0, 1_000_000.0, 0, 10.0),
+        "5,000", "an assumption, not a published figure",
+        "Advertising, interviews and checks for each new starter.",
+        num!(s, _ => s.workforce.cost_per_hire_gbp)),
+    input!(Scenario, "workforce.caseload_spread_percent", None, "Caseload spread", "% of the average", number(0.0, 200.0, 1, 0.1),
+        "20", "an assumption, not a published figure",
+        "How far individual caseloads spread around the average; sets the share of staff over their cap.",
+        num!(s, _ => s.workforce.caseload_spread_percent)),
+    input!(Scenario, "workforce.burnout.enabled", None, "Burnout loop", "", Kind::Switch,
+        "on", "",
+        "When caseloads exceed capacity, turnover rises, which cuts capacity further.",
+        get!(s, _ => Value::Switch(s.workforce.burnout.enabled))),
+    input!(Scenario, "workforce.burnout.strength", None, "Burnout strength", "× over-capacity load", number(0.0, 100.0, 2, 0.01),
+        "2", "an assumption, not a published figure",
+        "Turnover multiplier = 1 + strength × (load − 1) when load is over 1.",
+        num!(s, _ => s.workforce.burnout.strength)),
+    input!(Scenario, "workforce.burnout.max_multiplier", None, "Most turnover can rise", "× normal", number(1.0, 100.0, 2, 0.01),
+        "3", "an assumption, not a published figure",
+        "Cap on the turnover multiplier.",
+        num!(s, _ => s.workforce.burnout.max_multiplier)),
+    // Money.
+    input!(Budget, "year", None, "financial year", "", Kind::FinancialYear, "required", "",
+        "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one (or the earliest).",
+        get!(s, i => Value::Year(s.money.budgets[i].year))),
+    input!(Budget, "budget_gbp", None, "base budget", "£ for the year", GBP, "required", "",
+        "The base budget for children's social care in this financial year; a year the projection only partly covers gets a pro-rata share.",
+        num!(s, i => s.money.budgets[i].budget_gbp)),
+    input!(Grant, "name", None, "name", "", Kind::Text, "required", "",
+        "What the grant is; each grant has its own name.",
+        get!(s, i => Value::Text(s.money.grants[i].name.clone()))),
+    input!(Grant, "month", None, "month", "", Kind::Month, "required", "",
+        "The month the money arrives; it counts in that month's financial year.",
+        get!(s, i => Value::Month(s.money.grants[i].month))),
+    input!(Grant, "amount_gbp", None, "amount", "£, once", GBP, "required", "",
+        "Money received once, in that month.",
+        num!(s, i => s.money.grants[i].amount_gbp)),
+    input!(Scenario, "money.reserves_gbp", None, "Reserves", "£", GBP, "0", "",
+        "Reserves the council can draw on to cover an overspend; underspends add to them.",
+        num!(s, _ => s.money.reserves_gbp)),
+    input!(Scenario, "money.early_help_per_year_gbp", None, "Early help in the base budget", "£ a year", GBP, "0", "",
+        "Early help already funded in the base budget; early-help interventions add to it.",
+        num!(s, _ => s.money.early_help_per_year_gbp)),
+    input!(Scenario, "money.other_costs_per_month_gbp", None, "Other costs", "£ a month", GBP, "0", "",
+        "Everything else the service spends: management, legal, overheads.",
+        num!(s, _ => s.money.other_costs_per_month_gbp)),
+    // Interventions, per intervention and per kind of action.
+    input!(Intervention, "label", None, "label", "", Kind::Text, "required", "",
+        "What people call the intervention; each has its own label.",
+        get!(s, i => Value::Text(s.interventions[i].label.clone()))),
+    input!(Intervention, "enabled", None, "switched on", "", Kind::Switch, "yes", "",
+        "On: part of the plan. Off: kept in the file, left out of the projection.",
+        get!(s, i => Value::Switch(s.interventions[i].enabled))),
+    input!(Intervention, "start", None, "first month", "", Kind::Month, "required", "",
+        "The first month the intervention acts.",
+        get!(s, i => Value::Month(s.interventions[i].start))),
+    input!(Intervention, "action.group", Some("Recruit"), "staff group", "", Kind::Text, "required", "",
+        "The id of the permanent staff group that gains the posts.",
+        action!(Recruit, group, text)),
+    input!(Intervention, "action.extra_fte", Some("Recruit"), "extra posts", "FTE", FTE, "required",
+        "Liverpool: +160 staff over two years",
+        "Funded posts added to the group; recruitment then fills them at the policy's pace.",
+        action!(Recruit, extra_fte, number)),
+    input!(Intervention, "action.over_months", Some("Recruit"), "phased over", "months", PHASING, "required", "",
+        "Posts are added in equal steps over these months.",
+        action!(Recruit, over_months, whole)),
+    input!(Intervention, "action.group", Some("SetCaseloadCap"), "staff group", "", Kind::Text, "required", "",
+        "The id of the permanent staff group whose cap changes.",
+        action!(SetCaseloadCap, group, text)),
+    input!(Intervention, "action.cap", Some("SetCaseloadCap"), "new caseload cap", "cases per FTE", CAP, "required",
+        "Wakefield: newly qualified 15, experienced 20",
+        "The group's caseload cap from the start month.",
+        action!(SetCaseloadCap, cap, number)),
+    input!(Intervention, "action.amount_gbp", Some("Funding"), "amount", "£, once", GBP, "required",
+        "Liverpool's share of the 2019-20 top-up: £5.1m",
+        "A one-off grant or top-up, counted in the start month's financial year.",
+        action!(Funding, amount_gbp, number)),
+    input!(Intervention, "action.annual_cost_gbp", Some("EarlyHelp"), "cost", "£ a year", GBP, "required", "",
+        "What the early help costs, paid from the start month.",
+        action!(EarlyHelp, annual_cost_gbp, number)),
+    input!(Intervention, "action.referral_reduction_percent", Some("EarlyHelp"), "fewer referrals", "%", PERCENT, "required", "",
+        "Cut in referrals once the effect starts.",
+        action!(EarlyHelp, referral_reduction_percent, number)),
+    input!(Intervention, "action.care_entry_reduction_percent", Some("EarlyHelp"), "fewer entries to care", "%", PERCENT, "required", "",
+        "Cut in children entering care from referrals once the effect starts.",
+        action!(EarlyHelp, care_entry_reduction_percent, number)),
+    input!(Intervention, "action.lag_months", Some("EarlyHelp"), "effect starts after", "months",
+        Kind::WholeMonths { min: 0, max: MAX_WHOLE_MONTHS }, "required", "",
+        "Early help takes time to work: its effect starts this many months after it starts, and ends as long after it stops.",
+        action!(EarlyHelp, lag_months, whole)),
+    input!(Intervention, "action.months", Some("EarlyHelp"), "runs for", "months",
+        Kind::OptionalWholeMonths { min: 1, max: MAX_WHOLE_MONTHS }, "none", "to the end of the projection",
+        "How long the early help is paid for.",
+        action!(EarlyHelp, months, optional_whole)),
+    input!(Intervention, "action.cases", Some("ContractedTeam"), "cases held", "cases", CHILDREN, "required",
+        "Liverpool: 180 cases for six months",
+        "Cases the contracted team takes off caseloads.",
+        action!(ContractedTeam, cases, number)),
+    input!(Intervention, "action.months", Some("ContractedTeam"), "runs for", "months", PHASING, "required", "",
+        "How long the team works.",
+        action!(ContractedTeam, months, whole)),
+    input!(Intervention, "action.total_cost_gbp", Some("ContractedTeam"), "total cost", "£", GBP, "required", "",
+        "What the team costs in all, spread evenly over its months.",
+        action!(ContractedTeam, total_cost_gbp, number)),
+    input!(Intervention, "action.group", Some("ConvertAgency"), "staff group", "", Kind::Text, "required", "",
+        "The id of the permanent staff group the converted agency workers join.",
+        action!(ConvertAgency, group, text)),
+    input!(Intervention, "action.fte", Some("ConvertAgency"), "agency FTE converted", "FTE", FTE, "required", "",
+        "Agency workers who become permanent staff of the group, filling its vacancies.",
+        action!(ConvertAgency, fte, number)),
+    input!(Intervention, "action.over_months", Some("ConvertAgency"), "phased over", "months", PHASING, "required", "",
+        "Converted in equal steps over these months.",
+        action!(ConvertAgency, over_months, whole)),
+    input!(Intervention, "action.annual_cost_gbp", Some("ExtraSpending"), "cost", "£ a year", GBP, "required", "",
+        "Other spending, such as an improvement plan or a new career structure.",
+        action!(ExtraSpending, annual_cost_gbp, number)),
+    input!(Intervention, "action.months", Some("ExtraSpending"), "runs for", "months",
+        Kind::OptionalWholeMonths { min: 1, max: MAX_WHOLE_MONTHS }, "none", "to the end of the projection",
+        "How long the spending lasts.",
+        action!(ExtraSpending, months, optional_whole)),
+    input!(Intervention, "action.places", Some("AddFosterPlaces"), "extra in-house foster places", "children", CHILDREN, "required", "",
+        "In-house foster places added; they matter only where in-house places are limited.",
+        action!(AddFosterPlaces, places, number)),
+    input!(Intervention, "action.over_months", Some("AddFosterPlaces"), "phased over", "months", PHASING, "required", "",
+        "Places are added in equal steps over these months.",
+        action!(AddFosterPlaces, over_months, whole)),
+    // Ranges for Monte Carlo runs.
+    input!(Range, "field", None, "input", "", Kind::Text, "required", "",
+        "The input's path, as in error messages: `staff[\"experienced\"].turnover_percent_per_year`.",
+        get!(s, i => Value::Text(s.uncertainty[i].field.clone()))),
+    input!(Range, "low", None, "low", "", number(-MAX_GBP, MAX_GBP, 2, 0.1), "required", "",
+        "The lowest value a draw can take; within the input's own limits.",
+        get!(s, i => Value::Number(s.uncertainty[i].low))),
+    input!(Range, "high", None, "high", "", number(-MAX_GBP, MAX_GBP, 2, 0.1), "required", "",
+        "The highest value a draw can take; within the input's own limits.",
+        get!(s, i => Value::Number(s.uncertainty[i].high))),
+    input!(Range, "shape", None, "shape", "", Kind::Shape, "Triangular", "",
+        "Triangular: most draws near the input's own value. Uniform: every value between low and high equally likely.",
+        get!(s, i => Value::Shape(s.uncertainty[i].shape))),
+];
