@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 use egui::{DragValue, RichText, Ui};
 
 use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
+use crate::model::catalogue::{self, Input, Scope};
 use crate::model::{Month, Problem};
 use crate::units;
 
@@ -19,30 +20,55 @@ pub enum Format {
     Pounds,
 }
 
-/// One numeric input.
+/// One numeric input: its label in the editor, and its catalogue entry, which
+/// gives its unit, range, format, drag speed and tooltip.
 pub struct NumberField<'a> {
     pub label: &'a str,
     pub unit: &'a str,
-    /// Meaning, and where the default comes from.
-    pub help: &'a str,
     pub range: RangeInclusive<f64>,
     pub format: Format,
+    input: Option<&'static Input>,
 }
 
 impl<'a> NumberField<'a> {
-    pub fn new(label: &'a str, unit: &'a str, help: &'a str, range: RangeInclusive<f64>) -> Self {
+    /// The input of the scenario itself at `field` (`demand.referrals_per_month`).
+    pub fn scenario(label: &'a str, field: &str) -> Self {
+        Self::of(label, catalogue::scenario_input(field))
+    }
+
+    /// The input `field` of every item of a list (`fte` of a staff group,
+    /// `action.extra_fte` of a `Recruit` intervention).
+    pub fn item(label: &'a str, scope: Scope, field: &str, action: Option<&str>) -> Self {
+        Self::of(label, catalogue::entry(scope, field, action))
+    }
+
+    fn of(label: &'a str, input: Option<&'static Input>) -> Self {
+        let (min, max) = input
+            .and_then(|input| input.kind.limits())
+            .unwrap_or((f64::MIN, f64::MAX));
+        let format = match input {
+            Some(input) if input.is_pounds() => Format::Pounds,
+            Some(input) => Format::Plain(input.decimals()),
+            None => Format::Plain(1),
+        };
         Self {
             label,
-            unit,
-            help,
-            range,
-            format: Format::Plain(1),
+            unit: input.map_or("", |input| input.unit),
+            range: min..=max,
+            format,
+            input,
         }
     }
 
-    pub fn pounds(mut self) -> Self {
-        self.format = Format::Pounds;
-        self
+    /// A number that is no input of the scenario (a range's low or high).
+    pub fn new(label: &'a str, unit: &'a str, range: RangeInclusive<f64>) -> Self {
+        Self {
+            label,
+            unit,
+            range,
+            format: Format::Plain(1),
+            input: None,
+        }
     }
 
     pub fn decimals(mut self, decimals: usize) -> Self {
@@ -53,10 +79,12 @@ impl<'a> NumberField<'a> {
 
 /// A drag-and-type box for a number, clamped to the field's range.
 pub fn number_input(ui: &mut Ui, value: &mut f64, field: &NumberField<'_>) -> egui::Response {
-    let span = field.range.end() - field.range.start();
-    let speed = match field.format {
-        Format::Pounds => (value.abs() / 200.0).clamp(100.0, 1_000_000.0),
-        Format::Plain(_) => (span / 1_000.0).clamp(0.01, 10.0),
+    let speed = match field.input {
+        Some(input) => input.drag_speed(*value),
+        None => {
+            let span = field.range.end() - field.range.start();
+            (span / 1_000.0).clamp(0.01, 10.0)
+        }
     };
     let mut drag = DragValue::new(value)
         .range(field.range.clone())
@@ -73,14 +101,17 @@ pub fn number_input(ui: &mut Ui, value: &mut f64, field: &NumberField<'_>) -> eg
     ui.add(drag).on_hover_text(help_text(field))
 }
 
+/// The tooltip: the catalogue's meaning, default, source and limits.
 fn help_text(field: &NumberField<'_>) -> String {
-    format!(
-        "{}\n\nUnit: {}. Allowed: {} to {}.",
-        field.help,
-        field.unit,
-        units::thousands(*field.range.start(), 0),
-        units::thousands(*field.range.end(), 0)
-    )
+    match field.input {
+        Some(input) => input.help(),
+        None => format!(
+            "Unit: {}. Allowed: {} to {}.",
+            field.unit,
+            units::thousands(*field.range.start(), 0),
+            units::thousands(*field.range.end(), 0)
+        ),
+    }
 }
 
 /// A grid row: label, input, unit. Call inside a 3-column `egui::Grid`.

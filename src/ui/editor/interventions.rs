@@ -3,6 +3,7 @@
 use egui::{Frame, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, months_input, number_row, problem_at, problem_text};
+use crate::model::catalogue::Scope;
 use crate::model::{Action, Intervention, Month, Problem, Scenario};
 use crate::ui::accessible_label;
 
@@ -202,20 +203,20 @@ fn intervention_fields(
         match &mut intervention.action {
             Action::Recruit { group, extra_fte, over_months } => {
                 group_row(ui, index, group, groups);
-                number_row(ui, extra_fte, &NumberField::new("Extra posts", "FTE", "Funded posts added to the group. Liverpool: +160 staff over two years.", 0.0..=1.0e6), at("extra_fte"));
+                number_row(ui, extra_fte, &NumberField::item("Extra posts", Scope::Intervention, "action.extra_fte", Some("Recruit")), at("extra_fte"));
                 phased_row(ui, "Phased over", over_months, start, "Posts are added in equal steps over these months; hiring then fills them.");
             }
             Action::SetCaseloadCap { group, cap } => {
                 group_row(ui, index, group, groups);
-                number_row(ui, cap, &NumberField::new("New cap", "cases per FTE", "The group's caseload cap from the start month. Wakefield: newly qualified 15, experienced 20.", 0.0..=1000.0).decimals(0), at("cap"));
+                number_row(ui, cap, &NumberField::item("New cap", Scope::Intervention, "action.cap", Some("SetCaseloadCap")), at("cap"));
             }
             Action::Funding { amount_gbp } => {
-                number_row(ui, amount_gbp, &NumberField::new("Amount", "£, once", "Counted as funding in the start month's financial year. Liverpool's share of the 2019-20 top-up: £5.1m.", 0.0..=1.0e12).pounds(), at("amount_gbp"));
+                number_row(ui, amount_gbp, &NumberField::item("Amount", Scope::Intervention, "action.amount_gbp", Some("Funding")), at("amount_gbp"));
             }
             Action::EarlyHelp { annual_cost_gbp, referral_reduction_percent, care_entry_reduction_percent, lag_months, months } => {
-                number_row(ui, annual_cost_gbp, &NumberField::new("Cost", "£ a year", "Paid from the start month.", 0.0..=1.0e12).pounds(), at("annual_cost_gbp"));
-                number_row(ui, referral_reduction_percent, &NumberField::new("Fewer referrals", "%", "Cut in referrals once the effect starts.", 0.0..=100.0), at("referral_reduction_percent"));
-                number_row(ui, care_entry_reduction_percent, &NumberField::new("Fewer entries to care", "%", "Cut in children entering care from referrals once the effect starts.", 0.0..=100.0), at("care_entry_reduction_percent"));
+                number_row(ui, annual_cost_gbp, &NumberField::item("Cost", Scope::Intervention, "action.annual_cost_gbp", Some("EarlyHelp")), at("annual_cost_gbp"));
+                number_row(ui, referral_reduction_percent, &NumberField::item("Fewer referrals", Scope::Intervention, "action.referral_reduction_percent", Some("EarlyHelp")), at("referral_reduction_percent"));
+                number_row(ui, care_entry_reduction_percent, &NumberField::item("Fewer entries to care", Scope::Intervention, "action.care_entry_reduction_percent", Some("EarlyHelp")), at("care_entry_reduction_percent"));
                 ui.label("Effect starts after").on_hover_text("Early help takes time to work: its effect starts this many months after it starts.");
                 months_input(ui, lag_months, 0..=1200, "Months from the start until the effect begins.");
                 ui.label(crate::model::Month::label(start.plus(*lag_months as i32)));
@@ -223,21 +224,21 @@ fn intervention_fields(
                 optional_months_row(ui, "Runs for", months, start);
             }
             Action::ContractedTeam { cases, months, total_cost_gbp } => {
-                number_row(ui, cases, &NumberField::new("Cases held", "cases", "Cases the team takes off caseloads. Liverpool: 180 cases for six months.", 0.0..=1.0e7).decimals(0), at("cases"));
+                number_row(ui, cases, &NumberField::item("Cases held", Scope::Intervention, "action.cases", Some("ContractedTeam")), at("cases"));
                 phased_row(ui, "For", months, start, "How long the team works.");
-                number_row(ui, total_cost_gbp, &NumberField::new("Total cost", "£", "Spread evenly over the months.", 0.0..=1.0e12).pounds(), at("total_cost_gbp"));
+                number_row(ui, total_cost_gbp, &NumberField::item("Total cost", Scope::Intervention, "action.total_cost_gbp", Some("ContractedTeam")), at("total_cost_gbp"));
             }
             Action::ConvertAgency { group, fte, over_months } => {
                 group_row(ui, index, group, groups);
-                number_row(ui, fte, &NumberField::new("Agency FTE converted", "FTE", "Agency workers who become permanent staff of the group.", 0.0..=1.0e6), at("fte"));
+                number_row(ui, fte, &NumberField::item("Agency FTE converted", Scope::Intervention, "action.fte", Some("ConvertAgency")), at("fte"));
                 phased_row(ui, "Over", over_months, start, "Converted in equal steps over these months.");
             }
             Action::ExtraSpending { annual_cost_gbp, months } => {
-                number_row(ui, annual_cost_gbp, &NumberField::new("Cost", "£ a year", "Improvement plan, career structure and other spending.", 0.0..=1.0e12).pounds(), at("annual_cost_gbp"));
+                number_row(ui, annual_cost_gbp, &NumberField::item("Cost", Scope::Intervention, "action.annual_cost_gbp", Some("ExtraSpending")), at("annual_cost_gbp"));
                 optional_months_row(ui, "Runs for", months, start);
             }
             Action::AddFosterPlaces { places, over_months } => {
-                number_row(ui, places, &NumberField::new("Extra places", "children", "In-house foster places added. Only matters when in-house places are limited (Placements).", 0.0..=1.0e7).decimals(0), at("places"));
+                number_row(ui, places, &NumberField::item("Extra places", Scope::Intervention, "action.places", Some("AddFosterPlaces")), at("places"));
                 phased_row(ui, "Phased over", over_months, start, "Places are added in equal steps.");
             }
         }

@@ -3,6 +3,7 @@
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, number_input, number_row, problem_at, problem_text};
+use crate::model::catalogue::Scope;
 use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
 use crate::model::{FinancialYear, Grant, Money, Problem, YearBudget};
 
@@ -31,13 +32,7 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
                 number_input(
                     ui,
                     &mut budget.budget_gbp,
-                    &NumberField::new(
-                        "Budget",
-                        "£ for the year",
-                        "The base budget for children's social care in this financial year.",
-                        0.0..=1.0e12,
-                    )
-                    .pounds(),
+                    &NumberField::item("Budget", Scope::Budget, "budget_gbp", None),
                 );
                 if ui
                     .small_button("Remove")
@@ -96,13 +91,7 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
                 number_input(
                     ui,
                     &mut grant.amount_gbp,
-                    &NumberField::new(
-                        "Amount",
-                        "£, once",
-                        "Money received once, in that month.",
-                        0.0..=1.0e12,
-                    )
-                    .pounds(),
+                    &NumberField::item("Amount", Scope::Grant, "amount_gbp", None),
                 );
                 if ui
                     .small_button("Remove")
@@ -136,19 +125,19 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
         number_row(
             ui,
             &mut money.reserves_gbp,
-            &NumberField::new("Reserves", "£", "Reserves the council can draw on to cover an overspend. Underspends add to them.", 0.0..=1.0e12).pounds(),
+            &NumberField::scenario("Reserves", "money.reserves_gbp"),
             problem_at(problems, "money.reserves_gbp"),
         );
         number_row(
             ui,
             &mut money.early_help_per_year_gbp,
-            &NumberField::new("Early help in the base budget", "£ a year", "Early help already funded. Early-help interventions add to it.", 0.0..=1.0e12).pounds(),
+            &NumberField::scenario("Early help in the base budget", "money.early_help_per_year_gbp"),
             problem_at(problems, "money.early_help_per_year_gbp"),
         );
         number_row(
             ui,
             &mut money.other_costs_per_month_gbp,
-            &NumberField::new("Other costs", "£ a month", "Everything else the service spends: management, legal, care leavers' costs, overheads.", 0.0..=1.0e12).pounds(),
+            &NumberField::scenario("Other costs", "money.other_costs_per_month_gbp"),
             problem_at(problems, "money.other_costs_per_month_gbp"),
         );
     });

@@ -3,6 +3,7 @@
 use egui::{Grid, RichText, Ui};
 
 use super::fields::{NumberField, number_input, optional_number_row, problem_at, problem_text};
+use crate::model::catalogue::Scope;
 use crate::model::{PlacementKind, Placements, Problem};
 use crate::units;
 
@@ -23,33 +24,22 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
                 number_input(
                     ui,
                     &mut placement.current_percent,
-                    &NumberField::new("Now", "% of children in care", "Share of children in care placed this way at the start.", 0.0..=100.0),
+                    &NumberField::item("Now", Scope::Placement, "current_percent", None),
                 );
                 number_input(
                     ui,
                     &mut placement.new_entry_percent,
-                    &NumberField::new("New entries", "% of new entries", "Share of children entering care placed this way.", 0.0..=100.0),
+                    &NumberField::item("New entries", Scope::Placement, "new_entry_percent", None),
                 );
                 number_input(
                     ui,
                     &mut placement.weekly_cost_gbp,
-                    &NumberField::new(
-                        "Weekly cost",
-                        "£ per child per week",
-                        "Defaults: in-house £550 (range £450-650), IFA £900 (£850-950), residential £3,970 (independent homes, 2018-19); kinship £300 and other £400 are assumptions.",
-                        0.0..=1_000_000.0,
-                    )
-                    .pounds(),
+                    &NumberField::item("Weekly cost", Scope::Placement, "weekly_cost_gbp", None),
                 );
                 number_input(
                     ui,
                     &mut placement.cost_growth_percent_per_year,
-                    &NumberField::new(
-                        "Cost rise",
-                        "% a year",
-                        "Yearly rise in the weekly cost. Residential rose 6-7% a year; default 6.5% for residential, 2% (assumption) for others.",
-                        -50.0..=100.0,
-                    ),
+                    &NumberField::item("Cost rise", Scope::Placement, "cost_growth_percent_per_year", None),
                 );
                 ui.end_row();
                 for field in ["current_percent", "new_entry_percent", "weekly_cost_gbp", "cost_growth_percent_per_year"] {
@@ -79,13 +69,7 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
             ui,
             &mut placements.in_house_foster_places,
             400.0,
-            &NumberField::new(
-                "Limit in-house foster places",
-                "children",
-                "Places the council's own foster carers can offer. When they are full, new in-house placements go to independent fostering agencies. Off: no limit.",
-                0.0..=1.0e7,
-            )
-            .decimals(0),
+            &NumberField::scenario("Limit in-house foster places", "placements.in_house_foster_places"),
             problem_at(problems, "placements.in_house_foster_places"),
         );
     });

@@ -5,6 +5,7 @@ use egui::{Checkbox, Grid, RichText, ScrollArea, TextEdit, Ui};
 use super::fields::{
     NumberField, number_input, number_row, optional_number_row, problem_at, problem_text,
 };
+use crate::model::catalogue::Scope;
 use crate::model::{Problem, Scenario, StaffGroup, WorkforcePolicy};
 use crate::ui::accessible_label;
 
@@ -15,6 +16,13 @@ const CAP_HELP: &str = "Most cases one full-time worker of this group should hol
 
 pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let mut remove = None;
+    // Problems name their input as people know it ("Experienced social workers:
+    // staff in post (FTE)"), worked out before the rows borrow the groups.
+    let named_problems: Vec<(&Problem, String)> = problems
+        .iter()
+        .filter(|problem| problem.path.starts_with("staff["))
+        .map(|problem| (problem, problem.name(scenario).unwrap_or_default()))
+        .collect();
     ScrollArea::horizontal().id_salt("staff_table").show(ui, |ui| {
         Grid::new("staff_grid").num_columns(10).striped(true).show(ui, |ui| {
             for (heading, help) in [
@@ -35,9 +43,10 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
             for (index, group) in scenario.staff.iter_mut().enumerate() {
                 staff_row(ui, index, group, &mut remove);
                 let prefix = format!("staff[{index}]");
-                for problem in problems.iter().filter(|p| p.path.starts_with(&prefix)) {
+                let prefix = format!("{prefix}.");
+                for (problem, name) in named_problems.iter().filter(|(p, _)| p.path.starts_with(&prefix)) {
                     ui.label("");
-                    ui.label(problem_text(ui, &format!("{}: {}", group.name, problem.message)));
+                    ui.label(problem_text(ui, &format!("{name}: {}", problem.message)));
                     ui.end_row();
                 }
             }
@@ -78,7 +87,7 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
     column(
         ui,
         &mut group.fte,
-        NumberField::new("FTE", "FTE", "Staff in post at the start.", 0.0..=1.0e6),
+        NumberField::item("FTE", Scope::StaffGroup, "fte", None),
     );
     if group.agency || group.span_of_control.is_some() {
         ui.label(RichText::new("follows").weak())
@@ -91,39 +100,33 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
         column(
             ui,
             &mut group.establishment,
-            NumberField::new("Establishment", "FTE", "Funded posts.", 0.0..=1.0e6),
+            NumberField::item("Establishment", Scope::StaffGroup, "establishment", None),
         );
     }
     column(
         ui,
         &mut group.caseload_cap,
-        NumberField::new("Cap", "cases per FTE", CAP_HELP, 0.0..=1000.0).decimals(0),
+        NumberField::item("Cap", Scope::StaffGroup, "caseload_cap", None),
     );
     column(
         ui,
         &mut group.case_time_percent,
-        NumberField::new(
-            "On cases",
-            "% of time",
-            "Share of time holding cases.",
-            0.0..=100.0,
-        )
-        .decimals(0),
+        NumberField::item("On cases", Scope::StaffGroup, "case_time_percent", None),
     );
     column(
         ui,
         &mut group.annual_salary_gbp,
-        NumberField::new("Salary", "£ per FTE per year", SALARY_HELP, 0.0..=1.0e7).pounds(),
+        NumberField::item("Salary", Scope::StaffGroup, "annual_salary_gbp", None),
     );
     column(
         ui,
         &mut group.on_cost_percent,
-        NumberField::new("On-cost", "% of salary", ON_COST_HELP, 0.0..=200.0),
+        NumberField::item("On-cost", Scope::StaffGroup, "on_cost_percent", None),
     );
     column(
         ui,
         &mut group.turnover_percent_per_year,
-        NumberField::new("Turnover", "% a year", TURNOVER_HELP, 0.0..=100.0),
+        NumberField::item("Turnover", Scope::StaffGroup, "turnover_percent_per_year", None),
     );
     let agency = ui
         .add(Checkbox::without_text(&mut group.agency))
@@ -177,7 +180,7 @@ fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                     number_input(
                         ui,
                         &mut group.progression_months,
-                        &NumberField::new("Stage", "months", "Time in this stage before moving on. The ASYE year: 12 months.", 1.0..=1200.0).decimals(0),
+                        &NumberField::item("Stage", Scope::StaffGroup, "progression_months", None),
                     );
                 } else {
                     ui.label("");
@@ -187,12 +190,7 @@ fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                     ui,
                     &mut group.span_of_control,
                     6.0,
-                    &NumberField::new(
-                        "  Span of control",
-                        "workers per manager",
-                        "For managers: their establishment follows the case-holding establishment divided by this. Off: set the establishment by hand.",
-                        1.0..=1000.0,
-                    ),
+                    &NumberField::item("  Span of control", Scope::StaffGroup, "span_of_control", None),
                     problem_at(problems, &format!("staff[{index}].span_of_control")),
                 );
             }
@@ -206,50 +204,50 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
         number_row(
             ui,
             &mut policy.recruitment_percent_per_month,
-            &NumberField::new("Recruitment speed", "% of unfilled posts / month", "Share of unfilled posts for which recruitment starts each month. Low values model slow recruitment (Wakefield). Default 25%: assumption.", 0.0..=100.0),
+            &NumberField::scenario("Recruitment speed", "workforce.recruitment_percent_per_month"),
             at("recruitment_percent_per_month"),
         );
         number_row(
             ui,
             &mut policy.time_to_hire_months,
-            &NumberField::new("Time to hire", "months", "Mean time from starting to recruit to the new starter arriving. Default 3: assumption.", 1.0..=1200.0),
+            &NumberField::scenario("Time to hire", "workforce.time_to_hire_months"),
             at("time_to_hire_months"),
         );
         optional_number_row(
             ui,
             &mut policy.max_recruitment_starts_per_month,
             10.0,
-            &NumberField::new("Limit recruitment starts", "FTE / month", "Most recruitments that can start in a month across all groups. Off: no limit.", 0.0..=1.0e6),
+            &NumberField::scenario("Limit recruitment starts", "workforce.max_recruitment_starts_per_month"),
             at("max_recruitment_starts_per_month"),
         );
         number_row(
             ui,
             &mut policy.cost_per_hire_gbp,
-            &NumberField::new("Cost per hire", "£ per starter", "Advertising, interviews and checks. Default £5,000: assumption.", 0.0..=1.0e6).pounds(),
+            &NumberField::scenario("Cost per hire", "workforce.cost_per_hire_gbp"),
             at("cost_per_hire_gbp"),
         );
         number_row(
             ui,
             &mut policy.agency_cover_percent,
-            &NumberField::new("Agency cover", "% of vacancies", "Share of case-holding vacancies covered by agency staff. Default 95%: England 2019 had 5,800 FTE agency workers for about 6,000 FTE vacancies.", 0.0..=100.0),
+            &NumberField::scenario("Agency cover", "workforce.agency_cover_percent"),
             at("agency_cover_percent"),
         );
         number_row(
             ui,
             &mut policy.agency_premium_percent,
-            &NumberField::new("Agency premium", "% over permanent cost", "How much more an agency worker costs than a permanent one. Default 17%: agency is about 17% or more dearer.", 0.0..=500.0),
+            &NumberField::scenario("Agency premium", "workforce.agency_premium_percent"),
             at("agency_premium_percent"),
         );
         number_row(
             ui,
             &mut policy.agency_adjust_months,
-            &NumberField::new("Agency follows vacancies in", "months", "How quickly agency cover follows a change in vacancies. Default 1.", 1.0..=1200.0),
+            &NumberField::scenario("Agency follows vacancies in", "workforce.agency_adjust_months"),
             at("agency_adjust_months"),
         );
         number_row(
             ui,
             &mut policy.caseload_spread_percent,
-            &NumberField::new("Caseload spread", "% of the average", "How far individual caseloads spread around the average; sets the share of staff over their cap. Default 20%: assumption.", 0.0..=200.0),
+            &NumberField::scenario("Caseload spread", "workforce.caseload_spread_percent"),
             at("caseload_spread_percent"),
         );
         ui.label("Burnout loop").on_hover_text("When caseloads exceed capacity, turnover rises, which cuts capacity further.");
@@ -260,13 +258,13 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
         number_row(
             ui,
             &mut policy.burnout.strength,
-            &NumberField::new("Burnout strength", "× over-capacity load", "Turnover multiplier = 1 + strength × (load - 1) when load is over 1. Default 2: assumption.", 0.0..=100.0).decimals(2),
+            &NumberField::scenario("Burnout strength", "workforce.burnout.strength"),
             at("burnout.strength"),
         );
         number_row(
             ui,
             &mut policy.burnout.max_multiplier,
-            &NumberField::new("Most turnover can rise", "× normal", "Cap on the turnover multiplier. Default 3: assumption.", 1.0..=100.0).decimals(2),
+            &NumberField::scenario("Most turnover can rise", "workforce.burnout.max_multiplier"),
             at("burnout.max_multiplier"),
         );
     });

@@ -3,6 +3,7 @@
 use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::fields::{NumberField, number_input, problem_text};
+use crate::model::catalogue::{self, Scope};
 use crate::model::{Problem, Range, Scenario, Shape, fields};
 use crate::ui::accessible_label;
 
@@ -10,7 +11,20 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
     ui.label(
         "Give any input a range: each Monte Carlo draw takes a value between low and high, most often near the input's own value (triangular) or evenly (uniform). The charts then show bands and the headline gains chances.",
     );
-    let paths = fields::numeric_fields(scenario);
+    // Each input by its name, as elsewhere in the editor; the file keeps its path.
+    let inputs: Vec<(String, String)> = catalogue::numeric_inputs(scenario)
+        .into_iter()
+        .map(|input| (input.path(), input.name(scenario)))
+        .collect();
+    let name_of = |field: &str| {
+        catalogue::resolve(scenario, field)
+            .map_or_else(|| field.to_owned(), |input| input.name(scenario))
+    };
+    let names: Vec<String> = scenario
+        .uncertainty
+        .iter()
+        .map(|range| name_of(&range.field))
+        .collect();
     let mut remove = None;
     Grid::new("uncertainty_grid")
         .num_columns(6)
@@ -26,10 +40,12 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
             for (index, range) in scenario.uncertainty.iter_mut().enumerate() {
                 let combo = ComboBox::from_id_salt(("range_field", index))
                     .width(250.0)
-                    .selected_text(&range.field)
+                    .selected_text(&names[index])
                     .show_ui(ui, |ui| {
-                        for path in &paths {
-                            if ui.selectable_label(range.field == *path, path).clicked() {
+                        for (path, name) in &inputs {
+                            let chosen = fields::canonical(&base, &range.field).as_deref()
+                                == Some(path.as_str());
+                            if ui.selectable_label(chosen, name).clicked() {
                                 range.field = path.clone();
                                 if let Some(value) = fields::number(&base, path) {
                                     range.low = value;
@@ -38,31 +54,21 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
                             }
                         }
                     })
-                    .response;
+                    .response
+                    .on_hover_text(format!("In the file: {}", range.field));
                 accessible_label(&combo, format!("Input of range {}", index + 1));
+                let name = &names[index];
                 let value = fields::number(&base, &range.field);
-                let field = NumberField::new(
-                    "Low",
-                    "",
-                    "The lowest value a draw can take.",
-                    -1.0e12..=1.0e12,
-                )
-                .decimals(2);
+                let field = NumberField::item("Low", Scope::Range, "low", None);
                 let low = number_input(ui, &mut range.low, &field);
-                accessible_label(&low, format!("Low of {}", range.field));
+                accessible_label(&low, format!("Low of {name}"));
                 ui.label(
                     value.map_or_else(|| "?".to_owned(), |value| crate::units::thousands(value, 2)),
                 )
                 .on_hover_text("The input's own value: the most likely one.");
-                let field = NumberField::new(
-                    "High",
-                    "",
-                    "The highest value a draw can take.",
-                    -1.0e12..=1.0e12,
-                )
-                .decimals(2);
+                let field = NumberField::item("High", Scope::Range, "high", None);
                 let high = number_input(ui, &mut range.high, &field);
-                accessible_label(&high, format!("High of {}", range.field));
+                accessible_label(&high, format!("High of {name}"));
                 let shape = ComboBox::from_id_salt(("range_shape", index))
                     .selected_text(range.shape.label())
                     .show_ui(ui, |ui| {
@@ -71,11 +77,11 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
                         }
                     })
                     .response;
-                accessible_label(&shape, format!("Shape of {}", range.field));
+                accessible_label(&shape, format!("Shape of {name}"));
                 let remove_button = ui.small_button("Remove");
                 accessible_label(
                     &remove_button,
-                    format!("Remove the range on {}", range.field),
+                    format!("Remove the range on {name}"),
                 );
                 if remove_button.clicked() {
                     remove = Some(index);
