@@ -238,7 +238,7 @@ fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
     menu(&mut harness, "File", "Open… Ctrl+O");
     harness.get_by_label_contains("Could not open negative-fte.ron");
     harness.get_by_label_contains(
-        "negative-fte.ron:8:27: staff[1].fte: must not be negative, found -3",
+        "negative-fte.ron:8:27: Experienced social workers: staff in post (FTE) [staff[1].fte]: must not be negative, found -3",
     );
     harness.get_by_label("The scenarios that were open are unchanged.");
     assert_eq!(harness.state().documents.len(), 1);
@@ -519,8 +519,10 @@ fn open_switch_duplicate_and_compare() {
         .get_by_label("What changed: inputs that differ")
         .click();
     harness.run();
-    harness.get_by_label("interventions[\"+115 social workers over two years\"].action.extra_fte");
-    harness.get_by_label("name");
+    // Named as the editor names them, not by their paths in the file.
+    harness.get_by_label("+115 social workers over two years: extra posts (FTE)");
+    // The names differ too: the copy's name is shown as its value.
+    harness.get_by_label("\"Liverpool 2019: +160 staff plan (copy)\"");
 }
 
 #[test]
@@ -836,7 +838,7 @@ fn a_range_brings_bands_and_chances() {
     // Widen it by typing, as a person would.
     type_number(
         &mut harness,
-        "High of demand.referral_growth_percent_per_year",
+        "High of Growth of referrals (% a year)",
         0,
         "20",
     );
@@ -931,7 +933,7 @@ fn goal_seek_finds_the_smallest_answer_and_applies_it() {
         other => panic!("{other:?}"),
     };
     assert!(units >= 1.0);
-    less.interventions[before] = form.lever().intervention(units as u64 - 1);
+    less.interventions[before] = form.lever().intervention(&scenario, units as u64 - 1);
     assert!(!meets(&less, &form.target(), Confidence::MostLikely).unwrap());
 }
 

@@ -168,20 +168,20 @@ fn diff_lists_exactly_the_fields_that_differ() {
     assert!(stdout.contains("7 inputs differ"), "{stdout}");
     let fields: Vec<&str> = stdout
         .lines()
-        .skip_while(|line| !line.starts_with("Field"))
+        .skip_while(|line| !line.starts_with("Input [path in the file]"))
         .skip(1)
         .map(|line| line.split("  ").next().unwrap())
         .collect();
     assert_eq!(
         fields,
         [
-            "name",
-            "interventions[\"+115 social workers over two years\"].enabled",
-            "interventions[\"+18 senior social workers over two years\"].enabled",
-            "interventions[\"+22 deputy team managers over two years\"].enabled",
-            "interventions[\"+5 other roles over two years\"].enabled",
-            "interventions[\"£5.1m share of the national social care top-up, 2019-20\"].enabled",
-            "interventions[\"Council's own resources towards the £7.7m plan\"].enabled",
+            "Scenario name [name]",
+            "+115 social workers over two years: switched on [interventions[\"+115 social workers over two years\"].enabled]",
+            "+18 senior social workers over two years: switched on [interventions[\"+18 senior social workers over two years\"].enabled]",
+            "+22 deputy team managers over two years: switched on [interventions[\"+22 deputy team managers over two years\"].enabled]",
+            "+5 other roles over two years: switched on [interventions[\"+5 other roles over two years\"].enabled]",
+            "£5.1m share of the national social care top-up, 2019-20: switched on [interventions[\"£5.1m share of the national social care top-up, 2019-20\"].enabled]",
+            "Council's own resources towards the £7.7m plan: switched on [interventions[\"Council's own resources towards the £7.7m plan\"].enabled]",
         ]
     );
     let same = caseload(&[
@@ -197,7 +197,7 @@ fn errors_go_to_stderr_with_a_non_zero_status() {
     let output = caseload(&["run", "tests/bad/negative-fte.ron"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
-    assert!(text(&output.stderr).contains("tests/bad/negative-fte.ron:8:27: staff[1].fte"));
+    assert!(text(&output.stderr).contains("tests/bad/negative-fte.ron:8:27: Experienced social workers: staff in post (FTE) [staff[1].fte]: must not be negative, found -3"));
 
     let output = caseload(&["run", "no-such-file.ron"]);
     assert_eq!(output.status.code(), Some(1));
@@ -293,7 +293,7 @@ fn solve_prints_the_smallest_answer_and_its_cost() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(
-        stdout.contains("Answer: 20 extra FTE of experienced from Apr 2018."),
+        stdout.contains("Answer: 20 extra FTE of Experienced social workers from Apr 2018."),
         "{stdout}"
     );
     assert!(stdout.contains("Extra spend over the projection: +£"));
@@ -337,7 +337,11 @@ fn sensitivity_lists_inputs_largest_swing_first() {
         .skip(1)
         .collect();
     assert_eq!(rows.len(), 5);
-    assert!(rows[0].starts_with("demand.looked_after "), "{stdout}");
+    // Named as the editor names inputs, with the path to edit by hand.
+    assert!(
+        rows[0].starts_with("Children in care at the start (children) [demand.looked_after] "),
+        "{stdout}"
+    );
 }
 
 /// The command's status and its standard error, for arguments that must be refused.
@@ -488,9 +492,10 @@ fn solve_refuses_arguments_it_cannot_honour() {
     ]);
     assert_eq!(code, Some(1));
     assert!(
-        stderr.contains("the goal seek's intervention would not be valid: interventions[")
+        stderr.contains("the goal seek's intervention would not be valid: Goal seek: ")
+            && stderr.contains(": effect starts after (months) [interventions[")
             && stderr
-                .contains("].action.lag_months: must be between 0 and 1200 months, found 5000"),
+                .contains("].action.lag_months]: must be between 0 and 1200 months, found 5000"),
         "{stderr}"
     );
     // A lever's own limit: a caseload cap is at most 1,000 cases per FTE.

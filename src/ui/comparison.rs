@@ -146,7 +146,7 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
         ui.weak("The two scenarios have the same inputs.");
         return;
     }
-    ScrollArea::vertical()
+    ScrollArea::both()
         .id_salt("input_differences")
         .max_height(200.0)
         .show(ui, |ui| {
@@ -159,7 +159,7 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
                     ui.label(RichText::new(format!("B: {}", scenario.scenario.name)).strong());
                     ui.end_row();
                     for difference in &differences {
-                        ui.label(&difference.name)
+                        ui.add(egui::Label::new(&difference.name).extend())
                             .on_hover_text(difference.sentence());
                         ui.label(difference.baseline.as_deref().unwrap_or("(none)"));
                         ui.label(difference.scenario.as_deref().unwrap_or("(none)"));
