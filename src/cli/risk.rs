@@ -184,9 +184,10 @@ pub fn solve_command(
     if let Some(problem) = crate::model::validate(&largest).into_iter().next() {
         return Err(format!(
             "the goal seek's intervention would not be valid: {}: {}",
-            problem
-                .name(&largest)
-                .map_or_else(|| problem.path.clone(), |name| format!("{name} [{}]", problem.path)),
+            problem.name(&largest).map_or_else(
+                || problem.path.clone(),
+                |name| format!("{name} [{}]", problem.path)
+            ),
             problem.message
         ));
     }

@@ -221,8 +221,22 @@ mod tests {
             vec![InputDifference {
                 field: "interventions[2].enabled".to_owned(),
                 name: format!("{label}: switched on"),
-                baseline: Some(if baseline.interventions[2].enabled { "on" } else { "off" }.to_owned()),
-                scenario: Some(if scenario.interventions[2].enabled { "on" } else { "off" }.to_owned()),
+                baseline: Some(
+                    if baseline.interventions[2].enabled {
+                        "on"
+                    } else {
+                        "off"
+                    }
+                    .to_owned()
+                ),
+                scenario: Some(
+                    if scenario.interventions[2].enabled {
+                        "on"
+                    } else {
+                        "off"
+                    }
+                    .to_owned()
+                ),
                 switch: true,
             }]
         );

@@ -331,13 +331,11 @@ fn check_numbers(check: &mut Checker, scenario: &Scenario) {
             (
                 Kind::WholeMonths { min, max } | Kind::OptionalWholeMonths { min, max },
                 Value::Whole(months),
-            ) if input.input.scope != Scope::Scenario => {
-                if months < min || months > max {
-                    check.report(
-                        input.path(),
-                        format!("must be between {min} and {max} months, found {months}"),
-                    );
-                }
+            ) if input.input.scope != Scope::Scenario && (months < min || months > max) => {
+                check.report(
+                    input.path(),
+                    format!("must be between {min} and {max} months, found {months}"),
+                );
             }
             _ => {}
         }
@@ -444,13 +442,11 @@ fn check_staff(check: &mut Checker, scenario: &Scenario) {
                 Some(_) => {}
             }
         }
-        if group.span_of_control.is_some() {
-            if group.agency {
-                check.report(
-                    format!("{path}.span_of_control"),
-                    "the agency group cannot have a span of control",
-                );
-            }
+        if group.span_of_control.is_some() && group.agency {
+            check.report(
+                format!("{path}.span_of_control"),
+                "the agency group cannot have a span of control",
+            );
         }
     }
 }

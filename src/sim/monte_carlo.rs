@@ -149,9 +149,10 @@ impl Workspace {
     /// Projects draw `draw` into `self.rows` and returns its financial years.
     fn run(&mut self, ranges: &[Range], seed: u64, draw: usize) -> Vec<YearSummary> {
         for (input, base) in self.inputs.iter().zip(&self.base_values) {
-            if let (Some(value), Some(base)) =
-                (input.and_then(|input| input.number_mut(&mut self.drawn)), base)
-            {
+            if let (Some(value), Some(base)) = (
+                input.and_then(|input| input.number_mut(&mut self.drawn)),
+                base,
+            ) {
                 *value = *base;
             }
         }

@@ -253,7 +253,9 @@ impl Lever {
     /// The scenario with `units` of the lever added.
     pub fn apply(&self, scenario: &Scenario, units: u64) -> Scenario {
         let mut changed = scenario.clone();
-        changed.interventions.push(self.intervention(scenario, units));
+        changed
+            .interventions
+            .push(self.intervention(scenario, units));
         changed
     }
 }

@@ -281,11 +281,7 @@ pub fn goal_window(
                 match &answer.result {
                     Ok(solution) => {
                         ui.label(
-                            RichText::new(format!(
-                                "It takes {}.",
-                                solution.description
-                            ))
-                            .strong(),
+                            RichText::new(format!("It takes {}.", solution.description)).strong(),
                         );
                         ui.label(format!("Target: {}.", answer.form.target().describe()));
                         ui.label(format!(

@@ -87,11 +87,20 @@ pub enum Kind {
         when_switched_on: f64,
     },
     /// A whole number from `min` to `max` (the format version).
-    Whole { min: u32, max: u32 },
+    Whole {
+        min: u32,
+        max: u32,
+    },
     /// A whole number of months from `min` to `max`.
-    WholeMonths { min: u32, max: u32 },
+    WholeMonths {
+        min: u32,
+        max: u32,
+    },
     /// Whole months that may be left out (to the end of the projection).
-    OptionalWholeMonths { min: u32, max: u32 },
+    OptionalWholeMonths {
+        min: u32,
+        max: u32,
+    },
     Switch,
     Text,
     Month,
@@ -108,9 +117,7 @@ impl Kind {
             }
             Kind::Whole { min, max }
             | Kind::WholeMonths { min, max }
-            | Kind::OptionalWholeMonths { min, max } => {
-                Some((f64::from(min), f64::from(max)))
-            }
+            | Kind::OptionalWholeMonths { min, max } => Some((f64::from(min), f64::from(max))),
             _ => None,
         }
     }
@@ -521,12 +528,15 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Option<InputRef> {
         let found = InputRef { input, item };
         return found.read(scenario).is_some().then_some(found);
     }
-    if let Some(rest) = path.strip_prefix("placements.") {
-        if let Some((key, field)) = rest.split_once('.') {
-            let kind = PlacementKind::ALL.iter().position(|kind| kind.key() == key)?;
-            let input = entry(Scope::Placement, field, None)?;
-            return Some(InputRef { input, item: kind });
-        }
+    if let Some((key, field)) = path
+        .strip_prefix("placements.")
+        .and_then(|rest| rest.split_once('.'))
+    {
+        let kind = PlacementKind::ALL
+            .iter()
+            .position(|kind| kind.key() == key)?;
+        let input = entry(Scope::Placement, field, None)?;
+        return Some(InputRef { input, item: kind });
     }
     let input = entry(Scope::Scenario, path, None)?;
     let found = InputRef { input, item: 0 };

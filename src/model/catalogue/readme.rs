@@ -95,10 +95,9 @@ fn allowed(input: &Input) -> String {
         Kind::Month => "a month, `\"2019-04\"`".to_owned(),
         Kind::FinancialYear => "a financial year, `\"2019-20\"`".to_owned(),
         Kind::Shape => "`Triangular` or `Uniform`".to_owned(),
-        Kind::OptionalNumber { .. } | Kind::OptionalWholeMonths { .. } => format!(
-            "{}, or left out",
-            input.allowed().unwrap_or_default()
-        ),
+        Kind::OptionalNumber { .. } | Kind::OptionalWholeMonths { .. } => {
+            format!("{}, or left out", input.allowed().unwrap_or_default())
+        }
         _ => input.allowed().unwrap_or_default(),
     }
 }

@@ -98,7 +98,11 @@ fn number_limits_are_exactly_the_ones_validation_checks() {
             *input.number_mut(&mut changed).unwrap() = value;
             let problems = validate(&changed);
             let problem = problem_at(&problems, &path);
-            assert_eq!(problem.is_none(), accepted, "{path} = {value}: {problems:?}");
+            assert_eq!(
+                problem.is_none(),
+                accepted,
+                "{path} = {value}: {problems:?}"
+            );
         }
     }
 }
@@ -116,8 +120,11 @@ fn whole_months_of_interventions_are_held_to_their_limits() {
     }
     let problems = validate(&scenario);
     assert_eq!(
-        problem_at(&problems, &format!("interventions[{early_help}].action.months"))
-            .map(|problem| problem.message.as_str()),
+        problem_at(
+            &problems,
+            &format!("interventions[{early_help}].action.months")
+        )
+        .map(|problem| problem.message.as_str()),
         Some("must be between 1 and 1200 months, found 0")
     );
 }
@@ -195,7 +202,10 @@ fn the_readme_tables_match_the_catalogue() {
     let begin = "<!-- The tables below are written by model::catalogue::readme_tables. -->\n\n";
     let end = "<!-- End of the tables written by the catalogue. -->";
     let start = readme.find(begin).expect("the README marks its tables") + begin.len();
-    let finish = readme[start..].find(end).expect("the README marks their end") + start;
+    let finish = readme[start..]
+        .find(end)
+        .expect("the README marks their end")
+        + start;
     let tables = readme_tables();
     if std::env::var_os("UPDATE_README_TABLES").is_some() {
         let updated = format!("{}{tables}{}", &readme[..start], &readme[finish..]);

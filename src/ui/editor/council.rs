@@ -2,32 +2,26 @@
 
 use egui::{Grid, TextEdit, Ui};
 
-use super::fields::{month_input, problem_at, problem_row};
+use super::fields::{month_input, problem_at, problem_row, scenario_help};
 use crate::model::{HORIZON_MONTHS, Problem, Scenario};
 
 pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     Grid::new("council_grid").num_columns(2).show(ui, |ui| {
         let label = ui
             .label("Scenario name")
-            .on_hover_text("The name shown in the title bar and on reports.");
+            .on_hover_text(scenario_help("name"));
         ui.add(TextEdit::singleline(&mut scenario.name).desired_width(260.0))
             .labelled_by(label.id);
         ui.end_row();
         problem_row(ui, problem_at(problems, "name"));
 
-        ui.label("First month")
-            .on_hover_text("The first month projected. Financial years run April to March.");
-        month_input(
-            ui,
-            "start_month",
-            &mut scenario.start,
-            "The first month projected.",
-        );
+        let start_help = scenario_help("start");
+        ui.label("First month").on_hover_text(&start_help);
+        month_input(ui, "start_month", &mut scenario.start, &start_help);
         ui.end_row();
 
-        ui.label("Months ahead").on_hover_text(
-            "How many months to project, 12 to 120. Default 36: three financial years.",
-        );
+        let horizon_help = scenario_help("horizon_months");
+        ui.label("Months ahead").on_hover_text(&horizon_help);
         ui.horizontal(|ui| {
             ui.add(
                 egui::DragValue::new(&mut scenario.horizon_months)
@@ -35,15 +29,13 @@ pub fn council_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                     .speed(0.2)
                     .suffix(" months"),
             )
-            .on_hover_text("How many months to project, 12 to 120. Default 36.");
+            .on_hover_text(&horizon_help);
             ui.weak(format!("to {}", scenario.end().label()));
         });
         ui.end_row();
         problem_row(ui, problem_at(problems, "horizon_months"));
     });
-    let label = ui
-        .label("Notes")
-        .on_hover_text("Anything a reader of this scenario should know.");
+    let label = ui.label("Notes").on_hover_text(scenario_help("notes"));
     ui.add(
         TextEdit::multiline(&mut scenario.notes)
             .desired_rows(3)

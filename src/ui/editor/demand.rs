@@ -28,10 +28,26 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
     let outcomes = &mut demand.referral_outcomes;
     Grid::new("demand_outcomes").num_columns(3).show(ui, |ui| {
         for (label, value, field) in [
-            ("No further action", &mut outcomes.no_further_action_percent, "no_further_action_percent"),
-            ("Child in need", &mut outcomes.child_in_need_percent, "child_in_need_percent"),
-            ("Child protection plan", &mut outcomes.child_protection_percent, "child_protection_percent"),
-            ("Into care", &mut outcomes.into_care_percent, "into_care_percent"),
+            (
+                "No further action",
+                &mut outcomes.no_further_action_percent,
+                "no_further_action_percent",
+            ),
+            (
+                "Child in need",
+                &mut outcomes.child_in_need_percent,
+                "child_in_need_percent",
+            ),
+            (
+                "Child protection plan",
+                &mut outcomes.child_protection_percent,
+                "child_protection_percent",
+            ),
+            (
+                "Into care",
+                &mut outcomes.into_care_percent,
+                "into_care_percent",
+            ),
         ] {
             number_row(
                 ui,
@@ -81,7 +97,8 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
     ui.separator();
     ui.label("How long cases last, and how they move");
     Grid::new("demand_durations").num_columns(3).show(ui, |ui| {
-        let duration = |label, field: &str| NumberField::scenario(label, &format!("demand.{field}"));
+        let duration =
+            |label, field: &str| NumberField::scenario(label, &format!("demand.{field}"));
         number_row(
             ui,
             &mut demand.child_in_need_months,
@@ -110,7 +127,10 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
         number_row(
             ui,
             &mut demand.child_in_need_to_protection_percent_per_month,
-            &share("CIN stepping up to CP", "child_in_need_to_protection_percent_per_month"),
+            &share(
+                "CIN stepping up to CP",
+                "child_in_need_to_protection_percent_per_month",
+            ),
             at("child_in_need_to_protection_percent_per_month"),
         );
         number_row(
@@ -137,26 +157,14 @@ pub fn demand_ui(ui: &mut Ui, demand: &mut Demand, problems: &[Problem]) {
     Grid::new("demand_weights").num_columns(3).show(ui, |ui| {
         let weights = &mut demand.case_weights;
         for (label, value, field) in [
-            (
-                "Child in need",
-                &mut weights.child_in_need,
-                "child_in_need",
-            ),
+            ("Child in need", &mut weights.child_in_need, "child_in_need"),
             (
                 "Child protection",
                 &mut weights.child_protection,
                 "child_protection",
             ),
-            (
-                "Looked after",
-                &mut weights.looked_after,
-                "looked_after",
-            ),
-            (
-                "Care leaver",
-                &mut weights.care_leaver,
-                "care_leaver",
-            ),
+            ("Looked after", &mut weights.looked_after, "looked_after"),
+            ("Care leaver", &mut weights.care_leaver, "care_leaver"),
         ] {
             number_row(
                 ui,

@@ -77,6 +77,12 @@ impl<'a> NumberField<'a> {
     }
 }
 
+/// The tooltip of an input of the scenario itself (`name`, `start`...): its
+/// meaning, default and limits from the catalogue.
+pub fn scenario_help(field: &str) -> String {
+    catalogue::scenario_input(field).map_or_else(String::new, Input::help)
+}
+
 /// A drag-and-type box for a number, clamped to the field's range.
 pub fn number_input(ui: &mut Ui, value: &mut f64, field: &NumberField<'_>) -> egui::Response {
     let speed = match field.input {
@@ -128,14 +134,20 @@ pub fn number_row(
     problem_row(ui, problem);
 }
 
-/// An optional number: a checkbox turns it on (with `default_value`) or off.
+/// An optional number: a checkbox turns it on (with the value its catalogue
+/// entry gives for that) or off.
 pub fn optional_number_row(
     ui: &mut Ui,
     value: &mut Option<f64>,
-    default_value: f64,
     field: &NumberField<'_>,
     problem: Option<&Problem>,
 ) {
+    let default_value = match field.input.map(|input| input.kind) {
+        Some(catalogue::Kind::OptionalNumber {
+            when_switched_on, ..
+        }) => when_switched_on,
+        _ => *field.range.start(),
+    };
     let mut on = value.is_some();
     if ui
         .checkbox(&mut on, field.label)
@@ -220,4 +232,29 @@ pub fn months_input(ui: &mut Ui, value: &mut u32, range: RangeInclusive<u32>, he
     )
     .on_hover_text(help)
     .changed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::{MAX_FTE, MAX_GBP};
+
+    #[test]
+    fn fields_take_their_range_unit_format_and_help_from_the_catalogue() {
+        let fte = NumberField::item("FTE", Scope::StaffGroup, "fte", None);
+        assert_eq!(fte.range, 0.0..=MAX_FTE);
+        assert_eq!(fte.unit, "FTE");
+        assert!(fte.format == Format::Plain(1));
+        let salary = NumberField::item("Salary", Scope::StaffGroup, "annual_salary_gbp", None);
+        assert!(salary.format == Format::Pounds);
+        let reserves = NumberField::scenario("Reserves", "money.reserves_gbp");
+        assert_eq!(reserves.range, 0.0..=MAX_GBP);
+        let help = help_text(&NumberField::scenario(
+            "Growth",
+            "demand.referral_growth_percent_per_year",
+        ));
+        assert!(help.starts_with("Yearly growth of referrals"), "{help}");
+        assert!(help.contains("Default: 2 (an assumption"), "{help}");
+        assert!(help.contains("Allowed: -50 to 100."), "{help}");
+    }
 }

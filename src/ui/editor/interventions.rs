@@ -3,7 +3,7 @@
 use egui::{Frame, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, months_input, number_row, problem_at, problem_text};
-use crate::model::catalogue::Scope;
+use crate::model::catalogue::{self, Kind, Scope};
 use crate::model::{Action, Intervention, Month, Problem, Scenario};
 use crate::ui::accessible_label;
 
@@ -194,55 +194,222 @@ fn intervention_fields(
     let path = format!("interventions[{index}].action");
     let at = |field: &str| problem_at(problems, &format!("{path}.{field}"));
     let start = &mut intervention.start;
-    Grid::new(("intervention_grid", index)).num_columns(3).show(ui, |ui| {
-        ui.label("Starts").on_hover_text("The first month the intervention acts.");
-        month_input(ui, ("intervention_start", index), start, "The first month the intervention acts.");
-        ui.label("");
-        ui.end_row();
-        let start = *start;
-        match &mut intervention.action {
-            Action::Recruit { group, extra_fte, over_months } => {
-                group_row(ui, index, group, groups);
-                number_row(ui, extra_fte, &NumberField::item("Extra posts", Scope::Intervention, "action.extra_fte", Some("Recruit")), at("extra_fte"));
-                phased_row(ui, "Phased over", over_months, start, "Posts are added in equal steps over these months; hiring then fills them.");
+    Grid::new(("intervention_grid", index))
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.label("Starts")
+                .on_hover_text("The first month the intervention acts.");
+            month_input(
+                ui,
+                ("intervention_start", index),
+                start,
+                "The first month the intervention acts.",
+            );
+            ui.label("");
+            ui.end_row();
+            let start = *start;
+            match &mut intervention.action {
+                Action::Recruit {
+                    group,
+                    extra_fte,
+                    over_months,
+                } => {
+                    group_row(ui, index, group, groups);
+                    number_row(
+                        ui,
+                        extra_fte,
+                        &NumberField::item(
+                            "Extra posts",
+                            Scope::Intervention,
+                            "action.extra_fte",
+                            Some("Recruit"),
+                        ),
+                        at("extra_fte"),
+                    );
+                    phased_row(
+                        ui,
+                        "Phased over",
+                        over_months,
+                        start,
+                        ("action.over_months", "Recruit"),
+                    );
+                }
+                Action::SetCaseloadCap { group, cap } => {
+                    group_row(ui, index, group, groups);
+                    number_row(
+                        ui,
+                        cap,
+                        &NumberField::item(
+                            "New cap",
+                            Scope::Intervention,
+                            "action.cap",
+                            Some("SetCaseloadCap"),
+                        ),
+                        at("cap"),
+                    );
+                }
+                Action::Funding { amount_gbp } => {
+                    number_row(
+                        ui,
+                        amount_gbp,
+                        &NumberField::item(
+                            "Amount",
+                            Scope::Intervention,
+                            "action.amount_gbp",
+                            Some("Funding"),
+                        ),
+                        at("amount_gbp"),
+                    );
+                }
+                Action::EarlyHelp {
+                    annual_cost_gbp,
+                    referral_reduction_percent,
+                    care_entry_reduction_percent,
+                    lag_months,
+                    months,
+                } => {
+                    number_row(
+                        ui,
+                        annual_cost_gbp,
+                        &NumberField::item(
+                            "Cost",
+                            Scope::Intervention,
+                            "action.annual_cost_gbp",
+                            Some("EarlyHelp"),
+                        ),
+                        at("annual_cost_gbp"),
+                    );
+                    number_row(
+                        ui,
+                        referral_reduction_percent,
+                        &NumberField::item(
+                            "Fewer referrals",
+                            Scope::Intervention,
+                            "action.referral_reduction_percent",
+                            Some("EarlyHelp"),
+                        ),
+                        at("referral_reduction_percent"),
+                    );
+                    number_row(
+                        ui,
+                        care_entry_reduction_percent,
+                        &NumberField::item(
+                            "Fewer entries to care",
+                            Scope::Intervention,
+                            "action.care_entry_reduction_percent",
+                            Some("EarlyHelp"),
+                        ),
+                        at("care_entry_reduction_percent"),
+                    );
+                    let (range, help) = months_entry("action.lag_months", "EarlyHelp");
+                    ui.label("Effect starts after").on_hover_text(&help);
+                    months_input(ui, lag_months, range, &help);
+                    ui.label(crate::model::Month::label(start.plus(*lag_months as i32)));
+                    ui.end_row();
+                    optional_months_row(ui, "Runs for", months, start, "EarlyHelp");
+                }
+                Action::ContractedTeam {
+                    cases,
+                    months,
+                    total_cost_gbp,
+                } => {
+                    number_row(
+                        ui,
+                        cases,
+                        &NumberField::item(
+                            "Cases held",
+                            Scope::Intervention,
+                            "action.cases",
+                            Some("ContractedTeam"),
+                        ),
+                        at("cases"),
+                    );
+                    phased_row(
+                        ui,
+                        "For",
+                        months,
+                        start,
+                        ("action.months", "ContractedTeam"),
+                    );
+                    number_row(
+                        ui,
+                        total_cost_gbp,
+                        &NumberField::item(
+                            "Total cost",
+                            Scope::Intervention,
+                            "action.total_cost_gbp",
+                            Some("ContractedTeam"),
+                        ),
+                        at("total_cost_gbp"),
+                    );
+                }
+                Action::ConvertAgency {
+                    group,
+                    fte,
+                    over_months,
+                } => {
+                    group_row(ui, index, group, groups);
+                    number_row(
+                        ui,
+                        fte,
+                        &NumberField::item(
+                            "Agency FTE converted",
+                            Scope::Intervention,
+                            "action.fte",
+                            Some("ConvertAgency"),
+                        ),
+                        at("fte"),
+                    );
+                    phased_row(
+                        ui,
+                        "Over",
+                        over_months,
+                        start,
+                        ("action.over_months", "ConvertAgency"),
+                    );
+                }
+                Action::ExtraSpending {
+                    annual_cost_gbp,
+                    months,
+                } => {
+                    number_row(
+                        ui,
+                        annual_cost_gbp,
+                        &NumberField::item(
+                            "Cost",
+                            Scope::Intervention,
+                            "action.annual_cost_gbp",
+                            Some("ExtraSpending"),
+                        ),
+                        at("annual_cost_gbp"),
+                    );
+                    optional_months_row(ui, "Runs for", months, start, "ExtraSpending");
+                }
+                Action::AddFosterPlaces {
+                    places,
+                    over_months,
+                } => {
+                    number_row(
+                        ui,
+                        places,
+                        &NumberField::item(
+                            "Extra places",
+                            Scope::Intervention,
+                            "action.places",
+                            Some("AddFosterPlaces"),
+                        ),
+                        at("places"),
+                    );
+                    phased_row(
+                        ui,
+                        "Phased over",
+                        over_months,
+                        start,
+                        ("action.over_months", "AddFosterPlaces"),
+                    );
+                }
             }
-            Action::SetCaseloadCap { group, cap } => {
-                group_row(ui, index, group, groups);
-                number_row(ui, cap, &NumberField::item("New cap", Scope::Intervention, "action.cap", Some("SetCaseloadCap")), at("cap"));
-            }
-            Action::Funding { amount_gbp } => {
-                number_row(ui, amount_gbp, &NumberField::item("Amount", Scope::Intervention, "action.amount_gbp", Some("Funding")), at("amount_gbp"));
-            }
-            Action::EarlyHelp { annual_cost_gbp, referral_reduction_percent, care_entry_reduction_percent, lag_months, months } => {
-                number_row(ui, annual_cost_gbp, &NumberField::item("Cost", Scope::Intervention, "action.annual_cost_gbp", Some("EarlyHelp")), at("annual_cost_gbp"));
-                number_row(ui, referral_reduction_percent, &NumberField::item("Fewer referrals", Scope::Intervention, "action.referral_reduction_percent", Some("EarlyHelp")), at("referral_reduction_percent"));
-                number_row(ui, care_entry_reduction_percent, &NumberField::item("Fewer entries to care", Scope::Intervention, "action.care_entry_reduction_percent", Some("EarlyHelp")), at("care_entry_reduction_percent"));
-                ui.label("Effect starts after").on_hover_text("Early help takes time to work: its effect starts this many months after it starts.");
-                months_input(ui, lag_months, 0..=1200, "Months from the start until the effect begins.");
-                ui.label(crate::model::Month::label(start.plus(*lag_months as i32)));
-                ui.end_row();
-                optional_months_row(ui, "Runs for", months, start);
-            }
-            Action::ContractedTeam { cases, months, total_cost_gbp } => {
-                number_row(ui, cases, &NumberField::item("Cases held", Scope::Intervention, "action.cases", Some("ContractedTeam")), at("cases"));
-                phased_row(ui, "For", months, start, "How long the team works.");
-                number_row(ui, total_cost_gbp, &NumberField::item("Total cost", Scope::Intervention, "action.total_cost_gbp", Some("ContractedTeam")), at("total_cost_gbp"));
-            }
-            Action::ConvertAgency { group, fte, over_months } => {
-                group_row(ui, index, group, groups);
-                number_row(ui, fte, &NumberField::item("Agency FTE converted", Scope::Intervention, "action.fte", Some("ConvertAgency")), at("fte"));
-                phased_row(ui, "Over", over_months, start, "Converted in equal steps over these months.");
-            }
-            Action::ExtraSpending { annual_cost_gbp, months } => {
-                number_row(ui, annual_cost_gbp, &NumberField::item("Cost", Scope::Intervention, "action.annual_cost_gbp", Some("ExtraSpending")), at("annual_cost_gbp"));
-                optional_months_row(ui, "Runs for", months, start);
-            }
-            Action::AddFosterPlaces { places, over_months } => {
-                number_row(ui, places, &NumberField::item("Extra places", Scope::Intervention, "action.places", Some("AddFosterPlaces")), at("places"));
-                phased_row(ui, "Phased over", over_months, start, "Places are added in equal steps.");
-            }
-        }
-    });
+        });
 }
 
 fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, String)]) {
@@ -267,26 +434,57 @@ fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, S
     ui.end_row();
 }
 
-fn phased_row(ui: &mut Ui, label: &str, months: &mut u32, start: Month, help: &str) {
-    ui.label(label).on_hover_text(help);
-    months_input(ui, months, 1..=1200, help);
+/// The months an action's field accepts and its tooltip, from the catalogue.
+fn months_entry(field: &str, action: &str) -> (std::ops::RangeInclusive<u32>, String) {
+    match catalogue::entry(Scope::Intervention, field, Some(action)) {
+        Some(input) => {
+            let range = match input.kind {
+                Kind::WholeMonths { min, max } | Kind::OptionalWholeMonths { min, max } => {
+                    min..=max
+                }
+                _ => 0..=u32::MAX,
+            };
+            (range, input.help())
+        }
+        None => (0..=u32::MAX, String::new()),
+    }
+}
+
+/// A whole number of months: `field` of the `action` (`("action.over_months", "Recruit")`).
+fn phased_row(
+    ui: &mut Ui,
+    label: &str,
+    months: &mut u32,
+    start: Month,
+    (field, action): (&str, &str),
+) {
+    let (range, help) = months_entry(field, action);
+    ui.label(label).on_hover_text(&help);
+    months_input(ui, months, range, &help);
     ui.label(RichText::new(end_label(start, *months)).weak());
     ui.end_row();
 }
 
-fn optional_months_row(ui: &mut Ui, label: &str, months: &mut Option<u32>, start: Month) {
-    let help = "Off: runs to the end of the projection.";
+/// The optional `action.months` of an action: off runs to the end of the projection.
+fn optional_months_row(
+    ui: &mut Ui,
+    label: &str,
+    months: &mut Option<u32>,
+    start: Month,
+    action: &str,
+) {
+    let (range, help) = months_entry("action.months", action);
     let mut limited = months.is_some();
     if ui
         .checkbox(&mut limited, label)
-        .on_hover_text(help)
+        .on_hover_text(&help)
         .changed()
     {
         *months = limited.then_some(12);
     }
     match months {
         Some(value) => {
-            months_input(ui, value, 1..=1200, help);
+            months_input(ui, value, range, &help);
             ui.label(RichText::new(end_label(start, *value)).weak());
         }
         None => {

@@ -3,8 +3,8 @@
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, number_input, number_row, problem_at, problem_text};
-use crate::model::catalogue::Scope;
 use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
+use crate::model::catalogue::Scope;
 use crate::model::{FinancialYear, Grant, Money, Problem, YearBudget};
 
 pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
@@ -131,7 +131,10 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
         number_row(
             ui,
             &mut money.early_help_per_year_gbp,
-            &NumberField::scenario("Early help in the base budget", "money.early_help_per_year_gbp"),
+            &NumberField::scenario(
+                "Early help in the base budget",
+                "money.early_help_per_year_gbp",
+            ),
             problem_at(problems, "money.early_help_per_year_gbp"),
         );
         number_row(

@@ -13,7 +13,13 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
         .num_columns(5)
         .striped(true)
         .show(ui, |ui| {
-            for heading in ["Placement", "Now %", "New entries %", "£ a week", "Rise % a year"] {
+            for heading in [
+                "Placement",
+                "Now %",
+                "New entries %",
+                "£ a week",
+                "Rise % a year",
+            ] {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
@@ -39,10 +45,20 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
                 number_input(
                     ui,
                     &mut placement.cost_growth_percent_per_year,
-                    &NumberField::item("Cost rise", Scope::Placement, "cost_growth_percent_per_year", None),
+                    &NumberField::item(
+                        "Cost rise",
+                        Scope::Placement,
+                        "cost_growth_percent_per_year",
+                        None,
+                    ),
                 );
                 ui.end_row();
-                for field in ["current_percent", "new_entry_percent", "weekly_cost_gbp", "cost_growth_percent_per_year"] {
+                for field in [
+                    "current_percent",
+                    "new_entry_percent",
+                    "weekly_cost_gbp",
+                    "cost_growth_percent_per_year",
+                ] {
                     if let Some(problem) = problem_at(problems, &format!("{path}.{field}")) {
                         ui.label("");
                         ui.label(problem_text(ui, &problem.message));
@@ -51,11 +67,20 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
                 }
             }
             let total = |pick: fn(&crate::model::PlacementType) -> f64| -> f64 {
-                PlacementKind::ALL.iter().map(|kind| pick(placements.get(*kind))).sum()
+                PlacementKind::ALL
+                    .iter()
+                    .map(|kind| pick(placements.get(*kind)))
+                    .sum()
             };
             ui.label(RichText::new("Total").strong());
-            ui.label(format!("{}%", units::thousands(total(|p| p.current_percent), 1)));
-            ui.label(format!("{}%", units::thousands(total(|p| p.new_entry_percent), 1)));
+            ui.label(format!(
+                "{}%",
+                units::thousands(total(|p| p.current_percent), 1)
+            ));
+            ui.label(format!(
+                "{}%",
+                units::thousands(total(|p| p.new_entry_percent), 1)
+            ));
             ui.end_row();
         });
     for problem in problems
@@ -64,13 +89,17 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
     {
         ui.label(problem_text(ui, &problem.message));
     }
-    Grid::new("placements_places").num_columns(3).show(ui, |ui| {
-        optional_number_row(
-            ui,
-            &mut placements.in_house_foster_places,
-            400.0,
-            &NumberField::scenario("Limit in-house foster places", "placements.in_house_foster_places"),
-            problem_at(problems, "placements.in_house_foster_places"),
-        );
-    });
+    Grid::new("placements_places")
+        .num_columns(3)
+        .show(ui, |ui| {
+            optional_number_row(
+                ui,
+                &mut placements.in_house_foster_places,
+                &NumberField::scenario(
+                    "Limit in-house foster places",
+                    "placements.in_house_foster_places",
+                ),
+                problem_at(problems, "placements.in_house_foster_places"),
+            );
+        });
 }

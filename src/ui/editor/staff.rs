@@ -5,14 +5,9 @@ use egui::{Checkbox, Grid, RichText, ScrollArea, TextEdit, Ui};
 use super::fields::{
     NumberField, number_input, number_row, optional_number_row, problem_at, problem_text,
 };
-use crate::model::catalogue::Scope;
+use crate::model::catalogue::{self, Scope};
 use crate::model::{Problem, Scenario, StaffGroup, WorkforcePolicy};
 use crate::ui::accessible_label;
-
-const SALARY_HELP: &str = "Basic salary per FTE. Default £35,000: an experienced social worker at the top of the scale (2018).";
-const ON_COST_HELP: &str = "Employer's National Insurance and pension on top of salary. Default 27.5%: 25-30% is typical (assumption).";
-const TURNOVER_HELP: &str = "Staff leaving each year before any burnout effect. Default 15.1%: England, 30 September 2019 (DfE).";
-const CAP_HELP: &str = "Most cases one full-time worker of this group should hold. Wakefield's recommended caps: newly qualified 15, experienced 20.";
 
 pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let mut remove = None;
@@ -23,35 +18,47 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         .filter(|problem| problem.path.starts_with("staff["))
         .map(|problem| (problem, problem.name(scenario).unwrap_or_default()))
         .collect();
-    ScrollArea::horizontal().id_salt("staff_table").show(ui, |ui| {
-        Grid::new("staff_grid").num_columns(10).striped(true).show(ui, |ui| {
-            for (heading, help) in [
-                ("Staff group", "What people call the group. Its short id is used by interventions."),
-                ("FTE", "Staff in post at the start (full-time equivalents)."),
-                ("Establishment", "Funded posts (FTE). Vacancies = establishment - FTE."),
-                ("Cap", CAP_HELP),
-                ("On cases %", "Share of working time spent holding cases. 0 for roles that hold no cases."),
-                ("Salary £", SALARY_HELP),
-                ("On-cost %", ON_COST_HELP),
-                ("Turnover %", TURNOVER_HELP),
-                ("Agency", "Agency staff cover vacancies at the agency premium. At most one agency group."),
-                ("", ""),
-            ] {
-                ui.label(RichText::new(heading).strong()).on_hover_text(help);
-            }
-            ui.end_row();
-            for (index, group) in scenario.staff.iter_mut().enumerate() {
-                staff_row(ui, index, group, &mut remove);
-                let prefix = format!("staff[{index}]");
-                let prefix = format!("{prefix}.");
-                for (problem, name) in named_problems.iter().filter(|(p, _)| p.path.starts_with(&prefix)) {
+    ScrollArea::horizontal()
+        .id_salt("staff_table")
+        .show(ui, |ui| {
+            Grid::new("staff_grid")
+                .num_columns(10)
+                .striped(true)
+                .show(ui, |ui| {
+                    // Each heading's tooltip is its input's meaning, default and limits.
+                    for (heading, field) in [
+                        ("Staff group", "name"),
+                        ("FTE", "fte"),
+                        ("Establishment", "establishment"),
+                        ("Cap", "caseload_cap"),
+                        ("On cases %", "case_time_percent"),
+                        ("Salary £", "annual_salary_gbp"),
+                        ("On-cost %", "on_cost_percent"),
+                        ("Turnover %", "turnover_percent_per_year"),
+                        ("Agency", "agency"),
+                    ] {
+                        let help = catalogue::entry(Scope::StaffGroup, field, None)
+                            .map_or_else(String::new, |input| input.help());
+                        ui.label(RichText::new(heading).strong())
+                            .on_hover_text(help);
+                    }
                     ui.label("");
-                    ui.label(problem_text(ui, &format!("{name}: {}", problem.message)));
                     ui.end_row();
-                }
-            }
+                    for (index, group) in scenario.staff.iter_mut().enumerate() {
+                        staff_row(ui, index, group, &mut remove);
+                        let prefix = format!("staff[{index}]");
+                        let prefix = format!("{prefix}.");
+                        for (problem, name) in named_problems
+                            .iter()
+                            .filter(|(p, _)| p.path.starts_with(&prefix))
+                        {
+                            ui.label("");
+                            ui.label(problem_text(ui, &format!("{name}: {}", problem.message)));
+                            ui.end_row();
+                        }
+                    }
+                });
         });
-    });
     if let Some(index) = remove {
         scenario.staff.remove(index);
     }
@@ -126,7 +133,12 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
     column(
         ui,
         &mut group.turnover_percent_per_year,
-        NumberField::item("Turnover", Scope::StaffGroup, "turnover_percent_per_year", None),
+        NumberField::item(
+            "Turnover",
+            Scope::StaffGroup,
+            "turnover_percent_per_year",
+            None,
+        ),
     );
     let agency = ui
         .add(Checkbox::without_text(&mut group.agency))
@@ -189,7 +201,6 @@ fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                 optional_number_row(
                     ui,
                     &mut group.span_of_control,
-                    6.0,
                     &NumberField::item("  Span of control", Scope::StaffGroup, "span_of_control", None),
                     problem_at(problems, &format!("staff[{index}].span_of_control")),
                 );
@@ -204,7 +215,10 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
         number_row(
             ui,
             &mut policy.recruitment_percent_per_month,
-            &NumberField::scenario("Recruitment speed", "workforce.recruitment_percent_per_month"),
+            &NumberField::scenario(
+                "Recruitment speed",
+                "workforce.recruitment_percent_per_month",
+            ),
             at("recruitment_percent_per_month"),
         );
         number_row(
@@ -216,8 +230,10 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
         optional_number_row(
             ui,
             &mut policy.max_recruitment_starts_per_month,
-            10.0,
-            &NumberField::scenario("Limit recruitment starts", "workforce.max_recruitment_starts_per_month"),
+            &NumberField::scenario(
+                "Limit recruitment starts",
+                "workforce.max_recruitment_starts_per_month",
+            ),
             at("max_recruitment_starts_per_month"),
         );
         number_row(
@@ -241,7 +257,10 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
         number_row(
             ui,
             &mut policy.agency_adjust_months,
-            &NumberField::scenario("Agency follows vacancies in", "workforce.agency_adjust_months"),
+            &NumberField::scenario(
+                "Agency follows vacancies in",
+                "workforce.agency_adjust_months",
+            ),
             at("agency_adjust_months"),
         );
         number_row(
@@ -250,7 +269,9 @@ pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: 
             &NumberField::scenario("Caseload spread", "workforce.caseload_spread_percent"),
             at("caseload_spread_percent"),
         );
-        ui.label("Burnout loop").on_hover_text("When caseloads exceed capacity, turnover rises, which cuts capacity further.");
+        ui.label("Burnout loop").on_hover_text(
+            "When caseloads exceed capacity, turnover rises, which cuts capacity further.",
+        );
         ui.checkbox(&mut policy.burnout.enabled, "on")
             .on_hover_text("Switch the burnout loop on or off.");
         ui.label("");

@@ -79,10 +79,7 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
                     .response;
                 accessible_label(&shape, format!("Shape of {name}"));
                 let remove_button = ui.small_button("Remove");
-                accessible_label(
-                    &remove_button,
-                    format!("Remove the range on {name}"),
-                );
+                accessible_label(&remove_button, format!("Remove the range on {name}"));
                 if remove_button.clicked() {
                     remove = Some(index);
                 }
