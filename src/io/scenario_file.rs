@@ -44,12 +44,16 @@ impl FileProblem {
         }
     }
 
+    /// A problem at a field; where the field is an input, it is named as people
+    /// know it even though the file could not be read as a scenario.
     fn at(position: Option<Position>, field: Option<String>, message: String) -> Self {
         Self {
             line: position.map(|p| p.line),
             column: position.map(|p| p.column),
+            name: field
+                .as_deref()
+                .and_then(crate::model::catalogue::name_without_scenario),
             field,
-            name: None,
             message,
         }
     }
@@ -155,9 +159,11 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
             let position = locations.find(&problem.path);
             let name = problem.name(&scenario);
             let field = (!problem.path.is_empty()).then_some(problem.path);
+            let located = FileProblem::at(position, field, problem.message);
+            // The scenario names list items as people know them.
             FileProblem {
-                name,
-                ..FileProblem::at(position, field, problem.message)
+                name: name.or(located.name.clone()),
+                ..located
             }
         })
         .collect())

@@ -586,6 +586,58 @@ pub fn name_of(scenario: &Scenario, path: &str) -> Option<String> {
     })
 }
 
+/// What people call the input at `path` where no scenario could be read (the
+/// file does not parse): list items are named by number ("Staff group 2: staff
+/// in post (FTE)") or by the key the path gives; `None` for paths that name no
+/// input.
+pub fn name_without_scenario(path: &str) -> Option<String> {
+    let with_unit = |input: &Input, item: Option<String>| {
+        let name = match item {
+            Some(item) => format!("{item}: {}", input.name),
+            None => input.name.to_owned(),
+        };
+        if input.unit.is_empty() {
+            name
+        } else {
+            format!("{name} ({})", input.unit)
+        }
+    };
+    for (scope, what) in [
+        (Scope::StaffGroup, "Staff group"),
+        (Scope::Intervention, "Intervention"),
+        (Scope::Budget, "Budget"),
+        (Scope::Grant, "Grant"),
+        (Scope::Range, "Range"),
+    ] {
+        let Some(rest) = scope
+            .list_path()
+            .and_then(|list| path.strip_prefix(list))
+            .and_then(|rest| rest.strip_prefix('['))
+        else {
+            continue;
+        };
+        let (item, field) = split_item(rest)?;
+        let item = match item {
+            ItemName::Position(position) => format!("{what} {}", position + 1),
+            ItemName::Key(key) => key,
+        };
+        // Action fields of different kinds share a field name and mean alike.
+        let input = CATALOGUE
+            .iter()
+            .find(|input| input.scope == scope && input.field == field)?;
+        return Some(with_unit(input, Some(item)));
+    }
+    if let Some((key, field)) = path
+        .strip_prefix("placements.")
+        .and_then(|rest| rest.split_once('.'))
+    {
+        let kind = PlacementKind::ALL.iter().find(|kind| kind.key() == key)?;
+        let input = entry(Scope::Placement, field, None)?;
+        return Some(with_unit(input, Some(kind.label().to_owned())));
+    }
+    entry(Scope::Scenario, path, None).map(|input| with_unit(input, None))
+}
+
 enum ItemName {
     Position(usize),
     Key(String),

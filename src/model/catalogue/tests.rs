@@ -178,6 +178,24 @@ fn inputs_are_named_as_the_editor_shows_them() {
 }
 
 #[test]
+fn inputs_of_a_file_that_does_not_parse_are_named_too() {
+    assert_eq!(
+        name_without_scenario("staff[1].fte").as_deref(),
+        Some("Staff group 2: staff in post (FTE)")
+    );
+    assert_eq!(
+        name_without_scenario("interventions[0].action.over_months").as_deref(),
+        Some("Intervention 1: phased over (months)")
+    );
+    assert_eq!(
+        name_without_scenario("horizon_months").as_deref(),
+        Some("Months ahead (months)")
+    );
+    assert_eq!(name_without_scenario("staff[0]"), None);
+    assert_eq!(name_without_scenario("demand.nothing"), None);
+}
+
+#[test]
 fn fields_reach_the_same_inputs() {
     let mut scenario = default_scenario();
     *fields::number_mut(&mut scenario, "staff[\"experienced\"].fte").unwrap() = 99.0;
