@@ -382,7 +382,7 @@ fn check_placements(check: &mut Checker, scenario: &Scenario) {
         .collect();
     check.shares_sum_to_100(
         "placements",
-        "current_percent of the placement kinds",
+        "the placement kinds' shares of children in care now",
         &current,
     );
     let new_entry: Vec<f64> = PlacementKind::ALL
@@ -391,7 +391,7 @@ fn check_placements(check: &mut Checker, scenario: &Scenario) {
         .collect();
     check.shares_sum_to_100(
         "placements",
-        "new_entry_percent of the placement kinds",
+        "the placement kinds' shares of new entries to care",
         &new_entry,
     );
 }
@@ -493,7 +493,7 @@ fn check_interventions(check: &mut Checker, scenario: &Scenario) {
         {
             check.report(
                 path.clone(),
-                "converting agency staff needs a staff group with agency: true",
+                "converting agency staff needs an agency staff group (agency: true)",
             );
         }
     }

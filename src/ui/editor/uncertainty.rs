@@ -59,14 +59,23 @@ pub fn uncertainty_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]
                 accessible_label(&combo, format!("Input of range {}", index + 1));
                 let name = &names[index];
                 let value = fields::number(&base, &range.field);
-                let field = NumberField::item("Low", Scope::Range, "low", None);
+                // Low and high stay within what the input itself accepts.
+                let limits = catalogue::resolve(&base, &range.field)
+                    .and_then(|input| input.input.kind.limits());
+                let within_limits = |mut field: NumberField<'static>| {
+                    if let Some((min, max)) = limits {
+                        field.range = min..=max;
+                    }
+                    field
+                };
+                let field = within_limits(NumberField::item("Low", Scope::Range, "low", None));
                 let low = number_input(ui, &mut range.low, &field);
                 accessible_label(&low, format!("Low of {name}"));
                 ui.label(
                     value.map_or_else(|| "?".to_owned(), |value| crate::units::thousands(value, 2)),
                 )
                 .on_hover_text("The input's own value: the most likely one.");
-                let field = NumberField::item("High", Scope::Range, "high", None);
+                let field = within_limits(NumberField::item("High", Scope::Range, "high", None));
                 let high = number_input(ui, &mut range.high, &field);
                 accessible_label(&high, format!("High of {name}"));
                 let shape = ComboBox::from_id_salt(("range_shape", index))
