@@ -134,6 +134,37 @@ fn each_bad_file_gets_its_message_and_position() {
     }
 }
 
+/// Problems name their input as the editor does, and keep the path to edit.
+#[test]
+fn problems_name_inputs_as_people_know_them() {
+    for (file, name, path) in [
+        (
+            "negative-fte.ron",
+            "Experienced social workers: staff in post (FTE)",
+            "staff[1].fte",
+        ),
+        // A file that does not parse has no group names yet: the group's number.
+        (
+            "wrong-type.ron",
+            "Staff group 1: staff in post (FTE)",
+            "staff[0].fte",
+        ),
+        (
+            "shares-not-100.ron",
+            "What referrals lead to",
+            "demand.referral_outcomes",
+        ),
+    ] {
+        let error = load_scenario(&bad(file)).unwrap_err();
+        let problem = &error.problems[0];
+        assert_eq!(problem.name.as_deref(), Some(name), "{file}");
+        assert!(
+            problem.to_string().contains(&format!("{name} [{path}]: ")),
+            "{problem}"
+        );
+    }
+}
+
 #[test]
 fn every_problem_in_a_file_is_reported() {
     let text = std::fs::read_to_string(bad("negative-fte.ron"))
