@@ -7,8 +7,11 @@
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
 mod common;
+#[allow(dead_code)] // The fuzz target's checks; these tests use one helper.
+mod fuzz_check;
 
-use std::ops::Range;
+use fuzz_check::changed_region;
+
 use std::path::PathBuf;
 
 use caseload::io::locate::Locations;
@@ -49,25 +52,6 @@ fn save(edited: &Scenario, original: &FileText) -> String {
     assert_eq!(written.layout, Layout::Kept);
     assert_eq!(&reread(&written.text), edited);
     written.text
-}
-
-/// The bytes of `old` and of `new` between their common start and common end.
-fn changed_region(old: &str, new: &str) -> (Range<usize>, Range<usize>) {
-    let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
-    let prefix = old_bytes
-        .iter()
-        .zip(new_bytes)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix = old_bytes
-        .iter()
-        .rev()
-        .zip(new_bytes.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (prefix..old.len() - suffix, prefix..new.len() - suffix)
 }
 
 /// The texts differ only inside the value at `path`, as written in each.

@@ -102,21 +102,7 @@ fn read_unchecked(text: &str) -> Option<Scenario> {
 /// The texts differ only inside the value at `path` (or, for a value the file
 /// left out, by text inserted in one place).
 fn assert_only_value_changed(old: &str, new: &str, path: &str) {
-    let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
-    let prefix = old_bytes
-        .iter()
-        .zip(new_bytes)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix = old_bytes
-        .iter()
-        .rev()
-        .zip(new_bytes.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (old_changed, new_changed) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
+    let (old_changed, new_changed) = changed_region(old, new);
     match Locations::of(old).leaf_range(path) {
         Some(before) => {
             assert!(
@@ -136,4 +122,23 @@ fn assert_only_value_changed(old: &str, new: &str, path: &str) {
             "{path} was left out of the file, yet {old_changed:?} changed"
         ),
     }
+}
+
+/// The bytes of `old` and of `new` between their common start and common end.
+pub fn changed_region(old: &str, new: &str) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
+    let prefix = old_bytes
+        .iter()
+        .zip(new_bytes)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old_bytes
+        .iter()
+        .rev()
+        .zip(new_bytes.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (prefix..old.len() - suffix, prefix..new.len() - suffix)
 }
