@@ -8,7 +8,7 @@
 //! FTE, shares) is worked out once before the loop, and the loop writes into
 //! buffers sized for the whole horizon, so a month costs only arithmetic.
 
-use crate::model::{PlacementKind, Scenario, StaffGroup, WorkforcePolicy};
+use crate::model::{FinancialYear, Month, PlacementKind, Scenario, StaffGroup, WorkforcePolicy};
 
 use super::equations as eq;
 use super::plan::Plan;
@@ -81,7 +81,7 @@ impl GroupConstants {
             holds_cases: group.holds_cases(),
             manager: group.span_of_control.is_some(),
             case_time_share: eq::case_holding_fte(1.0, group.case_time_percent),
-            turnover_rate: eq::monthly_leavers(1.0, group.turnover_percent_per_year, 1.0),
+            turnover_rate: eq::monthly_turnover_rate(group.turnover_percent_per_year),
             progression_rate: if group.progresses_to.is_some() {
                 eq::exit_rate(group.progression_months)
             } else {
@@ -117,6 +117,8 @@ struct DemandRates {
     care_leaver_exit: [f64; 1],
     /// Weights of children in need, on plans, in care and care leavers as cases.
     case_weights: [f64; 4],
+    /// Where new entries to care are placed (shares adding up to 1).
+    new_entry_shares: [f64; 5],
 }
 
 impl DemandRates {
@@ -126,20 +128,20 @@ impl DemandRates {
         let weights = &demand.case_weights;
         Self {
             referrals_per_month: demand.referrals_per_month,
-            to_child_in_need: outcomes.child_in_need_percent / 100.0,
-            to_child_protection: outcomes.child_protection_percent / 100.0,
-            into_care: outcomes.into_care_percent / 100.0,
+            to_child_in_need: eq::percent_share(outcomes.child_in_need_percent),
+            to_child_protection: eq::percent_share(outcomes.child_protection_percent),
+            into_care: eq::percent_share(outcomes.into_care_percent),
             child_in_need_exits: eq::bounded_rates([
                 eq::exit_rate(demand.child_in_need_months),
-                demand.child_in_need_to_protection_percent_per_month / 100.0,
+                eq::percent_share(demand.child_in_need_to_protection_percent_per_month),
             ]),
             protection_exits: eq::bounded_rates([
                 eq::exit_rate(demand.child_protection_months),
-                demand.protection_to_care_percent_per_month / 100.0,
+                eq::percent_share(demand.protection_to_care_percent_per_month),
             ]),
-            step_down_share: (demand.protection_step_down_percent / 100.0).clamp(0.0, 1.0),
+            step_down_share: eq::bounded_share(demand.protection_step_down_percent),
             leave_care_rate: eq::exit_rate(demand.looked_after_months),
-            care_leaver_share: (demand.care_leaver_percent / 100.0).clamp(0.0, 1.0),
+            care_leaver_share: eq::bounded_share(demand.care_leaver_percent),
             care_leaver_exit: eq::bounded_rates([eq::exit_rate(demand.care_leaver_months)]),
             case_weights: [
                 weights.child_in_need,
@@ -147,6 +149,137 @@ impl DemandRates {
                 weights.looked_after,
                 weights.care_leaver,
             ],
+            new_entry_shares: placement_shares(|kind| {
+                scenario.placements.get(kind).new_entry_percent
+            }),
+        }
+    }
+}
+
+/// Everything about a scenario that does not change from month to month, worked out
+/// once per projection.
+struct MonthlyModel<'a> {
+    policy: &'a WorkforcePolicy,
+    plan: Plan,
+    groups: Vec<GroupConstants>,
+    rates: DemandRates,
+    agency_index: Option<usize>,
+    staff_rates: StaffRates,
+    /// Share of case-holding vacancies that agency staff cover (`agency_cover% / 100`).
+    agency_cover_share: f64,
+    /// Seasonal multipliers, January first.
+    seasonal: [f64; 12],
+    weekly_costs: [f64; 5],
+    /// Base early help and other costs (£ per month), before interventions.
+    base_early_help: f64,
+    base_other: f64,
+}
+
+impl<'a> MonthlyModel<'a> {
+    fn new(scenario: &'a Scenario) -> Self {
+        let plan = Plan::new(scenario);
+        let policy = &scenario.workforce;
+        let groups = scenario
+            .staff
+            .iter()
+            .enumerate()
+            .map(|(index, group)| {
+                GroupConstants::new(group, policy, plan.progression_target(index))
+            })
+            .collect();
+        Self {
+            policy,
+            groups,
+            rates: DemandRates::new(scenario),
+            agency_index: scenario.agency_group_index(),
+            staff_rates: StaffRates {
+                hire_rate: eq::monthly_hires(1.0, policy.time_to_hire_months),
+                recruitment_share: eq::percent_share(policy.recruitment_percent_per_month),
+            },
+            agency_cover_share: eq::percent_share(policy.agency_cover_percent),
+            seasonal: eq::seasonal_multipliers(&scenario.demand.seasonality),
+            weekly_costs: PlacementKind::ALL
+                .map(|kind| scenario.placements.get(kind).weekly_cost_gbp),
+            base_early_help: eq::monthly_amount(scenario.money.early_help_per_year_gbp),
+            base_other: scenario.money.other_costs_per_month_gbp,
+            plan,
+        }
+    }
+}
+
+/// What the projection carries from one month to the next.
+struct MonthlyState {
+    stocks: Stocks,
+    staff: Vec<GroupState>,
+    /// The plan writes each month's posts and caps here.
+    establishment: Vec<f64>,
+    caps: Vec<f64>,
+    /// Growth worked out once, then stepped month by month.
+    referral_growth: eq::CompoundGrowth,
+    cost_growth: [eq::CompoundGrowth; 5],
+    /// The budget changes once a financial year.
+    budget_year: Option<FinancialYear>,
+    monthly_budget: f64,
+}
+
+impl MonthlyState {
+    /// The state at the start of the projection.
+    fn opening(scenario: &Scenario) -> Self {
+        let fte: Vec<f64> = scenario
+            .staff
+            .iter()
+            .map(|group| group.fte.max(0.0))
+            .collect();
+        let staff = fte
+            .iter()
+            .zip(opening_recruitment(scenario, &fte))
+            .map(|(fte, recruiting)| GroupState {
+                fte: *fte,
+                recruiting,
+                ..GroupState::default()
+            })
+            .collect();
+        let group_count = scenario.staff.len();
+        Self {
+            stocks: opening_stocks(scenario),
+            staff,
+            establishment: vec![0.0; group_count],
+            caps: vec![0.0; group_count],
+            referral_growth: eq::CompoundGrowth::new(
+                scenario.demand.referral_growth_percent_per_year,
+            ),
+            cost_growth: PlacementKind::ALL.map(|kind| {
+                eq::CompoundGrowth::new(scenario.placements.get(kind).cost_growth_percent_per_year)
+            }),
+            budget_year: None,
+            monthly_budget: 0.0,
+        }
+    }
+
+    /// A twelfth of the base budget of `month`'s financial year (£ per month).
+    fn monthly_budget(&mut self, scenario: &Scenario, month: Month) -> f64 {
+        let year = month.financial_year();
+        if self.budget_year != Some(year) {
+            self.budget_year = Some(year);
+            self.monthly_budget = eq::monthly_amount(scenario.money.budget_for(year));
+        }
+        self.monthly_budget
+    }
+
+    /// Posts and caps from the dated plan, worked out only in months where it
+    /// changes them.
+    fn follow_plan(&mut self, plan: &Plan, t: i32) {
+        if plan.establishment_changes(t) {
+            plan.establishment(t, &mut self.establishment);
+            for (state, posts) in self.staff.iter_mut().zip(&self.establishment) {
+                state.establishment = *posts;
+            }
+        }
+        if plan.caps_change(t) {
+            plan.caseload_caps(t, &mut self.caps);
+            for (state, cap) in self.staff.iter_mut().zip(&self.caps) {
+                state.cap = *cap;
+            }
         }
     }
 }
@@ -177,219 +310,229 @@ pub enum Detail<'a> {
 
 /// The monthly loop: fills `rows` with one row per month, reusing its memory (and
 /// that of the group rows), so that Monte Carlo runs can call it draw after draw
-/// with the same buffers.
+/// with the same buffers. Each month is the same list of steps, every one on the
+/// stocks and staff at the start of the month.
 pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Detail<'_>) {
     let mut group_rows = match detail {
         Detail::Full(group_rows) => Some(group_rows),
         Detail::Summary => None,
     };
     let full = group_rows.is_some();
-    let horizon = scenario.horizon_months as usize;
-    let group_count = scenario.staff.len();
-    rows.clear();
-    rows.reserve(horizon);
-    if let Some(group_rows) = group_rows.as_deref_mut() {
-        group_rows.clear();
-        group_rows.reserve(horizon * group_count);
-    }
-
-    let plan = Plan::new(scenario);
-    let policy = &scenario.workforce;
-    let groups: Vec<GroupConstants> = scenario
-        .staff
-        .iter()
-        .enumerate()
-        .map(|(index, group)| GroupConstants::new(group, policy, plan.progression_target(index)))
-        .collect();
-    let rates = DemandRates::new(scenario);
-    let agency_index = scenario.agency_group_index();
-    let hire_rate = eq::monthly_hires(1.0, policy.time_to_hire_months);
-    let recruitment_share = eq::recruitment_starts(1.0, policy.recruitment_percent_per_month);
-    let agency_cover_share = policy.agency_cover_percent / 100.0;
-    let spread_percent = policy.caseload_spread_percent;
-    let new_entry_shares = placement_shares(|kind| scenario.placements.get(kind).new_entry_percent);
-    let weekly_costs = PlacementKind::ALL.map(|kind| scenario.placements.get(kind).weekly_cost_gbp);
-    let base_early_help = scenario.money.early_help_per_year_gbp / 12.0;
-    let base_other = scenario.money.other_costs_per_month_gbp;
-
-    let mut stocks = opening_stocks(scenario);
-    let fte: Vec<f64> = scenario
-        .staff
-        .iter()
-        .map(|group| group.fte.max(0.0))
-        .collect();
-    let recruiting = opening_recruitment(scenario, &fte);
-    let mut states: Vec<GroupState> = fte
-        .iter()
-        .zip(&recruiting)
-        .map(|(fte, recruiting)| GroupState {
-            fte: *fte,
-            recruiting: *recruiting,
-            ..GroupState::default()
-        })
-        .collect();
-    // The plan writes each month's posts and caps here.
-    let mut establishment = vec![0.0; group_count];
-    let mut caps = vec![0.0; group_count];
-
-    // Growth and seasons worked out once, then stepped month by month.
-    let seasonal = eq::seasonal_multipliers(&scenario.demand.seasonality);
-    let mut referral_growth =
-        eq::CompoundGrowth::new(scenario.demand.referral_growth_percent_per_year);
-    let mut cost_growth = PlacementKind::ALL.map(|kind| {
-        eq::CompoundGrowth::new(scenario.placements.get(kind).cost_growth_percent_per_year)
-    });
-    // The budget changes once a financial year.
-    let mut budget_year = None;
-    let mut monthly_budget = 0.0;
+    clear_buffers(scenario, rows, group_rows.as_deref_mut());
+    let model = MonthlyModel::new(scenario);
+    let mut state = MonthlyState::opening(scenario);
 
     for (offset, month) in scenario.months().enumerate() {
         let t = offset as i32;
-        let year = month.financial_year();
-        if budget_year != Some(year) {
-            budget_year = Some(year);
-            monthly_budget = scenario.money.budget_for(year) / 12.0;
-        }
-
-        // Dated plan for this month; posts and caps only where they change.
-        if plan.establishment_changes(t) {
-            plan.establishment(t, &mut establishment);
-            for (state, posts) in states.iter_mut().zip(&establishment) {
-                state.establishment = *posts;
-            }
-        }
-        if plan.caps_change(t) {
-            plan.caseload_caps(t, &mut caps);
-            for (state, cap) in states.iter_mut().zip(&caps) {
-                state.cap = *cap;
-            }
-        }
-        let contracted_capacity = plan.contracted_capacity(t);
-
-        // --- Demand ---
+        let monthly_budget = state.monthly_budget(scenario, month);
+        state.follow_plan(&model.plan, t);
         let flows = demand_flows(
-            &rates,
-            &stocks,
-            referral_growth.factor() * seasonal[(month.month_number() - 1) as usize],
-            plan.referral_factor(t),
-            plan.care_entry_factor(t),
-            plan.in_house_foster_places(t),
-            &new_entry_shares,
+            &model.rates,
+            &state.stocks,
+            &demand_factors(&model, &state, month, t),
         );
-
-        // --- Workload, on the stocks and staff at the start of the month ---
-        let workload = workload(&rates, &stocks, &groups, &states, contracted_capacity);
-
-        // --- Workforce ---
-        let turnover_multiplier = if policy.burnout.enabled {
-            eq::burnout_multiplier(
-                workload.load,
-                policy.burnout.strength,
-                policy.burnout.max_multiplier,
-            )
-        } else {
-            1.0
-        };
-        let mut spend = Spend {
-            early_help: base_early_help + plan.early_help_cost(t),
-            contracted_teams: plan.contracted_cost(t),
-            other: base_other + plan.extra_spending(t),
-            ..Spend::default()
-        };
+        let workload = workload(&model, &state, model.plan.contracted_capacity(t));
+        let turnover_multiplier = turnover_multiplier(model.policy, workload.load);
+        let mut spend = planned_spend(&model, t);
         let staff_flows = staff_month(
-            &groups,
-            &mut states,
-            &StaffRates {
-                turnover_multiplier,
-                hire_rate,
-                recruitment_share,
-            },
+            &model.groups,
+            &mut state.staff,
+            &model.staff_rates,
+            turnover_multiplier,
             &workload,
             &mut spend,
             group_rows.as_deref_mut(),
         );
-        let starts_total = staff_flows.starts;
-        if let Some(max_starts) = policy.max_recruitment_starts_per_month
-            && starts_total > max_starts
-            && starts_total > 0.0
-        {
-            let scale = max_starts.max(0.0) / starts_total;
-            states.iter_mut().for_each(|state| state.starts *= scale);
-        }
-
-        // Agency cover and conversions to permanent posts.
-        states.iter_mut().for_each(|state| state.converted_in = 0.0);
-        let mut agency_adjust = 0.0;
-        let mut converted_total = 0.0;
-        if let Some(agency) = agency_index {
-            let target = staff_flows.case_holding_vacancies * agency_cover_share;
-            let agency_fte = states.get(agency).map_or(0.0, |state| state.fte);
-            agency_adjust = eq::agency_adjustment(agency_fte, target, policy.agency_adjust_months);
-            let mut available = (agency_fte + agency_adjust).max(0.0);
-            for conversion in plan.conversions_in(t) {
-                let moved = conversion.fte_per_month.min(available);
-                available -= moved;
-                if let Some(state) = states.get_mut(conversion.group) {
-                    state.converted_in += moved;
-                }
-                converted_total += moved;
-            }
-        }
-
-        // --- Money (staff pay is in `staff_month`) ---
-        for (index, growth) in cost_growth.iter_mut().enumerate() {
-            spend.placements += eq::monthly_placement_cost(
-                stocks.looked_after_by_placement[index],
-                weekly_costs[index],
-                growth.factor(),
-            );
-            growth.advance();
-        }
-        referral_growth.advance();
-
-        let totals = staff_flows.totals;
-        let hires_total = totals.hires;
-        spend.recruitment = hires_total * policy.cost_per_hire_gbp;
-
-        // --- Carry everything to the start of the next month ---
-        let (permanent_fte_at_end, agency_fte_at_end) = carry_staff(
-            &groups,
-            agency_index,
-            agency_adjust,
-            converted_total,
-            &mut states,
-        );
-        let opening = stocks;
-        stocks = next_stocks(&opening, &flows);
-
-        rows.push(MonthRow {
+        limit_recruitment_starts(model.policy, staff_flows.starts, &mut state.staff);
+        let agency = agency_cover_and_conversions(&model, t, &staff_flows, &mut state.staff);
+        spend.placements =
+            placement_spend(&state.stocks, &model.weekly_costs, &mut state.cost_growth);
+        spend.recruitment =
+            eq::recruitment_cost(staff_flows.totals.hires, model.policy.cost_per_hire_gbp);
+        state.referral_growth.advance();
+        let staff_at_end =
+            carry_staff(&model.groups, model.agency_index, &agency, &mut state.staff);
+        let opening = state.stocks;
+        state.stocks = next_stocks(&opening, &flows);
+        rows.push(month_row(MonthRecord {
             month,
-            stocks: opening,
+            opening,
+            next: &state.stocks,
             flows: flows.flows,
             workload,
-            staffing: Staffing {
-                permanent_fte: totals.permanent_fte,
-                agency_fte: totals.agency_fte,
-                establishment: totals.establishment,
-                vacancies: totals.vacancies,
-                agency_share: share(totals.agency_fte, totals.permanent_fte + totals.agency_fte),
-                leavers: staff_flows.leavers,
-                hires: hires_total,
-                turnover_multiplier,
-                workers_per_manager: (totals.manager_fte > eq::NO_CAPACITY_FTE)
-                    .then(|| totals.worker_fte / totals.manager_fte),
-                permanent_fte_at_end,
-                agency_fte_at_end,
-            },
+            staff_flows: &staff_flows,
+            turnover_multiplier,
+            staff_at_end,
             spend,
-            funding_received: plan.funding_received(t),
+            funding_received: model.plan.funding_received(t),
             monthly_budget,
-            looked_after_at_end: stocks.looked_after(),
-        });
+        }));
     }
-    // This share feeds nothing back, so it is worked out here, where the months do
-    // not wait on one another (its division and exponential are slow in the loop).
-    for row in rows.iter_mut().filter(|_| full) {
+    if full {
+        add_share_of_staff_over_cap(rows, model.policy.caseload_spread_percent);
+    }
+}
+
+/// Empties the buffers, keeping their memory, and makes room for the horizon.
+fn clear_buffers(
+    scenario: &Scenario,
+    rows: &mut Vec<MonthRow>,
+    group_rows: Option<&mut Vec<GroupMonth>>,
+) {
+    let horizon = scenario.horizon_months as usize;
+    rows.clear();
+    rows.reserve(horizon);
+    if let Some(group_rows) = group_rows {
+        group_rows.clear();
+        group_rows.reserve(horizon * scenario.staff.len());
+    }
+}
+
+/// The burnout multiplier on case holders' turnover this month (1 when burnout is
+/// switched off).
+fn turnover_multiplier(policy: &WorkforcePolicy, load: Option<f64>) -> f64 {
+    let burnout = &policy.burnout;
+    if burnout.enabled {
+        eq::burnout_multiplier(load, burnout.strength, burnout.max_multiplier)
+    } else {
+        1.0
+    }
+}
+
+/// Spend this month that the staff and children do not drive: early help, contracted
+/// teams and other costs, base and interventions (staff, recruitment and placements
+/// are added by later steps).
+fn planned_spend(model: &MonthlyModel<'_>, t: i32) -> Spend {
+    Spend {
+        early_help: model.base_early_help + model.plan.early_help_cost(t),
+        contracted_teams: model.plan.contracted_cost(t),
+        other: model.base_other + model.plan.extra_spending(t),
+        ..Spend::default()
+    }
+}
+
+/// Holds the month's recruitment starts within the policy's monthly limit, scaling
+/// every group's starts alike.
+fn limit_recruitment_starts(policy: &WorkforcePolicy, total_starts: f64, staff: &mut [GroupState]) {
+    if let Some(scale) =
+        eq::recruitment_starts_limit(total_starts, policy.max_recruitment_starts_per_month)
+    {
+        staff.iter_mut().for_each(|state| state.starts *= scale);
+    }
+}
+
+/// The month's change in agency FTE and the agency staff converted to permanent posts.
+struct AgencyMonth {
+    /// Change in agency FTE (FTE per month).
+    adjustment: f64,
+    /// Agency FTE converted to permanent posts, all groups (FTE per month).
+    converted: f64,
+}
+
+/// Agency cover follows the vacancies in case-holding groups; conversions under way
+/// move agency staff into permanent groups (into each group's `converted_in`), as
+/// far as there are agency staff to move.
+fn agency_cover_and_conversions(
+    model: &MonthlyModel<'_>,
+    t: i32,
+    staff_flows: &StaffMonthTotals,
+    staff: &mut [GroupState],
+) -> AgencyMonth {
+    staff.iter_mut().for_each(|state| state.converted_in = 0.0);
+    let mut agency = AgencyMonth {
+        adjustment: 0.0,
+        converted: 0.0,
+    };
+    let Some(agency_index) = model.agency_index else {
+        return agency;
+    };
+    let target =
+        eq::agency_cover_target(staff_flows.case_holding_vacancies, model.agency_cover_share);
+    let agency_fte = staff.get(agency_index).map_or(0.0, |state| state.fte);
+    agency.adjustment =
+        eq::agency_adjustment(agency_fte, target, model.policy.agency_adjust_months);
+    let mut available = (agency_fte + agency.adjustment).max(0.0);
+    for conversion in model.plan.conversions_in(t) {
+        let moved = eq::converted_from_agency(conversion.fte_per_month, available);
+        available -= moved;
+        if let Some(state) = staff.get_mut(conversion.group) {
+            state.converted_in += moved;
+        }
+        agency.converted += moved;
+    }
+    agency
+}
+
+/// Placement spend this month over every kind of placement (£), on the children in
+/// care at its start; moves each kind's cost growth on a month.
+fn placement_spend(
+    stocks: &Stocks,
+    weekly_costs: &[f64; 5],
+    cost_growth: &mut [eq::CompoundGrowth; 5],
+) -> f64 {
+    let mut spend = 0.0;
+    for (index, growth) in cost_growth.iter_mut().enumerate() {
+        spend += eq::monthly_placement_cost(
+            stocks.looked_after_by_placement[index],
+            weekly_costs[index],
+            growth.factor(),
+        );
+        growth.advance();
+    }
+    spend
+}
+
+/// Everything one month's row is made from.
+struct MonthRecord<'a> {
+    month: Month,
+    opening: Stocks,
+    /// Stocks at the start of the next month.
+    next: &'a Stocks,
+    flows: Flows,
+    workload: Workload,
+    staff_flows: &'a StaffMonthTotals,
+    turnover_multiplier: f64,
+    /// (permanent, agency) FTE at the end of the month.
+    staff_at_end: (f64, f64),
+    spend: Spend,
+    funding_received: f64,
+    monthly_budget: f64,
+}
+
+/// The month's row, with the staffing figures summed over groups.
+fn month_row(record: MonthRecord<'_>) -> MonthRow {
+    let totals = &record.staff_flows.totals;
+    let (permanent_fte_at_end, agency_fte_at_end) = record.staff_at_end;
+    MonthRow {
+        month: record.month,
+        stocks: record.opening,
+        flows: record.flows,
+        workload: record.workload,
+        staffing: Staffing {
+            permanent_fte: totals.permanent_fte,
+            agency_fte: totals.agency_fte,
+            establishment: totals.establishment,
+            vacancies: totals.vacancies,
+            agency_share: eq::agency_share(totals.agency_fte, totals.permanent_fte),
+            leavers: record.staff_flows.leavers,
+            hires: totals.hires,
+            turnover_multiplier: record.turnover_multiplier,
+            workers_per_manager: eq::workers_per_manager(totals.worker_fte, totals.manager_fte),
+            permanent_fte_at_end,
+            agency_fte_at_end,
+        },
+        spend: record.spend,
+        funding_received: record.funding_received,
+        monthly_budget: record.monthly_budget,
+        looked_after_at_end: record.next.looked_after(),
+    }
+}
+
+/// Fills in each month's share of staff over their cap. It feeds nothing back, so it
+/// is worked out here, after the loop, where the months do not wait on one another
+/// (its division and exponential are slow in the loop).
+fn add_share_of_staff_over_cap(rows: &mut [MonthRow], spread_percent: f64) {
+    for row in rows {
         row.workload.share_of_staff_over_cap =
             share_of_staff_over_cap(&row.workload, spread_percent);
     }
@@ -397,8 +540,6 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
 
 /// The month's rates that apply to every permanent group.
 struct StaffRates {
-    /// Burnout multiplier on case holders' turnover (1 = none).
-    turnover_multiplier: f64,
     /// New starters per FTE being recruited per month.
     hire_rate: f64,
     /// Share of the unfilled gap for which recruitment starts this month.
@@ -419,12 +560,13 @@ struct StaffMonthTotals {
 /// One pass over the staff groups at the start of a month: leavers, progressions,
 /// new starters and recruitment started in each permanent group (written into its
 /// state), pay (into `spend`), sums over groups, and the month's group rows when
-/// `group_rows` is given.
+/// `group_rows` is given. `turnover_multiplier` applies to case-holding groups only.
 #[inline(never)]
 fn staff_month(
     groups: &[GroupConstants],
     states: &mut [GroupState],
     rates: &StaffRates,
+    turnover_multiplier: f64,
     workload: &Workload,
     spend: &mut Spend,
     mut group_rows: Option<&mut Vec<GroupMonth>>,
@@ -450,19 +592,23 @@ fn staff_month(
             totals.agency_fte += fte;
         } else {
             let multiplier = if group.holds_cases {
-                rates.turnover_multiplier
+                turnover_multiplier
             } else {
                 1.0
             };
-            let [leavers, moving_on] = eq::bounded_outflows(
+            let [leavers, progressing] = eq::leavers_and_progressions(
                 fte,
-                [group.turnover_rate * multiplier, group.progression_rate],
+                group.turnover_rate,
+                multiplier,
+                group.progression_rate,
             );
             state.leavers = leavers;
-            state.progressed = moving_on;
+            state.progressed = progressing;
             state.hires = state.recruiting * rates.hire_rate;
-            state.starts = eq::unfilled_gap(state.establishment, fte, state.recruiting)
-                * rates.recruitment_share;
+            state.starts = eq::recruitment_starts(
+                eq::unfilled_gap(state.establishment, fte, state.recruiting),
+                rates.recruitment_share,
+            );
             month.leavers += leavers;
             month.starts += state.starts;
             if group.holds_cases {
@@ -491,7 +637,7 @@ fn staff_month(
                 caseload_cap: state.cap,
                 caseload: workload
                     .load
-                    .map(|load| load * state.cap)
+                    .map(|load| eq::group_caseload(load, state.cap))
                     .filter(|_| holds_any),
                 leavers: state.leavers,
                 hires: state.hires,
@@ -506,13 +652,8 @@ fn staff_month(
 
 /// Workload against capacity, on the stocks and staff at the start of a month.
 #[inline(never)]
-fn workload(
-    rates: &DemandRates,
-    stocks: &Stocks,
-    groups: &[GroupConstants],
-    states: &[GroupState],
-    contracted_capacity: f64,
-) -> Workload {
+fn workload(model: &MonthlyModel<'_>, state: &MonthlyState, contracted_capacity: f64) -> Workload {
+    let stocks = &state.stocks;
     let cases = eq::weighted_cases(
         [
             stocks.children_in_need,
@@ -520,11 +661,11 @@ fn workload(
             stocks.looked_after(),
             stocks.care_leavers,
         ],
-        rates.case_weights,
+        model.rates.case_weights,
     );
     let mut staff_capacity = 0.0;
     let mut case_holding = 0.0;
-    for (group, state) in groups.iter().zip(states) {
+    for (group, state) in model.groups.iter().zip(&state.staff) {
         let holding = state.fte * group.case_time_share;
         case_holding += holding;
         staff_capacity += eq::group_capacity(holding, state.cap);
@@ -556,27 +697,32 @@ fn share_of_staff_over_cap(workload: &Workload, spread_percent: f64) -> Option<f
 }
 
 /// Moves every group's FTE and recruitment pipeline on to the start of the next
-/// month; returns permanent and agency FTE at the end of the month.
+/// month, then moves the staff progressing on into the groups they progress to;
+/// returns permanent and agency FTE at the end of the month.
 #[inline(never)]
 fn carry_staff(
     groups: &[GroupConstants],
     agency_index: Option<usize>,
-    agency_adjust: f64,
-    converted_total: f64,
+    agency_month: &AgencyMonth,
     states: &mut [GroupState],
 ) -> (f64, f64) {
     let mut permanent = 0.0;
     let mut agency = 0.0;
     for (index, state) in states.iter_mut().enumerate() {
         if Some(index) == agency_index {
-            state.fte = (state.fte + agency_adjust - converted_total).max(0.0);
+            state.fte =
+                eq::next_agency_fte(state.fte, agency_month.adjustment, agency_month.converted);
             agency += state.fte;
             continue;
         }
-        state.fte =
-            (state.fte - state.leavers - state.progressed + state.hires + state.converted_in)
-                .max(0.0);
-        state.recruiting = (state.recruiting - state.hires + state.starts).max(0.0);
+        state.fte = eq::next_permanent_fte(
+            state.fte,
+            state.leavers,
+            state.progressed,
+            state.hires,
+            state.converted_in,
+        );
+        state.recruiting = eq::next_recruiting(state.recruiting, state.hires, state.starts);
         // Progression below only moves FTE between permanent groups.
         permanent += state.fte;
     }
@@ -589,12 +735,9 @@ fn carry_staff(
     (permanent, agency)
 }
 
-/// The recruitment pipeline at the start, in its steady state: enough starters on
-/// the way to replace a month's leavers and progressions for the time it takes to
-/// hire, and no more than the vacancies (FTE):
-/// `recruiting = min(vacancies, (leavers + progressions per month) x time to hire)`.
+/// The recruitment pipeline at the start of each group ([`eq::opening_recruitment`]):
+/// none for agency staff and managers.
 fn opening_recruitment(scenario: &Scenario, fte: &[f64]) -> Vec<f64> {
-    let time_to_hire = scenario.workforce.time_to_hire_months.max(1.0);
     scenario
         .staff
         .iter()
@@ -608,19 +751,18 @@ fn opening_recruitment(scenario: &Scenario, fte: &[f64]) -> Vec<f64> {
             } else {
                 0.0
             };
-            let leaving = eq::monthly_leavers(*fte, group.turnover_percent_per_year, 1.0);
-            ((leaving + progressing) * time_to_hire)
-                .min(eq::vacancies(group.establishment, *fte))
-                .max(0.0)
+            eq::opening_recruitment(
+                eq::monthly_leavers(*fte, group.turnover_percent_per_year, 1.0),
+                progressing,
+                scenario.workforce.time_to_hire_months,
+                eq::vacancies(group.establishment, *fte),
+            )
         })
         .collect()
 }
 
-fn share(part: f64, whole: f64) -> f64 {
-    if whole > 0.0 { part / whole } else { 0.0 }
-}
-
-/// Stocks at the start: looked-after children split by the current placement mix.
+/// Stocks at the start: the scenario's figures (never below 0), with looked-after
+/// children split by the current placement mix.
 fn opening_stocks(scenario: &Scenario) -> Stocks {
     let demand = &scenario.demand;
     let shares = placement_shares(|kind| scenario.placements.get(kind).current_percent);
@@ -632,17 +774,39 @@ fn opening_stocks(scenario: &Scenario) -> Stocks {
     }
 }
 
-/// Placement shares (0 to 1) rescaled to sum to exactly 1, so that splitting
-/// children never creates or loses one. All zero puts everyone in "other".
+/// Placement shares ([`eq::rescaled_shares`]); a mix of all zeros puts everyone in
+/// "other".
 fn placement_shares(percent: impl Fn(PlacementKind) -> f64) -> [f64; 5] {
-    let raw = PlacementKind::ALL.map(|kind| percent(kind).max(0.0));
-    let total: f64 = raw.iter().sum();
-    if total > 0.0 && total.is_finite() {
-        raw.map(|value| value / total)
-    } else {
-        let mut shares = [0.0; 5];
-        shares[PlacementKind::Other.index()] = 1.0;
-        shares
+    eq::rescaled_shares(
+        PlacementKind::ALL.map(percent),
+        PlacementKind::Other.index(),
+    )
+}
+
+/// What drives this month's demand besides the stocks.
+struct DemandFactors {
+    /// Growth factor times the seasonal multiplier.
+    growth_and_season: f64,
+    /// Early help's factors on referrals and on entries to care.
+    referral_factor: f64,
+    care_entry_factor: f64,
+    /// In-house foster places; `None` = no limit.
+    in_house_places: Option<f64>,
+}
+
+/// This month's growth, season, early help and in-house places.
+fn demand_factors(
+    model: &MonthlyModel<'_>,
+    state: &MonthlyState,
+    month: Month,
+    t: i32,
+) -> DemandFactors {
+    DemandFactors {
+        growth_and_season: state.referral_growth.factor()
+            * model.seasonal[(month.month_number() - 1) as usize],
+        referral_factor: model.plan.referral_factor(t),
+        care_entry_factor: model.plan.care_entry_factor(t),
+        in_house_places: model.plan.in_house_foster_places(t),
     }
 }
 
@@ -655,54 +819,50 @@ struct DemandFlows {
     exits_by_placement: [f64; 5],
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The month's flows of children, on the stocks at its start.
 #[inline(never)]
-fn demand_flows(
-    rates: &DemandRates,
-    stocks: &Stocks,
-    // Growth factor times the seasonal multiplier for this month.
-    growth_and_season: f64,
-    referral_factor: f64,
-    care_entry_factor: f64,
-    in_house_places: Option<f64>,
-    new_entry_shares: &[f64; 5],
-) -> DemandFlows {
+fn demand_flows(rates: &DemandRates, stocks: &Stocks, factors: &DemandFactors) -> DemandFlows {
     let referrals = eq::referrals(
         rates.referrals_per_month,
-        growth_and_season,
+        factors.growth_and_season,
         1.0,
-        referral_factor,
+        factors.referral_factor,
     )
     .max(0.0);
-    let care_entries_before_early_help = referrals * rates.into_care;
-    let new_care_entries = care_entries_before_early_help * care_entry_factor;
+    let [new_care_entries, prevented_care_entries] =
+        eq::care_entries(referrals, rates.into_care, factors.care_entry_factor);
 
     let [child_in_need_closed, child_in_need_to_protection] =
         eq::outflows(stocks.children_in_need, rates.child_in_need_exits);
     let [protection_ended, protection_to_care] =
         eq::outflows(stocks.child_protection, rates.protection_exits);
-    let protection_stepped_down = protection_ended * rates.step_down_share;
+    let [protection_closed, protection_stepped_down] =
+        eq::plan_endings(protection_ended, rates.step_down_share);
 
     let leave_rate = rates.leave_care_rate;
     let exits_by_placement = stocks
         .looked_after_by_placement
-        .map(|stock| stock * leave_rate);
+        .map(|children| eq::leaving_care(children, leave_rate));
     let left_care: f64 = exits_by_placement.iter().sum();
-    let new_care_leavers = left_care * rates.care_leaver_share;
+    let new_care_leavers = eq::new_care_leavers(left_care, rates.care_leaver_share);
 
     // Place new entries by the new-entry mix; in-house foster care takes only what
     // its free places allow and the rest go to independent fostering agencies.
     let entries = new_care_entries + protection_to_care;
-    let mut entries_by_placement = new_entry_shares.map(|share| entries * share);
+    let mut entries_by_placement = rates.new_entry_shares.map(|share| entries * share);
     let mut in_house_overflow = 0.0;
-    if let Some(places) = in_house_places {
+    if let Some(places) = factors.in_house_places {
         let in_house = PlacementKind::InHouseFoster.index();
-        let occupied = stocks.looked_after_by_placement[in_house] - exits_by_placement[in_house];
-        let free = (places - occupied).max(0.0);
-        if entries_by_placement[in_house] > free {
-            in_house_overflow = entries_by_placement[in_house] - free;
-            entries_by_placement[in_house] = free;
-            entries_by_placement[PlacementKind::IndependentFostering.index()] += in_house_overflow;
+        let [placed, overflow] = eq::in_house_placements(
+            entries_by_placement[in_house],
+            places,
+            stocks.looked_after_by_placement[in_house],
+            exits_by_placement[in_house],
+        );
+        if overflow > 0.0 {
+            in_house_overflow = overflow;
+            entries_by_placement[in_house] = placed;
+            entries_by_placement[PlacementKind::IndependentFostering.index()] += overflow;
         }
     }
 
@@ -711,13 +871,13 @@ fn demand_flows(
     DemandFlows {
         flows: Flows {
             referrals,
-            new_child_in_need: referrals * rates.to_child_in_need,
-            new_child_protection: referrals * rates.to_child_protection,
+            new_child_in_need: eq::referral_outcome(referrals, rates.to_child_in_need),
+            new_child_protection: eq::referral_outcome(referrals, rates.to_child_protection),
             new_care_entries,
-            prevented_care_entries: care_entries_before_early_help - new_care_entries,
+            prevented_care_entries,
             child_in_need_closed,
             child_in_need_to_protection,
-            protection_closed: protection_ended - protection_stepped_down,
+            protection_closed,
             protection_stepped_down,
             protection_to_care,
             left_care,
@@ -730,34 +890,45 @@ fn demand_flows(
     }
 }
 
-/// Stocks at the start of the next month: each stock plus its inflows minus its
-/// outflows (clamped at zero against rounding).
+/// Stocks at the start of the next month ([`eq::next_stock`] for each).
 #[inline(never)]
 fn next_stocks(opening: &Stocks, demand_flows: &DemandFlows) -> Stocks {
     let flows = &demand_flows.flows;
     let mut looked_after_by_placement = opening.looked_after_by_placement;
     for (index, stock) in looked_after_by_placement.iter_mut().enumerate() {
-        *stock = (*stock + demand_flows.entries_by_placement[index]
-            - demand_flows.exits_by_placement[index])
-            .max(0.0);
+        *stock = eq::next_stock(
+            *stock,
+            [demand_flows.entries_by_placement[index]],
+            [demand_flows.exits_by_placement[index]],
+        );
     }
     Stocks {
-        children_in_need: (opening.children_in_need
-            + flows.new_child_in_need
-            + flows.protection_stepped_down
-            - flows.child_in_need_closed
-            - flows.child_in_need_to_protection)
-            .max(0.0),
-        child_protection: (opening.child_protection
-            + flows.new_child_protection
-            + flows.child_in_need_to_protection
-            - flows.protection_closed
-            - flows.protection_stepped_down
-            - flows.protection_to_care)
-            .max(0.0),
+        children_in_need: eq::next_stock(
+            opening.children_in_need,
+            [flows.new_child_in_need, flows.protection_stepped_down],
+            [
+                flows.child_in_need_closed,
+                flows.child_in_need_to_protection,
+            ],
+        ),
+        child_protection: eq::next_stock(
+            opening.child_protection,
+            [
+                flows.new_child_protection,
+                flows.child_in_need_to_protection,
+            ],
+            [
+                flows.protection_closed,
+                flows.protection_stepped_down,
+                flows.protection_to_care,
+            ],
+        ),
         looked_after_by_placement,
-        care_leavers: (opening.care_leavers + flows.new_care_leavers - flows.care_leavers_closed)
-            .max(0.0),
+        care_leavers: eq::next_stock(
+            opening.care_leavers,
+            [flows.new_care_leavers],
+            [flows.care_leavers_closed],
+        ),
     }
 }
 

@@ -114,6 +114,113 @@ pub fn exit_rate(mean_duration_months: f64) -> f64 {
     }
 }
 
+/// A percentage as a share (100% = 1): `share = percent / 100`. Referral outcomes
+/// and agency cover are read this way, as written.
+pub fn percent_share(percent: f64) -> f64 {
+    percent / 100.0
+}
+
+/// A percentage as a share held between 0 and 1: `share = clamp(percent / 100, 0, 1)`.
+/// The shares of ended plans stepping down and of children leaving care who become
+/// care leavers are read this way, so they can never move more children than there are.
+pub fn bounded_share(percent: f64) -> f64 {
+    (percent / 100.0).clamp(0.0, 1.0)
+}
+
+/// Referrals opening one kind of case (children per month):
+/// `new cases = referrals x outcome share`, for child-in-need cases and for child
+/// protection plans.
+pub fn referral_outcome(referrals: f64, outcome_share: f64) -> f64 {
+    referrals * outcome_share
+}
+
+/// Referrals entering care, and the entries early help prevents (children per month):
+/// `entries before early help = referrals x into-care share`,
+/// `entries = entries before early help x early-help factor for entries to care`,
+/// `prevented = entries before early help - entries`. Returns `[entries, prevented]`.
+pub fn care_entries(referrals: f64, into_care_share: f64, care_entry_factor: f64) -> [f64; 2] {
+    let before_early_help = referrals * into_care_share;
+    let entries = before_early_help * care_entry_factor;
+    [entries, before_early_help - entries]
+}
+
+/// Plans ending, split between closing and stepping down to a child-in-need case
+/// (children per month): `stepped down = plans ended x step-down share`,
+/// `closed = plans ended - stepped down`. Returns `[closed, stepped down]`.
+pub fn plan_endings(plans_ended: f64, step_down_share: f64) -> [f64; 2] {
+    let stepped_down = plans_ended * step_down_share;
+    [plans_ended - stepped_down, stepped_down]
+}
+
+/// Children leaving one kind of placement (children per month):
+/// `leaving = children in the placement x leave rate`, where the leave rate is
+/// `exit_rate(mean months in care)`, the same for every kind of placement.
+pub fn leaving_care(children: f64, leave_rate_per_month: f64) -> f64 {
+    children * leave_rate_per_month
+}
+
+/// Young people leaving care who become supported care leavers (children per month):
+/// `new care leavers = children leaving care x care-leaver share`.
+pub fn new_care_leavers(left_care: f64, care_leaver_share: f64) -> f64 {
+    left_care * care_leaver_share
+}
+
+/// New in-house foster placements once places run out (children per month): in-house
+/// care takes only its free places, `free = max(0, places - (children in in-house care
+/// - children leaving it this month))`, and the rest go to independent fostering
+/// agencies: `placed = min(wanted, free)`, `overflow = wanted - placed`. Returns
+/// `[placed in house, overflow to IFAs]`.
+pub fn in_house_placements(
+    wanted: f64,
+    places: f64,
+    children_in_house: f64,
+    leaving_in_house: f64,
+) -> [f64; 2] {
+    let free = (places - (children_in_house - leaving_in_house)).max(0.0);
+    if wanted > free {
+        [free, wanted - free]
+    } else {
+        [wanted, 0.0]
+    }
+}
+
+/// A stock at the start of the next month (children):
+/// `next = max(0, stock + inflows - outflows)`, each added or taken away in turn;
+/// the floor at 0 only guards against rounding.
+pub fn next_stock<const IN: usize, const OUT: usize>(
+    stock: f64,
+    inflows: [f64; IN],
+    outflows: [f64; OUT],
+) -> f64 {
+    let mut next = stock;
+    for inflow in inflows {
+        next += inflow;
+    }
+    for outflow in outflows {
+        next -= outflow;
+    }
+    next.max(0.0)
+}
+
+/// Shares of a mix (0 to 1), rescaled to add up to exactly 1 so that splitting
+/// children by them never creates or loses one:
+/// `share_i = max(0, percent_i) / sum of max(0, percent_j)`. A mix of all zeros (or
+/// not a number) puts everything in `fallback`. Used for the current and new-entry
+/// placement mixes.
+pub fn rescaled_shares<const N: usize>(percents: [f64; N], fallback: usize) -> [f64; N] {
+    let raw = percents.map(|percent| percent.max(0.0));
+    let total: f64 = raw.iter().sum();
+    if total > 0.0 && total.is_finite() {
+        raw.map(|value| value / total)
+    } else {
+        let mut shares = [0.0; N];
+        if let Some(share) = shares.get_mut(fallback) {
+            *share = 1.0;
+        }
+        shares
+    }
+}
+
 /// Cases counted against caseloads (weighted cases):
 /// `cases = w_cin x CIN + w_cp x CP + w_lac x LAC + w_cl x care leavers`.
 pub fn weighted_cases(stocks: [f64; 4], weights: [f64; 4]) -> f64 {
@@ -170,6 +277,12 @@ pub fn over_capacity_cases(cases_for_staff: f64, staff_capacity: f64) -> f64 {
     (cases_for_staff - staff_capacity).max(0.0)
 }
 
+/// Mean caseload of a full-time case holder of one group (cases per FTE): cases are
+/// shared in proportion to capacity, so `caseload = load x the group's cap`.
+pub fn group_caseload(load: f64, caseload_cap: f64) -> f64 {
+    load * caseload_cap
+}
+
 /// Share of case-holding staff whose own caseload is above their cap (0 to 1).
 /// Cases are shared in proportion to each group's capacity, so every group carries
 /// `load x cap`; individual caseloads spread around that mean with a standard
@@ -217,6 +330,34 @@ pub fn monthly_leavers(fte: f64, turnover_percent_per_year: f64, multiplier: f64
     fte * turnover_percent_per_year / 100.0 / 12.0 * multiplier
 }
 
+/// Turnover as a monthly rate (leavers per FTE per month):
+/// `turnover% per year / 100 / 12`; the same as [`monthly_leavers`] for 1 FTE and no
+/// burnout.
+pub fn monthly_turnover_rate(turnover_percent_per_year: f64) -> f64 {
+    turnover_percent_per_year / 100.0 / 12.0
+}
+
+/// Leavers and staff progressing to the next stage in a month (FTE per month), two
+/// competing exits from one group:
+/// `leavers = FTE x turnover rate x burnout multiplier`,
+/// `progressing = FTE x progression rate` (`exit_rate(months in the stage)`, 0 for a
+/// group with no next stage), both scaled down together by [`bounded_rates`] when
+/// they add up to more than the whole group. Returns `[leavers, progressing]`.
+pub fn leavers_and_progressions(
+    fte: f64,
+    turnover_rate_per_month: f64,
+    burnout_multiplier: f64,
+    progression_rate_per_month: f64,
+) -> [f64; 2] {
+    bounded_outflows(
+        fte,
+        [
+            turnover_rate_per_month * burnout_multiplier,
+            progression_rate_per_month,
+        ],
+    )
+}
+
 /// Staff finishing a stage such as the ASYE year (FTE per month):
 /// `FTE / months in the stage`.
 pub fn monthly_progression(fte: f64, progression_months: f64) -> f64 {
@@ -234,9 +375,11 @@ pub fn vacancies(establishment: f64, fte: f64) -> f64 {
     (establishment - fte).max(0.0)
 }
 
-/// Recruitments started in a month (FTE per month): `gap x recruitment% per month / 100`.
-pub fn recruitment_starts(unfilled_gap: f64, recruitment_percent_per_month: f64) -> f64 {
-    unfilled_gap * recruitment_percent_per_month / 100.0
+/// Recruitments started in a month (FTE per month):
+/// `starts = unfilled gap x recruitment share`, with the recruitment share
+/// `percent_share(recruitment% per month)`.
+pub fn recruitment_starts(unfilled_gap: f64, recruitment_share: f64) -> f64 {
+    unfilled_gap * recruitment_share
 }
 
 /// New starters arriving (FTE per month), a first-order delay on the recruitment
@@ -245,11 +388,89 @@ pub fn monthly_hires(recruiting: f64, time_to_hire_months: f64) -> f64 {
     recruiting * exit_rate(time_to_hire_months)
 }
 
+/// The recruitment pipeline at the start (FTE being recruited), in its steady state:
+/// enough starters on the way to replace a month's leavers and progressions for the
+/// time it takes to hire, and no more than the vacancies:
+/// `recruiting = max(0, min(vacancies, (leavers + progressing per month) x max(1, time to hire in months)))`.
+/// Agency and managing groups start with none.
+pub fn opening_recruitment(
+    leavers_per_month: f64,
+    progressing_per_month: f64,
+    time_to_hire_months: f64,
+    vacancies: f64,
+) -> f64 {
+    ((leavers_per_month + progressing_per_month) * time_to_hire_months.max(1.0))
+        .min(vacancies)
+        .max(0.0)
+}
+
+/// The factor that holds recruitment starts within the monthly limit, when there is
+/// one and it is exceeded (dimensionless): `max(0, most starts) / total starts`,
+/// applied to every group's starts alike. `None` when the starts are within it.
+pub fn recruitment_starts_limit(total_starts: f64, max_starts: Option<f64>) -> Option<f64> {
+    max_starts
+        .filter(|max_starts| total_starts > *max_starts && total_starts > 0.0)
+        .map(|max_starts| max_starts.max(0.0) / total_starts)
+}
+
+/// Recruitment pipeline at the start of the next month (FTE):
+/// `next recruiting = max(0, recruiting - hires + starts)`.
+pub fn next_recruiting(recruiting: f64, hires: f64, starts: f64) -> f64 {
+    (recruiting - hires + starts).max(0.0)
+}
+
+/// A permanent group's FTE at the start of the next month, before staff arriving
+/// from the stage before are added:
+/// `next FTE = max(0, FTE - leavers - progressing + hires + converted from agency)`.
+/// The group a stage leads to then gains `progressing` of the group before it.
+pub fn next_permanent_fte(
+    fte: f64,
+    leavers: f64,
+    progressing: f64,
+    hires: f64,
+    converted_in: f64,
+) -> f64 {
+    (fte - leavers - progressing + hires + converted_in).max(0.0)
+}
+
+/// Agency FTE the agency cover aims at (FTE): `cover share x vacancies in
+/// case-holding permanent groups`, with the cover share `percent_share(cover%)`.
+pub fn agency_cover_target(case_holding_vacancies: f64, cover_share: f64) -> f64 {
+    case_holding_vacancies * cover_share
+}
+
 /// Change in agency FTE in a month (FTE per month): agency cover moves towards
 /// `cover% x case-holding vacancies` with a first-order delay:
 /// `(target - agency FTE) / adjust months`.
 pub fn agency_adjustment(agency_fte: f64, target_fte: f64, adjust_months: f64) -> f64 {
     (target_fte - agency_fte) * exit_rate(adjust_months)
+}
+
+/// Agency staff moving into a permanent group in a month (FTE per month): each
+/// conversion under way takes `min(FTE per month, agency FTE still available)`,
+/// where the agency FTE available starts at `max(0, agency FTE + agency adjustment)`
+/// and each conversion, in the order listed, uses up what it takes.
+pub fn converted_from_agency(fte_per_month: f64, agency_available: f64) -> f64 {
+    fte_per_month.min(agency_available)
+}
+
+/// Agency FTE at the start of the next month (FTE):
+/// `next agency FTE = max(0, agency FTE + agency adjustment - converted to permanent)`.
+pub fn next_agency_fte(agency_fte: f64, adjustment: f64, converted: f64) -> f64 {
+    (agency_fte + adjustment - converted).max(0.0)
+}
+
+/// Agency staff as a share of all staff in post (0 to 1):
+/// `agency FTE / (permanent FTE + agency FTE)`, 0 with no staff.
+pub fn agency_share(agency_fte: f64, permanent_fte: f64) -> f64 {
+    let all = permanent_fte + agency_fte;
+    if all > 0.0 { agency_fte / all } else { 0.0 }
+}
+
+/// Case-holding workers per manager (FTE per FTE):
+/// `case-holding FTE outside managing groups / managers' FTE`; `None` with no managers.
+pub fn workers_per_manager(worker_fte: f64, manager_fte: f64) -> Option<f64> {
+    (manager_fte > NO_CAPACITY_FTE).then(|| worker_fte / manager_fte)
 }
 
 /// Establishment of a managing group from its span of control (FTE):
@@ -280,6 +501,17 @@ pub fn monthly_pay_cost(
 /// growth factor passed in (see [`CompoundGrowth`]).
 pub fn monthly_placement_cost(children: f64, weekly_cost_gbp: f64, growth: f64) -> f64 {
     children * weekly_cost_gbp * growth * WEEKS_PER_MONTH
+}
+
+/// A yearly amount spread over the months (£ per month): `amount per year / 12`;
+/// the base budget and the base early-help spend are taken this way.
+pub fn monthly_amount(amount_per_year_gbp: f64) -> f64 {
+    amount_per_year_gbp / 12.0
+}
+
+/// Cost of new starters in a month (£ per month): `hires x cost per hire`.
+pub fn recruitment_cost(hires: f64, cost_per_hire_gbp: f64) -> f64 {
+    hires * cost_per_hire_gbp
 }
 
 /// Share of a change phased in over `over_months` that is in effect in month `t`
@@ -451,11 +683,181 @@ mod tests {
         close(unfilled_gap(100.0, 80.0, 5.0), 15.0);
         close(unfilled_gap(100.0, 110.0, 0.0), 0.0);
         close(vacancies(100.0, 80.0), 20.0);
-        close(recruitment_starts(15.0, 20.0), 3.0);
+        close(recruitment_starts(15.0, 0.2), 3.0);
         close(monthly_hires(12.0, 4.0), 3.0);
         close(agency_adjustment(10.0, 20.0, 2.0), 5.0);
         close(agency_adjustment(10.0, 4.0, 1.0), -6.0);
         close(span_establishment(120.0, 6.0), 20.0);
+    }
+
+    #[test]
+    fn percentages_as_shares() {
+        // 52% of referrals: 0.52; 150% is kept as written (1.5) unless bounded (1).
+        close(percent_share(52.0), 0.52);
+        close(percent_share(150.0), 1.5);
+        close(bounded_share(60.0), 0.6);
+        close(bounded_share(150.0), 1.0);
+        close(bounded_share(-5.0), 0.0);
+    }
+
+    #[test]
+    fn referral_outcomes_and_care_entries() {
+        // 450 referrals, 52% to child in need: 450 x 0.52 = 234.
+        close(referral_outcome(450.0, 0.52), 234.0);
+        // 450 referrals, 3% into care: 13.5 before early help; early help leaving
+        // 80% of entries in place: 13.5 x 0.8 = 10.8 enter, 13.5 - 10.8 = 2.7 prevented.
+        let [entries, prevented] = care_entries(450.0, 0.03, 0.8);
+        close(entries, 10.8);
+        close(prevented, 2.7);
+        // No early help: all 13.5 enter, none prevented.
+        let [entries, prevented] = care_entries(450.0, 0.03, 1.0);
+        close(entries, 13.5);
+        close(prevented, 0.0);
+    }
+
+    #[test]
+    fn plans_ending_step_down_or_close() {
+        // 40 plans end, 60% step down: 24 stepped down, 40 - 24 = 16 closed.
+        let [closed, stepped_down] = plan_endings(40.0, 0.6);
+        close(closed, 16.0);
+        close(stepped_down, 24.0);
+    }
+
+    #[test]
+    fn children_leaving_care_and_becoming_care_leavers() {
+        // 300 children in care for 30 months on average: 300 / 30 = 10 leave a month.
+        close(leaving_care(300.0, exit_rate(30.0)), 10.0);
+        // Of 10 leaving, 40% become supported care leavers: 4.
+        close(new_care_leavers(10.0, 0.4), 4.0);
+    }
+
+    #[test]
+    fn in_house_foster_care_takes_only_its_free_places() {
+        // 200 places, 195 children, 5 leaving: 200 - (195 - 5) = 10 free; 12 wanted:
+        // 10 placed in house, 12 - 10 = 2 to IFAs.
+        let [placed, overflow] = in_house_placements(12.0, 200.0, 195.0, 5.0);
+        close(placed, 10.0);
+        close(overflow, 2.0);
+        // 8 wanted fit in the 10 free places: all placed, none over.
+        let [placed, overflow] = in_house_placements(8.0, 200.0, 195.0, 5.0);
+        close(placed, 8.0);
+        close(overflow, 0.0);
+        // More children than places: 0 free (never negative), all 3 go to IFAs.
+        let [placed, overflow] = in_house_placements(3.0, 100.0, 130.0, 4.0);
+        close(placed, 0.0);
+        close(overflow, 3.0);
+    }
+
+    #[test]
+    fn stocks_carry_inflows_less_outflows() {
+        // Children in need: 2,250 + 234 new + 24 stepped down - 250 closed - 22.5
+        // stepped up = 2,235.5.
+        close(next_stock(2_250.0, [234.0, 24.0], [250.0, 22.5]), 2_235.5);
+        // Never below 0: 5 + 1 - 7 = -1, floored at 0.
+        close(next_stock(5.0, [1.0], [7.0]), 0.0);
+    }
+
+    #[test]
+    fn placement_mix_is_rescaled_to_one() {
+        // 30 + 20 + 50 = 100 -> 0.3, 0.2, 0.5; 15 + 10 + 25 = 50 -> the same shares.
+        let shares = rescaled_shares([15.0, 10.0, 25.0], 2);
+        close(shares[0], 0.3);
+        close(shares[1], 0.2);
+        close(shares[2], 0.5);
+        // A negative percentage counts as 0: 0 + 40 + 60 = 100 -> 0, 0.4, 0.6.
+        let shares = rescaled_shares([-10.0, 40.0, 60.0], 2);
+        close(shares[0], 0.0);
+        close(shares[1], 0.4);
+        // All zero: everything in the fallback.
+        assert_eq!(rescaled_shares([0.0, 0.0, 0.0], 2), [0.0, 0.0, 1.0]);
+    }
+
+    #[test]
+    fn group_caseload_is_load_times_cap() {
+        // Load 1.1 on a cap of 20: 22 cases per FTE.
+        close(group_caseload(1.1, 20.0), 22.0);
+    }
+
+    #[test]
+    fn leavers_and_progressions_compete_for_the_group() {
+        // 15% a year: 0.15 / 12 = 0.0125 leavers per FTE per month.
+        close(monthly_turnover_rate(15.0), 0.0125);
+        // 24 FTE newly qualified, 12 months in the stage, burnout 1.4:
+        // leavers 24 x 0.0125 x 1.4 = 0.42, progressing 24 / 12 = 2.
+        let [leavers, progressing] = leavers_and_progressions(24.0, 0.0125, 1.4, exit_rate(12.0));
+        close(leavers, 0.42);
+        close(progressing, 2.0);
+        // No next stage: nobody progresses.
+        let [leavers, progressing] = leavers_and_progressions(24.0, 0.0125, 1.0, 0.0);
+        close(leavers, 0.3);
+        close(progressing, 0.0);
+        // Rates 0.6 x 2 = 1.2 and 0.3 add up to 1.5 > 1: scaled by 1 / 1.5, so
+        // 10 FTE lose 10 x 0.8 = 8 leavers and 10 x 0.2 = 2 progressing, all 10.
+        let [leavers, progressing] = leavers_and_progressions(10.0, 0.6, 2.0, 0.3);
+        close(leavers, 8.0);
+        close(progressing, 2.0);
+    }
+
+    #[test]
+    fn opening_pipeline_is_in_steady_state_up_to_the_vacancies() {
+        // 1.5 leavers + 2 progressing a month, 3 months to hire: (1.5 + 2) x 3 = 10.5,
+        // within 20 vacancies.
+        close(opening_recruitment(1.5, 2.0, 3.0, 20.0), 10.5);
+        // Only 4 vacancies: 4.
+        close(opening_recruitment(1.5, 2.0, 3.0, 4.0), 4.0);
+        // Under a month to hire counts as a month: (1.5 + 2) x 1 = 3.5.
+        close(opening_recruitment(1.5, 2.0, 0.5, 20.0), 3.5);
+        // No vacancies: none.
+        close(opening_recruitment(1.5, 2.0, 3.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn recruitment_starts_are_held_to_the_monthly_limit() {
+        // 12 starts against a limit of 3: each group's starts x 3 / 12 = 0.25.
+        assert_eq!(recruitment_starts_limit(12.0, Some(3.0)), Some(0.25));
+        // Within the limit, or no limit: unchanged.
+        assert_eq!(recruitment_starts_limit(2.0, Some(3.0)), None);
+        assert_eq!(recruitment_starts_limit(12.0, None), None);
+        // A negative limit stops all starts: max(0, -1) / 12 = 0.
+        assert_eq!(recruitment_starts_limit(12.0, Some(-1.0)), Some(0.0));
+    }
+
+    #[test]
+    fn staff_carried_to_next_month() {
+        // 100 FTE - 1.5 leavers - 2 progressing + 3 hires + 0.5 converted = 100.
+        close(next_permanent_fte(100.0, 1.5, 2.0, 3.0, 0.5), 100.0);
+        // Never below 0: 1 - 2 - 0 + 0 + 0 = -1, floored.
+        close(next_permanent_fte(1.0, 2.0, 0.0, 0.0, 0.0), 0.0);
+        // 10 recruiting - 3 hired + 2 started = 9.
+        close(next_recruiting(10.0, 3.0, 2.0), 9.0);
+        close(next_recruiting(1.0, 3.0, 0.0), 0.0);
+        // 20 agency + 2 more - 5 converted = 17.
+        close(next_agency_fte(20.0, 2.0, 5.0), 17.0);
+        close(next_agency_fte(2.0, -1.0, 3.0), 0.0);
+    }
+
+    #[test]
+    fn agency_cover_and_conversions() {
+        // 95% cover of 40 case-holding vacancies: 40 x 0.95 = 38 FTE.
+        close(agency_cover_target(40.0, percent_share(95.0)), 38.0);
+        // A conversion of 2 FTE a month with 5 agency FTE available moves 2; with
+        // 1.5 available it moves 1.5.
+        close(converted_from_agency(2.0, 5.0), 2.0);
+        close(converted_from_agency(2.0, 1.5), 1.5);
+        // 30 agency of 120 in post: 0.25; nobody in post: 0.
+        close(agency_share(30.0, 90.0), 0.25);
+        close(agency_share(0.0, 0.0), 0.0);
+        // 36 case-holding workers, 6 managers: 6 each; no managers: none.
+        assert_eq!(workers_per_manager(36.0, 6.0), Some(6.0));
+        assert_eq!(workers_per_manager(36.0, 0.0), None);
+    }
+
+    #[test]
+    fn monthly_amounts_and_recruitment_cost() {
+        // £1.2m a year: £100,000 a month.
+        close(monthly_amount(1_200_000.0), 100_000.0);
+        // 3 hires at £5,000: £15,000.
+        close(recruitment_cost(3.0, 5_000.0), 15_000.0);
     }
 
     #[test]
