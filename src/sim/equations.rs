@@ -509,6 +509,13 @@ pub fn monthly_amount(amount_per_year_gbp: f64) -> f64 {
     amount_per_year_gbp / 12.0
 }
 
+/// An amount spread evenly over a number of months (per month): `total / max(1,
+/// months)`; a contracted team's cost and the FTE an agency conversion moves each
+/// month are spread this way.
+pub fn spread_evenly(total: f64, months: u32) -> f64 {
+    total / f64::from(months.max(1))
+}
+
 /// Cost of new starters in a month (£ per month): `hires x cost per hire`.
 pub fn recruitment_cost(hires: f64, cost_per_hire_gbp: f64) -> f64 {
     hires * cost_per_hire_gbp
@@ -534,6 +541,30 @@ pub fn in_window(month_offset: i32, start_offset: i32, months: Option<u32>) -> b
 /// `annual budget x months covered / 12`.
 pub fn prorated_budget(annual_budget_gbp: f64, months_covered: usize) -> f64 {
     annual_budget_gbp * months_covered as f64 / 12.0
+}
+
+/// A financial year's variance (£): `spend - budget - grants and one-off funding`;
+/// positive is an overspend.
+pub fn variance(spend_gbp: f64, budget_gbp: f64, grants_gbp: f64) -> f64 {
+    spend_gbp - budget_gbp - grants_gbp
+}
+
+/// Reserves at the end of a financial year (£): `reserves - variance`, so an
+/// overspend draws on them and an underspend adds to them.
+pub fn reserves_after(reserves_gbp: f64, variance_gbp: f64) -> f64 {
+    reserves_gbp - variance_gbp
+}
+
+/// Placement cost per child in care, annualised (£ per child per year):
+/// `placement spend / mean children in care x 12 / months covered`; `None` with no
+/// children in care.
+pub fn cost_per_child_in_care(
+    placement_spend_gbp: f64,
+    mean_children_in_care: f64,
+    months_covered: usize,
+) -> Option<f64> {
+    (mean_children_in_care > 0.0)
+        .then(|| placement_spend_gbp / mean_children_in_care * 12.0 / months_covered as f64)
 }
 
 /// The workload traffic light used in practice, on the load ratio: over 110% red,
@@ -858,6 +889,27 @@ mod tests {
         close(monthly_amount(1_200_000.0), 100_000.0);
         // 3 hires at £5,000: £15,000.
         close(recruitment_cost(3.0, 5_000.0), 15_000.0);
+    }
+
+    #[test]
+    fn costs_spread_over_months() {
+        // A contracted team costing £600,000 over 6 months: £100,000 a month.
+        close(spread_evenly(600_000.0, 6), 100_000.0);
+        // 12 FTE converted over 0 months count as 1 month: 12.
+        close(spread_evenly(12.0, 0), 12.0);
+    }
+
+    #[test]
+    fn financial_year_figures() {
+        // Spend £110m against a budget of £100m and £4m of grants: £6m overspent;
+        // reserves of £10m fall to £4m.
+        close(variance(110.0e6, 100.0e6, 4.0e6), 6.0e6);
+        close(reserves_after(10.0e6, 6.0e6), 4.0e6);
+        // £3m of placements over 6 months for 500 children on average:
+        // 3,000,000 / 500 = 6,000 in 6 months, 12,000 a year.
+        let cost = cost_per_child_in_care(3.0e6, 500.0, 6);
+        assert!(cost.is_some_and(|cost| (cost - 12_000.0).abs() < 1e-9));
+        assert_eq!(cost_per_child_in_care(3.0e6, 0.0, 6), None);
     }
 
     #[test]

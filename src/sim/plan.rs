@@ -178,7 +178,7 @@ impl Plan {
                     start,
                     months: *months,
                     lag_months: *lag_months,
-                    monthly_cost: annual_cost_gbp / 12.0,
+                    monthly_cost: eq::monthly_amount(*annual_cost_gbp),
                     referral_reduction_percent: *referral_reduction_percent,
                     care_entry_reduction_percent: *care_entry_reduction_percent,
                 }),
@@ -190,7 +190,7 @@ impl Plan {
                     start,
                     months: *months,
                     cases: cases.max(0.0),
-                    monthly_cost: total_cost_gbp / f64::from((*months).max(1)),
+                    monthly_cost: eq::spread_evenly(*total_cost_gbp, *months),
                 }),
                 Action::ConvertAgency {
                     group,
@@ -202,7 +202,7 @@ impl Plan {
                             group,
                             start,
                             over_months: *over_months,
-                            fte_per_month: fte.max(0.0) / f64::from((*over_months).max(1)),
+                            fte_per_month: eq::spread_evenly(fte.max(0.0), *over_months),
                         });
                     }
                 }
@@ -212,7 +212,7 @@ impl Plan {
                 } => plan.extra_spending.push(ExtraSpending {
                     start,
                     months: *months,
-                    monthly_cost: annual_cost_gbp / 12.0,
+                    monthly_cost: eq::monthly_amount(*annual_cost_gbp),
                 }),
                 Action::AddFosterPlaces {
                     places,

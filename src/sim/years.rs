@@ -24,8 +24,8 @@ pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummar
         cumulative_spend += total;
         let budget = eq::prorated_budget(scenario.money.budget_for(year), chunk.len());
         let grants: f64 = chunk.iter().map(|row| row.funding_received).sum();
-        let variance = total - budget - grants;
-        reserves -= variance;
+        let variance = eq::variance(total, budget, grants);
+        reserves = eq::reserves_after(reserves, variance);
 
         // Mean and peak of the months that had capacity, without collecting them.
         let (caseload_sum, caseload_months, peak_caseload) = chunk
@@ -63,20 +63,21 @@ pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummar
                 .count(),
             looked_after_at_end: last.looked_after_at_end,
             fte_at_end,
-            agency_share_at_end: if fte_at_end > 0.0 {
-                last.staffing.agency_fte_at_end / fte_at_end
-            } else {
-                0.0
-            },
+            agency_share_at_end: eq::agency_share(
+                last.staffing.agency_fte_at_end,
+                last.staffing.permanent_fte_at_end,
+            ),
             spend,
             budget,
             grants,
             variance,
             cumulative_spend,
             reserves_at_end: reserves,
-            // Annualised: placement spend over the months covered, scaled to 12.
-            cost_per_child_in_care: (mean_looked_after > 0.0)
-                .then(|| spend.placements / mean_looked_after * 12.0 / chunk.len() as f64),
+            cost_per_child_in_care: eq::cost_per_child_in_care(
+                spend.placements,
+                mean_looked_after,
+                chunk.len(),
+            ),
         });
     }
     years
