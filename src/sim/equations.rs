@@ -105,7 +105,8 @@ pub fn outflows<const N: usize>(stock: f64, bounded_rates_per_month: [f64; N]) -
     bounded_rates_per_month.map(|rate| stock.max(0.0) * rate)
 }
 
-/// Exit rate of a first-order delay (per month): `1 / mean duration in months`.
+/// Exit rate of a first-order delay (per month): `min(1, 1 / mean duration in months)`;
+/// 1 (the whole stock in a month) for a duration of 0 or less.
 pub fn exit_rate(mean_duration_months: f64) -> f64 {
     if mean_duration_months <= 0.0 {
         1.0
@@ -314,7 +315,7 @@ pub fn standard_normal_upper_tail(z: f64) -> f64 {
 }
 
 /// The burnout loop: turnover multiplier when staff are over capacity
-/// (dimensionless): `1 + strength x max(0, load - 1)`, at most `max_multiplier`.
+/// (dimensionless): `max(1, min(max multiplier, 1 + strength x max(0, load - 1)))`.
 /// No capacity at all (`None`) counts as the maximum.
 pub fn burnout_multiplier(load: Option<f64>, strength: f64, max_multiplier: f64) -> f64 {
     match load {
@@ -359,7 +360,7 @@ pub fn leavers_and_progressions(
 }
 
 /// Staff finishing a stage such as the ASYE year (FTE per month):
-/// `FTE / months in the stage`.
+/// `FTE x exit_rate(months in the stage)`, that is `FTE / months in the stage`.
 pub fn monthly_progression(fte: f64, progression_months: f64) -> f64 {
     fte * exit_rate(progression_months)
 }
@@ -383,7 +384,8 @@ pub fn recruitment_starts(unfilled_gap: f64, recruitment_share: f64) -> f64 {
 }
 
 /// New starters arriving (FTE per month), a first-order delay on the recruitment
-/// pipeline: `recruiting / time to hire in months`.
+/// pipeline: `recruiting x exit_rate(time to hire in months)`, that is
+/// `recruiting / time to hire`.
 pub fn monthly_hires(recruiting: f64, time_to_hire_months: f64) -> f64 {
     recruiting * exit_rate(time_to_hire_months)
 }
@@ -440,7 +442,8 @@ pub fn agency_cover_target(case_holding_vacancies: f64, cover_share: f64) -> f64
 }
 
 /// Change in agency FTE in a month (FTE per month): agency cover moves towards
-/// `cover% x case-holding vacancies` with a first-order delay:
+/// [`agency_cover_target`] with a first-order delay:
+/// `(target - agency FTE) x exit_rate(adjust months)`, that is
 /// `(target - agency FTE) / adjust months`.
 pub fn agency_adjustment(agency_fte: f64, target_fte: f64, adjust_months: f64) -> f64 {
     (target_fte - agency_fte) * exit_rate(adjust_months)
