@@ -2,6 +2,7 @@
 //! The window's comparison view draws them with egui_plot, PNG export with
 //! plotters; each scenario takes its [`scenario_colour`](super::scenario_colour).
 
+use super::ScenarioChart;
 use crate::model::{FinancialYear, Month};
 use crate::sim::{MonthRow, Projection};
 use crate::units::Measure;
@@ -92,16 +93,34 @@ impl ReportChart {
         ReportChart::YearlySpend,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The window's chart this one shows for several scenarios at once, where it
+    /// is the same chart: its words (title, y axis) are then the window chart's,
+    /// defined once in [`ScenarioChart`].
+    pub fn window_chart(self) -> Option<ScenarioChart> {
         match self {
-            ReportChart::AverageCaseload => "Average caseload per case-holding FTE",
-            ReportChart::CasesAboveCapacity => "Cases above capacity (unallocated)",
+            ReportChart::AverageCaseload => Some(ScenarioChart::AverageCaseload),
+            ReportChart::CasesAboveCapacity => Some(ScenarioChart::CasesAboveCapacity),
+            ReportChart::AgencyShare => Some(ScenarioChart::AgencyShare),
+            ReportChart::YearlySpend => Some(ScenarioChart::YearlySpend),
+            // Drawn differently in the window (stacked by placement, by group, by
+            // category), so named for what the report shows.
+            ReportChart::ChildrenInCare
+            | ReportChart::ChildrenInNeedAndPlans
+            | ReportChart::StaffInPost
+            | ReportChart::MonthlySpend => None,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        if let Some(chart) = self.window_chart() {
+            return chart.title();
+        }
+        match self {
             ReportChart::ChildrenInCare => "Children in care",
             ReportChart::ChildrenInNeedAndPlans => "Children in need and on child protection plans",
             ReportChart::StaffInPost => "Staff in post",
-            ReportChart::AgencyShare => "Agency share and staff over their cap",
             ReportChart::MonthlySpend => "Spend each month against the budget",
-            ReportChart::YearlySpend => "Spend against funding by financial year",
+            _ => "",
         }
     }
 
@@ -115,14 +134,14 @@ impl ReportChart {
     }
 
     pub fn y_label(self) -> &'static str {
+        if let Some(chart) = self.window_chart() {
+            return chart.y_label();
+        }
         match self {
-            ReportChart::AverageCaseload => "Cases per FTE",
-            ReportChart::CasesAboveCapacity => "Cases",
             ReportChart::ChildrenInCare | ReportChart::ChildrenInNeedAndPlans => "Children",
             ReportChart::StaffInPost => "FTE",
-            ReportChart::AgencyShare => "% of staff",
             ReportChart::MonthlySpend => "£ a month",
-            ReportChart::YearlySpend => "£ in the year",
+            _ => "",
         }
     }
 
@@ -242,5 +261,34 @@ pub fn charts_of(tab: ChartTab) -> [ReportChart; 2] {
         ],
         ChartTab::Staff => [ReportChart::StaffInPost, ReportChart::AgencyShare],
         ChartTab::Money => [ReportChart::MonthlySpend, ReportChart::YearlySpend],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_chart_that_is_a_window_chart_has_its_words() {
+        let shared: Vec<ReportChart> = ReportChart::ALL
+            .into_iter()
+            .filter(|chart| chart.window_chart().is_some())
+            .collect();
+        assert_eq!(shared.len(), 4);
+        for chart in shared {
+            let window = chart.window_chart().expect("filtered above");
+            assert_eq!(chart.title(), window.title());
+            assert_eq!(chart.y_label(), window.y_label());
+        }
+        // Every chart has words of its own, and its own file name.
+        let mut stems: Vec<&str> = ReportChart::ALL.iter().map(|c| c.file_stem()).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        assert_eq!(stems.len(), ReportChart::ALL.len());
+        assert!(
+            ReportChart::ALL
+                .iter()
+                .all(|c| !c.title().is_empty() && !c.y_label().is_empty())
+        );
     }
 }

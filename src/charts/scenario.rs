@@ -3,7 +3,8 @@
 //! plots). Series that depend on the scenario (one per staff group, per cap,
 //! per placement kind, per spending category) take their colour from the rule
 //! written beside the chart here. Comparisons and PNG export use
-//! [`ReportChart`](super::ReportChart).
+//! [`ReportChart`](super::ReportChart), which takes its title and axis from
+//! these where it shows the same chart.
 
 use super::{ChartTab, MONTH_AXIS, YEAR_AXIS};
 use crate::sim::MonthRow;
