@@ -2,7 +2,7 @@
 //! as the file spells it, says how people call it and what it accepts, and reads
 //! (and, for numbers, changes) its value.
 
-use super::{Input, Kind, NumberMut, Read, Scope, Value};
+use super::{Input, Kind, NumberMut, OptionalMut, Place, Read, Scope, Section, Value};
 use crate::model::validate::{MAX_CHILDREN, MAX_FTE, MAX_GBP, MAX_MONTHS};
 use crate::model::{Action, FORMAT_VERSION, HORIZON_MONTHS, Scenario};
 
@@ -48,7 +48,7 @@ macro_rules! num {
         fn change($s: &mut Scenario, $i: usize) -> Option<&mut f64> {
             Some(&mut $place)
         }
-        (read as Read, Some(change as NumberMut))
+        (read as Read, Some(change as NumberMut), None::<OptionalMut>)
     }};
 }
 
@@ -61,7 +61,14 @@ macro_rules! optional_num {
         fn change($s: &mut Scenario, $i: usize) -> Option<&mut f64> {
             $place.as_mut()
         }
-        (read as Read, Some(change as NumberMut))
+        fn switch($s: &mut Scenario, $i: usize) -> Option<&mut Option<f64>> {
+            Some(&mut $place)
+        }
+        (
+            read as Read,
+            Some(change as NumberMut),
+            Some(switch as OptionalMut),
+        )
     }};
 }
 
@@ -71,7 +78,7 @@ macro_rules! get {
         fn read($s: &Scenario, $i: usize) -> Option<Value> {
             Some($value)
         }
-        (read as Read, None::<NumberMut>)
+        (read as Read, None::<NumberMut>, None::<OptionalMut>)
     }};
 }
 
@@ -90,7 +97,7 @@ macro_rules! action {
                 _ => None,
             }
         }
-        (read as Read, Some(change as NumberMut))
+        (read as Read, Some(change as NumberMut), None::<OptionalMut>)
     }};
     ($kind:ident, $field:ident, $value:ident) => {{
         fn read(s: &Scenario, i: usize) -> Option<Value> {
@@ -99,19 +106,49 @@ macro_rules! action {
                 _ => None,
             }
         }
-        (read as Read, None::<NumberMut>)
+        (read as Read, None::<NumberMut>, None::<OptionalMut>)
     }};
     (@value whole, $field:ident) => { Value::Whole(*$field) };
     (@value optional_whole, $field:ident) => { $field.map_or(Value::Absent, Value::Whole) };
     (@value text, $field:ident) => { Value::Text($field.clone()) };
 }
 
+/// Where the editor draws an input: a row under a sub-heading of a section.
+const fn row(section: Section, group: &'static str, label: &'static str) -> Option<Place> {
+    Some(Place {
+        section,
+        group,
+        label,
+        heading: "",
+    })
+}
+
+/// Where the editor draws an input: a column of a section's table, under `heading`.
+const fn column(section: Section, label: &'static str, heading: &'static str) -> Option<Place> {
+    Some(Place {
+        section,
+        group: "",
+        label,
+        heading,
+    })
+}
+
+/// Drawn only by a special widget of the editor, or not in the editor.
+const SPECIAL: Option<Place> = None;
+
+const REFERRALS: &str = "Referrals";
+const OUTCOMES: &str = "What referrals lead to (must add up to 100%)";
+const STOCKS: &str = "Children with open cases at the start";
+const FLOWS: &str = "How long cases last, and how they move";
+const WEIGHTS: &str = "How much each case counts on a caseload";
+const PROGRESSION: &str = "Progression and managers";
+
 /// One entry: `input!(scope, field, action, name, unit, kind, default, source,
-/// meaning, access)`.
+/// meaning, access, place)`.
 macro_rules! input {
     ($scope:ident, $field:literal, $action:expr, $name:literal, $unit:literal, $kind:expr,
-     $default:literal, $source:literal, $meaning:literal, $access:expr $(,)?) => {{
-        let (read, number) = $access;
+     $default:literal, $source:literal, $meaning:literal, $access:expr, $place:expr $(,)?) => {{
+        let (read, number, optional) = $access;
         Input {
             scope: Scope::$scope,
             field: $field,
@@ -124,6 +161,8 @@ macro_rules! input {
             meaning: $meaning,
             read,
             number,
+            optional,
+            place: $place,
         }
     }};
 }
@@ -144,7 +183,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The format the file is written in; this Caseload writes and reads 1.",
-        get!(s, _ => Value::Whole(s.version))
+        get!(s, _ => Value::Whole(s.version)),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -156,7 +196,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The name shown in the title bar and on reports.",
-        get!(s, _ => Value::Text(s.name.clone()))
+        get!(s, _ => Value::Text(s.name.clone())),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -168,7 +209,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "",
         "Anything a reader of this scenario should know.",
-        get!(s, _ => Value::Text(s.notes.clone()))
+        get!(s, _ => Value::Text(s.notes.clone())),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -180,7 +222,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The first month projected, written like \"2019-04\". Financial years run April to March.",
-        get!(s, _ => Value::Month(s.start))
+        get!(s, _ => Value::Month(s.start)),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -195,7 +238,8 @@ pub static CATALOGUE: &[Input] = &[
         "36",
         "three financial years",
         "How many months to project.",
-        get!(s, _ => Value::Whole(s.horizon_months))
+        get!(s, _ => Value::Whole(s.horizon_months)),
+        SPECIAL
     ),
     // Demand.
     input!(
@@ -208,7 +252,8 @@ pub static CATALOGUE: &[Input] = &[
         "450",
         "England's 650,900 a year (DfE, 2018-19) for a council of about 100,000 children",
         "Referrals to children's social care in the first month.",
-        num!(s, _ => s.demand.referrals_per_month)
+        num!(s, _ => s.demand.referrals_per_month),
+        row(Section::Demand, REFERRALS, "Referrals")
     ),
     input!(
         Scenario,
@@ -220,7 +265,8 @@ pub static CATALOGUE: &[Input] = &[
         "2",
         "an assumption; Gloucestershire saw +17% in a year",
         "Yearly growth of referrals, compounded monthly.",
-        num!(s, _ => s.demand.referral_growth_percent_per_year)
+        num!(s, _ => s.demand.referral_growth_percent_per_year),
+        row(Section::Demand, REFERRALS, "Growth")
     ),
     input!(
         Season,
@@ -232,7 +278,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "the same every month",
         "Referrals in a calendar month relative to an average month; the twelve (January to December) are rescaled to average 1.",
-        num!(s, i => s.demand.seasonality[i])
+        num!(s, i => s.demand.seasonality[i]),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -244,7 +291,8 @@ pub static CATALOGUE: &[Input] = &[
         "38",
         "England's 2018-19 flows (DfE)",
         "Referrals closed or signposted to early help; the four outcomes add up to 100.",
-        num!(s, _ => s.demand.referral_outcomes.no_further_action_percent)
+        num!(s, _ => s.demand.referral_outcomes.no_further_action_percent),
+        row(Section::Demand, OUTCOMES, "No further action")
     ),
     input!(
         Scenario,
@@ -256,7 +304,8 @@ pub static CATALOGUE: &[Input] = &[
         "52",
         "England's 2018-19 flows (DfE)",
         "Referrals that open a child-in-need case.",
-        num!(s, _ => s.demand.referral_outcomes.child_in_need_percent)
+        num!(s, _ => s.demand.referral_outcomes.child_in_need_percent),
+        row(Section::Demand, OUTCOMES, "Child in need")
     ),
     input!(
         Scenario,
@@ -268,7 +317,8 @@ pub static CATALOGUE: &[Input] = &[
         "7",
         "England's 2018-19 flows (DfE)",
         "Referrals that go straight to a child protection plan.",
-        num!(s, _ => s.demand.referral_outcomes.child_protection_percent)
+        num!(s, _ => s.demand.referral_outcomes.child_protection_percent),
+        row(Section::Demand, OUTCOMES, "Child protection plan")
     ),
     input!(
         Scenario,
@@ -280,7 +330,8 @@ pub static CATALOGUE: &[Input] = &[
         "3",
         "England's 2018-19 flows (DfE)",
         "Referrals that lead straight into care.",
-        num!(s, _ => s.demand.referral_outcomes.into_care_percent)
+        num!(s, _ => s.demand.referral_outcomes.into_care_percent),
+        row(Section::Demand, OUTCOMES, "Into care")
     ),
     input!(
         Scenario,
@@ -292,7 +343,8 @@ pub static CATALOGUE: &[Input] = &[
         "2,250",
         "England's rate of about 270 per 10,000 children",
         "Open child-in-need (CIN) cases at the start.",
-        num!(s, _ => s.demand.children_in_need)
+        num!(s, _ => s.demand.children_in_need),
+        row(Section::Demand, STOCKS, "Children in need (CIN)")
     ),
     input!(
         Scenario,
@@ -304,7 +356,8 @@ pub static CATALOGUE: &[Input] = &[
         "440",
         "England's 44 per 10,000 (2019)",
         "Children on a child protection plan (CP) at the start.",
-        num!(s, _ => s.demand.child_protection)
+        num!(s, _ => s.demand.child_protection),
+        row(Section::Demand, STOCKS, "Child protection plans (CP)")
     ),
     input!(
         Scenario,
@@ -316,7 +369,8 @@ pub static CATALOGUE: &[Input] = &[
         "650",
         "England's 65 per 10,000 (31 March 2019)",
         "Looked-after children (LAC) at the start.",
-        num!(s, _ => s.demand.looked_after)
+        num!(s, _ => s.demand.looked_after),
+        row(Section::Demand, STOCKS, "Children in care (LAC)")
     ),
     input!(
         Scenario,
@@ -328,7 +382,8 @@ pub static CATALOGUE: &[Input] = &[
         "300",
         "an assumption, not a published figure",
         "Care leavers the service supports at the start.",
-        num!(s, _ => s.demand.care_leavers)
+        num!(s, _ => s.demand.care_leavers),
+        row(Section::Demand, STOCKS, "Care leavers")
     ),
     input!(
         Scenario,
@@ -340,7 +395,8 @@ pub static CATALOGUE: &[Input] = &[
         "9",
         "set so that England's stocks are steady",
         "Mean time a child-in-need case stays open; cases close at 1 / this each month.",
-        num!(s, _ => s.demand.child_in_need_months)
+        num!(s, _ => s.demand.child_in_need_months),
+        row(Section::Demand, FLOWS, "Child in need")
     ),
     input!(
         Scenario,
@@ -352,7 +408,8 @@ pub static CATALOGUE: &[Input] = &[
         "9",
         "set so that England's stocks are steady",
         "Mean length of a child protection plan.",
-        num!(s, _ => s.demand.child_protection_months)
+        num!(s, _ => s.demand.child_protection_months),
+        row(Section::Demand, FLOWS, "Child protection plan")
     ),
     input!(
         Scenario,
@@ -364,7 +421,8 @@ pub static CATALOGUE: &[Input] = &[
         "30",
         "England's 78,150 children in care and 29,500 leaving a year (2018-19)",
         "Mean time a child stays in care.",
-        num!(s, _ => s.demand.looked_after_months)
+        num!(s, _ => s.demand.looked_after_months),
+        row(Section::Demand, FLOWS, "In care")
     ),
     input!(
         Scenario,
@@ -376,7 +434,8 @@ pub static CATALOGUE: &[Input] = &[
         "36",
         "an assumption, not a published figure",
         "Mean time a care leaver stays supported.",
-        num!(s, _ => s.demand.care_leaver_months)
+        num!(s, _ => s.demand.care_leaver_months),
+        row(Section::Demand, FLOWS, "Care leaver support")
     ),
     input!(
         Scenario,
@@ -388,7 +447,8 @@ pub static CATALOGUE: &[Input] = &[
         "1",
         "an assumption, not a published figure",
         "Child-in-need cases moving to a child protection plan each month.",
-        num!(s, _ => s.demand.child_in_need_to_protection_percent_per_month)
+        num!(s, _ => s.demand.child_in_need_to_protection_percent_per_month),
+        row(Section::Demand, FLOWS, "CIN stepping up to CP")
     ),
     input!(
         Scenario,
@@ -400,7 +460,8 @@ pub static CATALOGUE: &[Input] = &[
         "1.5",
         "an assumption, not a published figure",
         "Children on a child protection plan entering care each month.",
-        num!(s, _ => s.demand.protection_to_care_percent_per_month)
+        num!(s, _ => s.demand.protection_to_care_percent_per_month),
+        row(Section::Demand, FLOWS, "CP entering care")
     ),
     input!(
         Scenario,
@@ -412,7 +473,8 @@ pub static CATALOGUE: &[Input] = &[
         "60",
         "an assumption, not a published figure",
         "Plans that end with a step down to a child-in-need case.",
-        num!(s, _ => s.demand.protection_step_down_percent)
+        num!(s, _ => s.demand.protection_step_down_percent),
+        row(Section::Demand, FLOWS, "Plans stepping down to CIN")
     ),
     input!(
         Scenario,
@@ -424,7 +486,8 @@ pub static CATALOGUE: &[Input] = &[
         "30",
         "an assumption, not a published figure",
         "Children leaving care who become supported care leavers.",
-        num!(s, _ => s.demand.care_leaver_percent)
+        num!(s, _ => s.demand.care_leaver_percent),
+        row(Section::Demand, FLOWS, "Leaving care as care leavers")
     ),
     input!(
         Scenario,
@@ -436,7 +499,8 @@ pub static CATALOGUE: &[Input] = &[
         "1",
         "one case",
         "How much one child-in-need case counts on a caseload.",
-        num!(s, _ => s.demand.case_weights.child_in_need)
+        num!(s, _ => s.demand.case_weights.child_in_need),
+        row(Section::Demand, WEIGHTS, "Child in need")
     ),
     input!(
         Scenario,
@@ -448,7 +512,8 @@ pub static CATALOGUE: &[Input] = &[
         "1",
         "one case",
         "How much one child protection plan counts on a caseload; it can count for more than a CIN case.",
-        num!(s, _ => s.demand.case_weights.child_protection)
+        num!(s, _ => s.demand.case_weights.child_protection),
+        row(Section::Demand, WEIGHTS, "Child protection")
     ),
     input!(
         Scenario,
@@ -460,7 +525,8 @@ pub static CATALOGUE: &[Input] = &[
         "1",
         "one case",
         "How much one child in care counts on a caseload.",
-        num!(s, _ => s.demand.case_weights.looked_after)
+        num!(s, _ => s.demand.case_weights.looked_after),
+        row(Section::Demand, WEIGHTS, "Looked after")
     ),
     input!(
         Scenario,
@@ -472,7 +538,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "care leavers are usually held by personal advisers, not social workers",
         "How much one care leaver counts on a social worker's caseload.",
-        num!(s, _ => s.demand.case_weights.care_leaver)
+        num!(s, _ => s.demand.case_weights.care_leaver),
+        row(Section::Demand, WEIGHTS, "Care leaver")
     ),
     // Placements, per kind (in-house / IFA / residential / kinship / other).
     input!(
@@ -485,7 +552,8 @@ pub static CATALOGUE: &[Input] = &[
         "33 / 26 / 12 / 13 / 16",
         "England, 31 March 2019 (DfE)",
         "Share of children in care placed this way at the start; the five kinds add up to 100.",
-        num!(s, i => s.placements[i].current_percent)
+        num!(s, i => s.placements[i].current_percent),
+        column(Section::Placements, "Now", "Now %")
     ),
     input!(
         Placement,
@@ -497,7 +565,8 @@ pub static CATALOGUE: &[Input] = &[
         "33 / 26 / 12 / 13 / 16",
         "England, 31 March 2019 (DfE)",
         "Share of children entering care placed this way; the five kinds add up to 100.",
-        num!(s, i => s.placements[i].new_entry_percent)
+        num!(s, i => s.placements[i].new_entry_percent),
+        column(Section::Placements, "New entries", "New entries %")
     ),
     input!(
         Placement,
@@ -509,7 +578,8 @@ pub static CATALOGUE: &[Input] = &[
         "550 / 900 / 3,970 / 300 / 400",
         "in-house £450-650, IFA £850-950, independent residential homes 2018-19; kinship and other are assumptions",
         "Cost per child per week at the start.",
-        num!(s, i => s.placements[i].weekly_cost_gbp)
+        num!(s, i => s.placements[i].weekly_cost_gbp),
+        column(Section::Placements, "Weekly cost", "£ a week")
     ),
     input!(
         Placement,
@@ -521,7 +591,8 @@ pub static CATALOGUE: &[Input] = &[
         "2 / 2 / 6.5 / 2 / 2",
         "residential rose 6-7% a year; 2% for the others is an assumption",
         "Yearly rise in the weekly cost.",
-        num!(s, i => s.placements[i].cost_growth_percent_per_year)
+        num!(s, i => s.placements[i].cost_growth_percent_per_year),
+        column(Section::Placements, "Cost rise", "Rise % a year")
     ),
     input!(
         Scenario,
@@ -533,7 +604,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "no limit",
         "Places the council's own foster carers can offer; when they are full, new in-house placements go to independent fostering agencies.",
-        optional_num!(s, _ => s.placements.in_house_foster_places)
+        optional_num!(s, _ => s.placements.in_house_foster_places),
+        row(Section::Placements, "", "Limit in-house foster places")
     ),
     // Staff, per group.
     input!(
@@ -546,7 +618,8 @@ pub static CATALOGUE: &[Input] = &[
         "\"experienced\"",
         "",
         "Short unique key used by interventions and CSV columns.",
-        get!(s, i => Value::Text(s.staff[i].id.clone()))
+        get!(s, i => Value::Text(s.staff[i].id.clone())),
+        SPECIAL
     ),
     input!(
         StaffGroup,
@@ -558,7 +631,8 @@ pub static CATALOGUE: &[Input] = &[
         "\"Experienced social workers\"",
         "",
         "What people call the group.",
-        get!(s, i => Value::Text(s.staff[i].name.clone()))
+        get!(s, i => Value::Text(s.staff[i].name.clone())),
+        SPECIAL
     ),
     input!(
         StaffGroup,
@@ -570,7 +644,8 @@ pub static CATALOGUE: &[Input] = &[
         "no",
         "",
         "The agency group covers vacancies, paid at the agency premium, and is not recruited. At most one.",
-        get!(s, i => Value::Switch(s.staff[i].agency))
+        get!(s, i => Value::Switch(s.staff[i].agency)),
+        SPECIAL
     ),
     input!(
         StaffGroup,
@@ -582,7 +657,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "",
         "Staff in post at the start (full-time equivalents).",
-        num!(s, i => s.staff[i].fte)
+        num!(s, i => s.staff[i].fte),
+        column(Section::Staff, "FTE", "FTE")
     ),
     input!(
         StaffGroup,
@@ -594,7 +670,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "",
         "Funded posts; vacancies = establishment − FTE. Ignored for the agency group and where a span of control is set.",
-        num!(s, i => s.staff[i].establishment)
+        num!(s, i => s.staff[i].establishment),
+        column(Section::Staff, "Establishment", "Establishment")
     ),
     input!(
         StaffGroup,
@@ -606,7 +683,8 @@ pub static CATALOGUE: &[Input] = &[
         "20",
         "Wakefield's recommended caps: newly qualified 15, experienced 20",
         "Most cases one full-time worker of this group should hold.",
-        num!(s, i => s.staff[i].caseload_cap)
+        num!(s, i => s.staff[i].caseload_cap),
+        column(Section::Staff, "Cap", "Cap")
     ),
     input!(
         StaffGroup,
@@ -618,7 +696,8 @@ pub static CATALOGUE: &[Input] = &[
         "100",
         "",
         "Share of working time spent holding cases; 0 for roles that hold no cases.",
-        num!(s, i => s.staff[i].case_time_percent)
+        num!(s, i => s.staff[i].case_time_percent),
+        column(Section::Staff, "On cases", "On cases %")
     ),
     input!(
         StaffGroup,
@@ -630,7 +709,8 @@ pub static CATALOGUE: &[Input] = &[
         "35,000",
         "an experienced social worker at the top of the scale (2018)",
         "Basic salary per FTE.",
-        num!(s, i => s.staff[i].annual_salary_gbp)
+        num!(s, i => s.staff[i].annual_salary_gbp),
+        column(Section::Staff, "Salary", "Salary £")
     ),
     input!(
         StaffGroup,
@@ -642,7 +722,8 @@ pub static CATALOGUE: &[Input] = &[
         "27.5",
         "25-30% is typical (an assumption)",
         "Employer's National Insurance and pension on top of salary.",
-        num!(s, i => s.staff[i].on_cost_percent)
+        num!(s, i => s.staff[i].on_cost_percent),
+        column(Section::Staff, "On-cost", "On-cost %")
     ),
     input!(
         StaffGroup,
@@ -654,7 +735,8 @@ pub static CATALOGUE: &[Input] = &[
         "15.1",
         "England, 30 September 2019 (DfE)",
         "Staff leaving each year before any burnout effect.",
-        num!(s, i => s.staff[i].turnover_percent_per_year)
+        num!(s, i => s.staff[i].turnover_percent_per_year),
+        column(Section::Staff, "Turnover", "Turnover %")
     ),
     input!(
         StaffGroup,
@@ -666,7 +748,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "",
         "The id of the group staff move to when they finish this stage (ASYE to experienced).",
-        get!(s, i => s.staff[i].progresses_to.clone().map_or(Value::Absent, Value::Text))
+        get!(s, i => s.staff[i].progresses_to.clone().map_or(Value::Absent, Value::Text)),
+        SPECIAL
     ),
     input!(
         StaffGroup,
@@ -678,7 +761,8 @@ pub static CATALOGUE: &[Input] = &[
         "12",
         "the ASYE year",
         "Time spent in this group before moving on.",
-        num!(s, i => s.staff[i].progression_months)
+        num!(s, i => s.staff[i].progression_months),
+        row(Section::Staff, PROGRESSION, "Stage")
     ),
     input!(
         StaffGroup,
@@ -690,7 +774,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "the establishment is set by hand",
         "For managers: their establishment is the case-holding establishment divided by this.",
-        optional_num!(s, i => s.staff[i].span_of_control)
+        optional_num!(s, i => s.staff[i].span_of_control),
+        row(Section::Staff, PROGRESSION, "Span of control")
     ),
     // How posts are filled.
     input!(
@@ -703,7 +788,8 @@ pub static CATALOGUE: &[Input] = &[
         "25",
         "an assumption; low values model slow recruitment (Wakefield)",
         "Share of unfilled posts for which recruitment starts each month.",
-        num!(s, _ => s.workforce.recruitment_percent_per_month)
+        num!(s, _ => s.workforce.recruitment_percent_per_month),
+        row(Section::Workforce, "", "Recruitment speed")
     ),
     input!(
         Scenario,
@@ -715,7 +801,8 @@ pub static CATALOGUE: &[Input] = &[
         "3",
         "an assumption, not a published figure",
         "Mean time from starting to recruit to the new starter arriving.",
-        num!(s, _ => s.workforce.time_to_hire_months)
+        num!(s, _ => s.workforce.time_to_hire_months),
+        row(Section::Workforce, "", "Time to hire")
     ),
     input!(
         Scenario,
@@ -727,7 +814,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "no limit",
         "Most recruitments that can start in one month across all groups.",
-        optional_num!(s, _ => s.workforce.max_recruitment_starts_per_month)
+        optional_num!(s, _ => s.workforce.max_recruitment_starts_per_month),
+        row(Section::Workforce, "", "Limit recruitment starts")
     ),
     input!(
         Scenario,
@@ -739,7 +827,8 @@ pub static CATALOGUE: &[Input] = &[
         "95",
         "England 2019 had 5,800 FTE agency workers for about 6,000 FTE vacancies",
         "Share of case-holding vacancies covered by agency staff.",
-        num!(s, _ => s.workforce.agency_cover_percent)
+        num!(s, _ => s.workforce.agency_cover_percent),
+        row(Section::Workforce, "", "Agency cover")
     ),
     input!(
         Scenario,
@@ -751,7 +840,8 @@ pub static CATALOGUE: &[Input] = &[
         "17",
         "agency is about 17% or more dearer (DfE, 2019)",
         "How much more an agency worker costs than a permanent one, on top of salary plus on-costs.",
-        num!(s, _ => s.workforce.agency_premium_percent)
+        num!(s, _ => s.workforce.agency_premium_percent),
+        row(Section::Workforce, "", "Agency premium")
     ),
     input!(
         Scenario,
@@ -763,7 +853,8 @@ pub static CATALOGUE: &[Input] = &[
         "1",
         "an assumption, not a published figure",
         "How quickly agency cover follows a change in vacancies.",
-        num!(s, _ => s.workforce.agency_adjust_months)
+        num!(s, _ => s.workforce.agency_adjust_months),
+        row(Section::Workforce, "", "Agency follows vacancies in")
     ),
     input!(
         Scenario,
@@ -775,7 +866,8 @@ pub static CATALOGUE: &[Input] = &[
         "5,000",
         "an assumption, not a published figure",
         "Advertising, interviews and checks for each new starter.",
-        num!(s, _ => s.workforce.cost_per_hire_gbp)
+        num!(s, _ => s.workforce.cost_per_hire_gbp),
+        row(Section::Workforce, "", "Cost per hire")
     ),
     input!(
         Scenario,
@@ -787,7 +879,8 @@ pub static CATALOGUE: &[Input] = &[
         "20",
         "an assumption, not a published figure",
         "How far individual caseloads spread around the average; sets the share of staff over their cap.",
-        num!(s, _ => s.workforce.caseload_spread_percent)
+        num!(s, _ => s.workforce.caseload_spread_percent),
+        row(Section::Workforce, "", "Caseload spread")
     ),
     input!(
         Scenario,
@@ -799,7 +892,8 @@ pub static CATALOGUE: &[Input] = &[
         "on",
         "",
         "When caseloads exceed capacity, turnover rises, which cuts capacity further.",
-        get!(s, _ => Value::Switch(s.workforce.burnout.enabled))
+        get!(s, _ => Value::Switch(s.workforce.burnout.enabled)),
+        row(Section::Workforce, "", "Burnout loop")
     ),
     input!(
         Scenario,
@@ -811,7 +905,8 @@ pub static CATALOGUE: &[Input] = &[
         "2",
         "an assumption, not a published figure",
         "Turnover multiplier = 1 + strength × (load − 1) when load is over 1.",
-        num!(s, _ => s.workforce.burnout.strength)
+        num!(s, _ => s.workforce.burnout.strength),
+        row(Section::Workforce, "", "Burnout strength")
     ),
     input!(
         Scenario,
@@ -823,7 +918,8 @@ pub static CATALOGUE: &[Input] = &[
         "3",
         "an assumption, not a published figure",
         "Cap on the turnover multiplier.",
-        num!(s, _ => s.workforce.burnout.max_multiplier)
+        num!(s, _ => s.workforce.burnout.max_multiplier),
+        row(Section::Workforce, "", "Most turnover can rise")
     ),
     // Money.
     input!(
@@ -836,7 +932,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one (or the earliest).",
-        get!(s, i => Value::Year(s.money.budgets[i].year))
+        get!(s, i => Value::Year(s.money.budgets[i].year)),
+        SPECIAL
     ),
     input!(
         Budget,
@@ -848,7 +945,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The base budget for children's social care in this financial year; a year the projection only partly covers gets a pro-rata share.",
-        num!(s, i => s.money.budgets[i].budget_gbp)
+        num!(s, i => s.money.budgets[i].budget_gbp),
+        SPECIAL
     ),
     input!(
         Grant,
@@ -860,7 +958,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "What the grant is; each grant has its own name.",
-        get!(s, i => Value::Text(s.money.grants[i].name.clone()))
+        get!(s, i => Value::Text(s.money.grants[i].name.clone())),
+        SPECIAL
     ),
     input!(
         Grant,
@@ -872,7 +971,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The month the money arrives; it counts in that month's financial year.",
-        get!(s, i => Value::Month(s.money.grants[i].month))
+        get!(s, i => Value::Month(s.money.grants[i].month)),
+        SPECIAL
     ),
     input!(
         Grant,
@@ -884,7 +984,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Money received once, in that month.",
-        num!(s, i => s.money.grants[i].amount_gbp)
+        num!(s, i => s.money.grants[i].amount_gbp),
+        SPECIAL
     ),
     input!(
         Scenario,
@@ -896,7 +997,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "",
         "Reserves the council can draw on to cover an overspend; underspends add to them.",
-        num!(s, _ => s.money.reserves_gbp)
+        num!(s, _ => s.money.reserves_gbp),
+        row(Section::Money, "", "Reserves")
     ),
     input!(
         Scenario,
@@ -908,7 +1010,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "",
         "Early help already funded in the base budget; early-help interventions add to it.",
-        num!(s, _ => s.money.early_help_per_year_gbp)
+        num!(s, _ => s.money.early_help_per_year_gbp),
+        row(Section::Money, "", "Early help in the base budget")
     ),
     input!(
         Scenario,
@@ -920,7 +1023,8 @@ pub static CATALOGUE: &[Input] = &[
         "0",
         "",
         "Everything else the service spends: management, legal, overheads.",
-        num!(s, _ => s.money.other_costs_per_month_gbp)
+        num!(s, _ => s.money.other_costs_per_month_gbp),
+        row(Section::Money, "", "Other costs")
     ),
     // Interventions, per intervention and per kind of action.
     input!(
@@ -933,7 +1037,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "What people call the intervention; each has its own label.",
-        get!(s, i => Value::Text(s.interventions[i].label.clone()))
+        get!(s, i => Value::Text(s.interventions[i].label.clone())),
+        SPECIAL
     ),
     input!(
         Intervention,
@@ -945,7 +1050,8 @@ pub static CATALOGUE: &[Input] = &[
         "yes",
         "",
         "On: part of the plan. Off: kept in the file, left out of the projection.",
-        get!(s, i => Value::Switch(s.interventions[i].enabled))
+        get!(s, i => Value::Switch(s.interventions[i].enabled)),
+        SPECIAL
     ),
     input!(
         Intervention,
@@ -957,7 +1063,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The first month the intervention acts.",
-        get!(s, i => Value::Month(s.interventions[i].start))
+        get!(s, i => Value::Month(s.interventions[i].start)),
+        SPECIAL
     ),
     input!(
         Intervention,
@@ -969,7 +1076,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The id of the permanent staff group that gains the posts.",
-        action!(Recruit, group, text)
+        action!(Recruit, group, text),
+        row(Section::Interventions, "", "Staff group")
     ),
     input!(
         Intervention,
@@ -981,7 +1089,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "Liverpool: +160 staff over two years",
         "Funded posts added to the group; recruitment then fills them at the policy's pace.",
-        action!(Recruit, extra_fte, number)
+        action!(Recruit, extra_fte, number),
+        row(Section::Interventions, "", "Extra posts")
     ),
     input!(
         Intervention,
@@ -993,7 +1102,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Posts are added in equal steps over these months.",
-        action!(Recruit, over_months, whole)
+        action!(Recruit, over_months, whole),
+        row(Section::Interventions, "", "Phased over")
     ),
     input!(
         Intervention,
@@ -1005,7 +1115,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The id of the permanent staff group whose cap changes.",
-        action!(SetCaseloadCap, group, text)
+        action!(SetCaseloadCap, group, text),
+        row(Section::Interventions, "", "Staff group")
     ),
     input!(
         Intervention,
@@ -1017,7 +1128,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "Wakefield: newly qualified 15, experienced 20",
         "The group's caseload cap from the start month.",
-        action!(SetCaseloadCap, cap, number)
+        action!(SetCaseloadCap, cap, number),
+        row(Section::Interventions, "", "New cap")
     ),
     input!(
         Intervention,
@@ -1029,7 +1141,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "Liverpool's share of the 2019-20 top-up: £5.1m",
         "A one-off grant or top-up, counted in the start month's financial year.",
-        action!(Funding, amount_gbp, number)
+        action!(Funding, amount_gbp, number),
+        row(Section::Interventions, "", "Amount")
     ),
     input!(
         Intervention,
@@ -1041,7 +1154,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "What the early help costs, paid from the start month.",
-        action!(EarlyHelp, annual_cost_gbp, number)
+        action!(EarlyHelp, annual_cost_gbp, number),
+        row(Section::Interventions, "", "Cost")
     ),
     input!(
         Intervention,
@@ -1053,7 +1167,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Cut in referrals once the effect starts.",
-        action!(EarlyHelp, referral_reduction_percent, number)
+        action!(EarlyHelp, referral_reduction_percent, number),
+        row(Section::Interventions, "", "Fewer referrals")
     ),
     input!(
         Intervention,
@@ -1065,7 +1180,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Cut in children entering care from referrals once the effect starts.",
-        action!(EarlyHelp, care_entry_reduction_percent, number)
+        action!(EarlyHelp, care_entry_reduction_percent, number),
+        row(Section::Interventions, "", "Fewer entries to care")
     ),
     input!(
         Intervention,
@@ -1080,7 +1196,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Early help takes time to work: its effect starts this many months after it starts, and ends as long after it stops.",
-        action!(EarlyHelp, lag_months, whole)
+        action!(EarlyHelp, lag_months, whole),
+        row(Section::Interventions, "", "Effect starts after")
     ),
     input!(
         Intervention,
@@ -1095,7 +1212,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "to the end of the projection",
         "How long the early help is paid for.",
-        action!(EarlyHelp, months, optional_whole)
+        action!(EarlyHelp, months, optional_whole),
+        row(Section::Interventions, "", "Runs for")
     ),
     input!(
         Intervention,
@@ -1107,7 +1225,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "Liverpool: 180 cases for six months",
         "Cases the contracted team takes off caseloads.",
-        action!(ContractedTeam, cases, number)
+        action!(ContractedTeam, cases, number),
+        row(Section::Interventions, "", "Cases held")
     ),
     input!(
         Intervention,
@@ -1119,7 +1238,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "How long the team works.",
-        action!(ContractedTeam, months, whole)
+        action!(ContractedTeam, months, whole),
+        row(Section::Interventions, "", "For")
     ),
     input!(
         Intervention,
@@ -1131,7 +1251,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "What the team costs in all, spread evenly over its months.",
-        action!(ContractedTeam, total_cost_gbp, number)
+        action!(ContractedTeam, total_cost_gbp, number),
+        row(Section::Interventions, "", "Total cost")
     ),
     input!(
         Intervention,
@@ -1143,7 +1264,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The id of the permanent staff group the converted agency workers join.",
-        action!(ConvertAgency, group, text)
+        action!(ConvertAgency, group, text),
+        row(Section::Interventions, "", "Staff group")
     ),
     input!(
         Intervention,
@@ -1155,7 +1277,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Agency workers who become permanent staff of the group, filling its vacancies.",
-        action!(ConvertAgency, fte, number)
+        action!(ConvertAgency, fte, number),
+        row(Section::Interventions, "", "Agency FTE converted")
     ),
     input!(
         Intervention,
@@ -1167,7 +1290,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Converted in equal steps over these months.",
-        action!(ConvertAgency, over_months, whole)
+        action!(ConvertAgency, over_months, whole),
+        row(Section::Interventions, "", "Over")
     ),
     input!(
         Intervention,
@@ -1179,7 +1303,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Other spending, such as an improvement plan or a new career structure.",
-        action!(ExtraSpending, annual_cost_gbp, number)
+        action!(ExtraSpending, annual_cost_gbp, number),
+        row(Section::Interventions, "", "Cost")
     ),
     input!(
         Intervention,
@@ -1194,7 +1319,8 @@ pub static CATALOGUE: &[Input] = &[
         "none",
         "to the end of the projection",
         "How long the spending lasts.",
-        action!(ExtraSpending, months, optional_whole)
+        action!(ExtraSpending, months, optional_whole),
+        row(Section::Interventions, "", "Runs for")
     ),
     input!(
         Intervention,
@@ -1206,7 +1332,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "In-house foster places added; they matter only where in-house places are limited.",
-        action!(AddFosterPlaces, places, number)
+        action!(AddFosterPlaces, places, number),
+        row(Section::Interventions, "", "Extra places")
     ),
     input!(
         Intervention,
@@ -1218,7 +1345,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "Places are added in equal steps over these months.",
-        action!(AddFosterPlaces, over_months, whole)
+        action!(AddFosterPlaces, over_months, whole),
+        row(Section::Interventions, "", "Phased over")
     ),
     // Ranges for Monte Carlo runs.
     input!(
@@ -1231,7 +1359,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The input's path, as in error messages: `staff[\"experienced\"].turnover_percent_per_year`.",
-        get!(s, i => Value::Text(s.uncertainty[i].field.clone()))
+        get!(s, i => Value::Text(s.uncertainty[i].field.clone())),
+        SPECIAL
     ),
     input!(
         Range,
@@ -1243,7 +1372,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The lowest value a draw can take; within the input's own limits.",
-        get!(s, i => Value::Number(s.uncertainty[i].low))
+        get!(s, i => Value::Number(s.uncertainty[i].low)),
+        SPECIAL
     ),
     input!(
         Range,
@@ -1255,7 +1385,8 @@ pub static CATALOGUE: &[Input] = &[
         "required",
         "",
         "The highest value a draw can take; within the input's own limits.",
-        get!(s, i => Value::Number(s.uncertainty[i].high))
+        get!(s, i => Value::Number(s.uncertainty[i].high)),
+        SPECIAL
     ),
     input!(
         Range,
@@ -1267,6 +1398,7 @@ pub static CATALOGUE: &[Input] = &[
         "Triangular",
         "",
         "Triangular: most draws near the input's own value. Uniform: every value between low and high equally likely.",
-        get!(s, i => Value::Shape(s.uncertainty[i].shape))
+        get!(s, i => Value::Shape(s.uncertainty[i].shape)),
+        SPECIAL
     ),
 ];

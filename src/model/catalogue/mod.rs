@@ -144,6 +144,43 @@ pub type Read = fn(&Scenario, usize) -> Option<Value>;
 /// The number an input holds, to change; `None` when it has none (another kind
 /// of intervention, or an optional number left out).
 pub type NumberMut = for<'a> fn(&'a mut Scenario, usize) -> Option<&'a mut f64>;
+/// An optional number itself, to switch on or off; `None` when the item has no
+/// such input.
+pub type OptionalMut = for<'a> fn(&'a mut Scenario, usize) -> Option<&'a mut Option<f64>>;
+
+/// The editor's sections that draw inputs from the catalogue, in the editor's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Demand,
+    Placements,
+    Staff,
+    /// Recruitment, agency and burnout.
+    Workforce,
+    Money,
+    Interventions,
+}
+
+/// Where the editor draws an input, so that a new input appears in the editor
+/// without editor code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub section: Section,
+    /// The sub-heading it sits under; empty where the section has no groups.
+    pub group: &'static str,
+    /// Its short label on the row ("Growth"), or its name in a table column
+    /// ("FTE", read as "FTE of Experienced social workers").
+    pub label: &'static str,
+    /// For a column of a table (staff groups, placement kinds), the column's
+    /// heading ("Salary £"); empty for a row of its own.
+    pub heading: &'static str,
+}
+
+impl Place {
+    /// A column of a table with one row per item, rather than a row of its own.
+    pub fn is_column(&self) -> bool {
+        !self.heading.is_empty()
+    }
+}
 
 /// One input, or one template of inputs that repeat.
 pub struct Input {
@@ -167,6 +204,11 @@ pub struct Input {
     pub meaning: &'static str,
     pub read: Read,
     pub number: Option<NumberMut>,
+    /// For an optional number, the option itself, which the editor switches on and off.
+    pub optional: Option<OptionalMut>,
+    /// Where the editor draws it; `None` for inputs only special widgets show
+    /// (the seasonal grid, budgets, grants, uncertainty ranges, names, months).
+    pub place: Option<Place>,
 }
 
 impl Input {
@@ -307,6 +349,17 @@ impl InputRef {
         let number = self.input.number?;
         if self.item < self.input.scope.item_count(scenario) {
             number(scenario, self.item)
+        } else {
+            None
+        }
+    }
+
+    /// An optional number itself, to switch on or off; `None` if the item is
+    /// missing or the input is no optional number.
+    pub fn optional_mut<'a>(&self, scenario: &'a mut Scenario) -> Option<&'a mut Option<f64>> {
+        let optional = self.input.optional?;
+        if self.item < self.input.scope.item_count(scenario) {
+            optional(scenario, self.item)
         } else {
             None
         }
@@ -479,6 +532,29 @@ pub fn entry(scope: Scope, field: &str, action: Option<&str>) -> Option<&'static
             && input.field == field
             && (input.action.is_none() || input.action == action)
     })
+}
+
+/// The entries the editor draws in `section`, in the order of the file (which
+/// is the order of the editor).
+pub fn editor_entries(section: Section) -> impl Iterator<Item = (&'static Input, Place)> {
+    CATALOGUE.iter().filter_map(move |input| {
+        input
+            .place
+            .filter(|place| place.section == section)
+            .map(|place| (input, place))
+    })
+}
+
+/// The sub-headings of `section` in the editor, each once, in order of their
+/// first entry; `""` for entries with no sub-heading.
+pub fn editor_groups(section: Section) -> Vec<&'static str> {
+    let mut groups: Vec<&'static str> = Vec::new();
+    for (_, place) in editor_entries(section) {
+        if !place.is_column() && !groups.contains(&place.group) {
+            groups.push(place.group);
+        }
+    }
+    groups
 }
 
 /// The entry of an input of the scenario itself, such as

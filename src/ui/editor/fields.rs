@@ -42,6 +42,11 @@ impl<'a> NumberField<'a> {
         Self::of(label, catalogue::entry(scope, field, action))
     }
 
+    /// A catalogue entry, shown with `label`.
+    pub fn for_input(label: &'a str, input: &'static Input) -> Self {
+        Self::of(label, Some(input))
+    }
+
     fn of(label: &'a str, input: Option<&'static Input>) -> Self {
         let (min, max) = input
             .and_then(|input| input.kind.limits())

@@ -1,14 +1,16 @@
-//! Interventions: the dated plan. Add, remove, reorder and switch each one on or off.
+//! Interventions: the dated plan. Add, remove, reorder and switch each one on or
+//! off; each kind's fields are the catalogue's entries for that kind of action.
 
 use egui::{Frame, Grid, RichText, TextEdit, Ui};
 
-use super::fields::{NumberField, month_input, months_input, number_row, problem_at, problem_text};
-use crate::model::catalogue::{self, Kind, Scope};
+use super::fields::{month_input, months_input, problem_at, problem_text};
+use super::rows::rows_ui;
+use crate::model::catalogue::{self, Input, Kind, Section};
 use crate::model::{Action, Intervention, Month, Problem, Scenario};
 use crate::ui::accessible_label;
 
 /// A new intervention of each kind, as offered by "Add intervention".
-fn templates(scenario: &Scenario) -> Vec<(&'static str, Action)> {
+pub(super) fn templates(scenario: &Scenario) -> Vec<(&'static str, Action)> {
     let group = scenario
         .staff
         .iter()
@@ -101,9 +103,10 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
         .collect();
     let count = scenario.interventions.len();
     let mut edit = None;
-    for (index, intervention) in scenario.interventions.iter_mut().enumerate() {
+    for index in 0..count {
         Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
+            let intervention = &mut scenario.interventions[index];
             ui.horizontal(|ui| {
                 let include = ui.checkbox(&mut intervention.enabled, "").on_hover_text(
                     "On: part of the plan. Off: kept in the file, left out of the projection.",
@@ -140,7 +143,7 @@ pub fn interventions_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Proble
                 ui.label(problem_text(ui, &problem.message));
             }
             ui.label(RichText::new(intervention.action.kind_label()).weak());
-            intervention_fields(ui, index, intervention, &groups, problems);
+            intervention_fields(ui, index, scenario, &groups, problems);
             let prefix = format!("interventions[{index}]");
             for problem in problems.iter().filter(|p| p.path.starts_with(&prefix)) {
                 if !is_shown_by_fields(&problem.path) {
@@ -187,18 +190,17 @@ fn end_label(start: Month, months: u32) -> String {
 fn intervention_fields(
     ui: &mut Ui,
     index: usize,
-    intervention: &mut Intervention,
+    scenario: &mut Scenario,
     groups: &[(String, String)],
     problems: &[Problem],
 ) {
-    let path = format!("interventions[{index}].action");
-    let at = |field: &str| problem_at(problems, &format!("{path}.{field}"));
-    let start = &mut intervention.start;
+    let kind = catalogue::action_kind(&scenario.interventions[index].action);
     Grid::new(("intervention_grid", index))
         .num_columns(3)
         .show(ui, |ui| {
             ui.label("Starts")
                 .on_hover_text("The first month the intervention acts.");
+            let start = &mut scenario.interventions[index].start;
             month_input(
                 ui,
                 ("intervention_start", index),
@@ -208,213 +210,97 @@ fn intervention_fields(
             ui.label("");
             ui.end_row();
             let start = *start;
-            match &mut intervention.action {
-                Action::Recruit {
-                    group,
-                    extra_fte,
-                    over_months,
-                } => {
-                    group_row(ui, index, group, groups);
-                    number_row(
-                        ui,
-                        extra_fte,
-                        &NumberField::item(
-                            "Extra posts",
-                            Scope::Intervention,
-                            "action.extra_fte",
-                            Some("Recruit"),
-                        ),
-                        at("extra_fte"),
-                    );
-                    phased_row(
-                        ui,
-                        "Phased over",
-                        over_months,
-                        start,
-                        ("action.over_months", "Recruit"),
-                    );
-                }
-                Action::SetCaseloadCap { group, cap } => {
-                    group_row(ui, index, group, groups);
-                    number_row(
-                        ui,
-                        cap,
-                        &NumberField::item(
-                            "New cap",
-                            Scope::Intervention,
-                            "action.cap",
-                            Some("SetCaseloadCap"),
-                        ),
-                        at("cap"),
-                    );
-                }
-                Action::Funding { amount_gbp } => {
-                    number_row(
-                        ui,
-                        amount_gbp,
-                        &NumberField::item(
-                            "Amount",
-                            Scope::Intervention,
-                            "action.amount_gbp",
-                            Some("Funding"),
-                        ),
-                        at("amount_gbp"),
-                    );
-                }
-                Action::EarlyHelp {
-                    annual_cost_gbp,
-                    referral_reduction_percent,
-                    care_entry_reduction_percent,
-                    lag_months,
-                    months,
-                } => {
-                    number_row(
-                        ui,
-                        annual_cost_gbp,
-                        &NumberField::item(
-                            "Cost",
-                            Scope::Intervention,
-                            "action.annual_cost_gbp",
-                            Some("EarlyHelp"),
-                        ),
-                        at("annual_cost_gbp"),
-                    );
-                    number_row(
-                        ui,
-                        referral_reduction_percent,
-                        &NumberField::item(
-                            "Fewer referrals",
-                            Scope::Intervention,
-                            "action.referral_reduction_percent",
-                            Some("EarlyHelp"),
-                        ),
-                        at("referral_reduction_percent"),
-                    );
-                    number_row(
-                        ui,
-                        care_entry_reduction_percent,
-                        &NumberField::item(
-                            "Fewer entries to care",
-                            Scope::Intervention,
-                            "action.care_entry_reduction_percent",
-                            Some("EarlyHelp"),
-                        ),
-                        at("care_entry_reduction_percent"),
-                    );
-                    let (range, help) = months_entry("action.lag_months", "EarlyHelp");
-                    ui.label("Effect starts after").on_hover_text(&help);
-                    months_input(ui, lag_months, range, &help);
-                    ui.label(crate::model::Month::label(start.plus(*lag_months as i32)));
-                    ui.end_row();
-                    optional_months_row(ui, "Runs for", months, start, "EarlyHelp");
-                }
-                Action::ContractedTeam {
-                    cases,
-                    months,
-                    total_cost_gbp,
-                } => {
-                    number_row(
-                        ui,
-                        cases,
-                        &NumberField::item(
-                            "Cases held",
-                            Scope::Intervention,
-                            "action.cases",
-                            Some("ContractedTeam"),
-                        ),
-                        at("cases"),
-                    );
-                    phased_row(
-                        ui,
-                        "For",
-                        months,
-                        start,
-                        ("action.months", "ContractedTeam"),
-                    );
-                    number_row(
-                        ui,
-                        total_cost_gbp,
-                        &NumberField::item(
-                            "Total cost",
-                            Scope::Intervention,
-                            "action.total_cost_gbp",
-                            Some("ContractedTeam"),
-                        ),
-                        at("total_cost_gbp"),
-                    );
-                }
-                Action::ConvertAgency {
-                    group,
-                    fte,
-                    over_months,
-                } => {
-                    group_row(ui, index, group, groups);
-                    number_row(
-                        ui,
-                        fte,
-                        &NumberField::item(
-                            "Agency FTE converted",
-                            Scope::Intervention,
-                            "action.fte",
-                            Some("ConvertAgency"),
-                        ),
-                        at("fte"),
-                    );
-                    phased_row(
-                        ui,
-                        "Over",
-                        over_months,
-                        start,
-                        ("action.over_months", "ConvertAgency"),
-                    );
-                }
-                Action::ExtraSpending {
-                    annual_cost_gbp,
-                    months,
-                } => {
-                    number_row(
-                        ui,
-                        annual_cost_gbp,
-                        &NumberField::item(
-                            "Cost",
-                            Scope::Intervention,
-                            "action.annual_cost_gbp",
-                            Some("ExtraSpending"),
-                        ),
-                        at("annual_cost_gbp"),
-                    );
-                    optional_months_row(ui, "Runs for", months, start, "ExtraSpending");
-                }
-                Action::AddFosterPlaces {
-                    places,
-                    over_months,
-                } => {
-                    number_row(
-                        ui,
-                        places,
-                        &NumberField::item(
-                            "Extra places",
-                            Scope::Intervention,
-                            "action.places",
-                            Some("AddFosterPlaces"),
-                        ),
-                        at("places"),
-                    );
-                    phased_row(
-                        ui,
-                        "Phased over",
-                        over_months,
-                        start,
-                        ("action.over_months", "AddFosterPlaces"),
-                    );
-                }
-            }
+            // This kind of action's fields, in the catalogue's order: numbers as
+            // rows, staff groups and months with widgets of their own.
+            let entries = catalogue::editor_entries(Section::Interventions)
+                .filter(|(input, _)| input.action == Some(kind));
+            rows_ui(
+                ui,
+                scenario,
+                entries,
+                index,
+                problems,
+                |ui, scenario, input, place| {
+                    let action = &mut scenario.interventions[index].action;
+                    match input.kind {
+                        Kind::Text => {
+                            if let Some(group) = group_mut(action) {
+                                group_row(ui, index, place.label, group, groups);
+                            }
+                        }
+                        Kind::WholeMonths { .. } if input.field == "action.lag_months" => {
+                            if let Some(lag) = whole_months_mut(action, input.field) {
+                                lag_row(ui, place.label, lag, start, input);
+                            }
+                        }
+                        Kind::WholeMonths { .. } => {
+                            if let Some(months) = whole_months_mut(action, input.field) {
+                                phased_row(ui, place.label, months, start, input);
+                            }
+                        }
+                        Kind::OptionalWholeMonths { .. } => {
+                            if let Some(months) = optional_months_mut(action) {
+                                optional_months_row(ui, place.label, months, start, input);
+                            }
+                        }
+                        _ => {}
+                    }
+                },
+            );
         });
 }
 
-fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, String)]) {
+/// The staff group an action applies to, if it applies to one.
+fn group_mut(action: &mut Action) -> Option<&mut String> {
+    match action {
+        Action::Recruit { group, .. }
+        | Action::SetCaseloadCap { group, .. }
+        | Action::ConvertAgency { group, .. } => Some(group),
+        _ => None,
+    }
+}
+
+/// An action's whole number of months called `field` (`action.over_months`).
+fn whole_months_mut<'a>(action: &'a mut Action, field: &str) -> Option<&'a mut u32> {
+    match (action, field) {
+        (Action::Recruit { over_months, .. }, "action.over_months")
+        | (Action::ConvertAgency { over_months, .. }, "action.over_months")
+        | (Action::AddFosterPlaces { over_months, .. }, "action.over_months")
+        | (
+            Action::ContractedTeam {
+                months: over_months,
+                ..
+            },
+            "action.months",
+        )
+        | (
+            Action::EarlyHelp {
+                lag_months: over_months,
+                ..
+            },
+            "action.lag_months",
+        ) => Some(over_months),
+        _ => None,
+    }
+}
+
+/// An action's optional `action.months`: left out, it runs to the end.
+fn optional_months_mut(action: &mut Action) -> Option<&mut Option<u32>> {
+    match action {
+        Action::EarlyHelp { months, .. } | Action::ExtraSpending { months, .. } => Some(months),
+        _ => None,
+    }
+}
+
+fn group_row(
+    ui: &mut Ui,
+    index: usize,
+    label: &str,
+    group: &mut String,
+    groups: &[(String, String)],
+) {
     let label = ui
-        .label("Staff group")
+        .label(label)
         .on_hover_text("The permanent staff group this applies to.");
     let selected = groups.iter().find(|(id, _)| id == group).map_or_else(
         || format!("unknown group \"{group}\""),
@@ -435,33 +321,29 @@ fn group_row(ui: &mut Ui, index: usize, group: &mut String, groups: &[(String, S
 }
 
 /// The months an action's field accepts and its tooltip, from the catalogue.
-fn months_entry(field: &str, action: &str) -> (std::ops::RangeInclusive<u32>, String) {
-    match catalogue::entry(Scope::Intervention, field, Some(action)) {
-        Some(input) => {
-            let range = match input.kind {
-                Kind::WholeMonths { min, max } | Kind::OptionalWholeMonths { min, max } => {
-                    min..=max
-                }
-                _ => 0..=u32::MAX,
-            };
-            (range, input.help())
-        }
-        None => (0..=u32::MAX, String::new()),
-    }
+fn months_entry(input: &Input) -> (std::ops::RangeInclusive<u32>, String) {
+    let range = match input.kind {
+        Kind::WholeMonths { min, max } | Kind::OptionalWholeMonths { min, max } => min..=max,
+        _ => 0..=u32::MAX,
+    };
+    (range, input.help())
 }
 
-/// A whole number of months: `field` of the `action` (`("action.over_months", "Recruit")`).
-fn phased_row(
-    ui: &mut Ui,
-    label: &str,
-    months: &mut u32,
-    start: Month,
-    (field, action): (&str, &str),
-) {
-    let (range, help) = months_entry(field, action);
+/// A whole number of months over which an action phases in, or for which it runs.
+fn phased_row(ui: &mut Ui, label: &str, months: &mut u32, start: Month, input: &Input) {
+    let (range, help) = months_entry(input);
     ui.label(label).on_hover_text(&help);
     months_input(ui, months, range, &help);
     ui.label(RichText::new(end_label(start, *months)).weak());
+    ui.end_row();
+}
+
+/// The months before an action's effect starts, and the month it starts in.
+fn lag_row(ui: &mut Ui, label: &str, lag_months: &mut u32, start: Month, input: &Input) {
+    let (range, help) = months_entry(input);
+    ui.label(label).on_hover_text(&help);
+    months_input(ui, lag_months, range, &help);
+    ui.label(Month::label(start.plus(*lag_months as i32)));
     ui.end_row();
 }
 
@@ -471,9 +353,9 @@ fn optional_months_row(
     label: &str,
     months: &mut Option<u32>,
     start: Month,
-    action: &str,
+    input: &Input,
 ) {
-    let (range, help) = months_entry("action.months", action);
+    let (range, help) = months_entry(input);
     let mut limited = months.is_some();
     if ui
         .checkbox(&mut limited, label)

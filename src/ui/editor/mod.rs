@@ -1,5 +1,7 @@
 //! The side panel where every input of the model is edited, grouped as a finance
-//! officer thinks of them.
+//! officer thinks of them. Number inputs are drawn from the input catalogue, which
+//! says each one's section, sub-heading and label (see [`rows`]); only inputs that
+//! are not plain numbers have widgets of their own.
 
 mod council;
 mod demand;
@@ -7,6 +9,7 @@ pub mod fields;
 mod interventions;
 mod money;
 mod placements;
+mod rows;
 mod staff;
 mod uncertainty;
 
@@ -34,19 +37,19 @@ pub fn editor_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                 council::council_ui(ui, scenario, problems);
             });
             section(ui, "Demand", false, |ui| {
-                demand::demand_ui(ui, &mut scenario.demand, problems);
+                demand::demand_ui(ui, scenario, problems);
             });
             section(ui, "Placements", false, |ui| {
-                placements::placements_ui(ui, &mut scenario.placements, problems);
+                placements::placements_ui(ui, scenario, problems);
             });
             section(ui, "Staff", true, |ui| {
                 staff::staff_ui(ui, scenario, problems);
             });
             section(ui, "Recruitment, agency and burnout", false, |ui| {
-                staff::workforce_policy_ui(ui, &mut scenario.workforce, problems);
+                staff::workforce_policy_ui(ui, scenario, problems);
             });
             section(ui, "Money", false, |ui| {
-                money::money_ui(ui, &mut scenario.money, problems);
+                money::money_ui(ui, scenario, problems);
             });
             section(ui, "Interventions", true, |ui| {
                 interventions::interventions_ui(ui, scenario, problems);
@@ -73,3 +76,6 @@ fn other_problems_ui(ui: &mut Ui, problems: &[Problem], prefix: &str) {
         ui.label(fields::problem_text(ui, &problem.message));
     }
 }
+
+#[cfg(test)]
+mod tests;

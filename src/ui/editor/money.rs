@@ -1,13 +1,16 @@
-//! Money: budgets by financial year, grants, reserves and other costs.
+//! Money: budgets by financial year and grants (tables of their own), then the
+//! catalogue's money inputs: reserves, early help and other costs.
 
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
-use super::fields::{NumberField, month_input, number_input, number_row, problem_at, problem_text};
+use super::fields::{NumberField, month_input, number_input, problem_at, problem_text};
+use super::rows::{no_special, rows_ui};
 use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
-use crate::model::catalogue::Scope;
-use crate::model::{FinancialYear, Grant, Money, Problem, YearBudget};
+use crate::model::catalogue::{self, Scope, Section};
+use crate::model::{FinancialYear, Grant, Problem, Scenario, YearBudget};
 
-pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
+pub fn money_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+    let money = &mut scenario.money;
     ui.label(RichText::new("Base budget by financial year").strong()).on_hover_text(
         "A year not listed takes the latest earlier year's budget. A year the projection only partly covers gets a pro-rata share.",
     );
@@ -122,27 +125,8 @@ pub fn money_ui(ui: &mut Ui, money: &mut Money, problems: &[Problem]) {
     }
     ui.separator();
     Grid::new("money_grid").num_columns(3).show(ui, |ui| {
-        number_row(
-            ui,
-            &mut money.reserves_gbp,
-            &NumberField::scenario("Reserves", "money.reserves_gbp"),
-            problem_at(problems, "money.reserves_gbp"),
-        );
-        number_row(
-            ui,
-            &mut money.early_help_per_year_gbp,
-            &NumberField::scenario(
-                "Early help in the base budget",
-                "money.early_help_per_year_gbp",
-            ),
-            problem_at(problems, "money.early_help_per_year_gbp"),
-        );
-        number_row(
-            ui,
-            &mut money.other_costs_per_month_gbp,
-            &NumberField::scenario("Other costs", "money.other_costs_per_month_gbp"),
-            problem_at(problems, "money.other_costs_per_month_gbp"),
-        );
+        let entries = catalogue::editor_entries(Section::Money);
+        rows_ui(ui, scenario, entries, 0, problems, no_special);
     });
     super::other_problems_ui(ui, problems, "money.grants");
 }

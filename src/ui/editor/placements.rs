@@ -1,71 +1,60 @@
-//! Placements: the mix of placement kinds and their weekly costs.
+//! Placements: a table with one row per placement kind and one column per
+//! placement input of the catalogue, then the catalogue's other placement inputs.
 
 use egui::{Grid, RichText, Ui};
 
-use super::fields::{NumberField, number_input, optional_number_row, problem_at, problem_text};
-use crate::model::catalogue::Scope;
-use crate::model::{PlacementKind, Placements, Problem};
+use super::fields::{NumberField, number_input, problem_at, problem_text};
+use super::rows::{no_special, rows_ui};
+use crate::model::catalogue::{self, InputRef, Section};
+use crate::model::{PlacementKind, Problem, Scenario};
+use crate::ui::accessible_label;
 use crate::units;
 
-pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Problem]) {
+pub fn placements_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     ui.label("Shares must each add up to 100%. Defaults: England, 31 March 2019 (DfE).");
+    let columns: Vec<_> = catalogue::editor_entries(Section::Placements)
+        .filter(|(_, place)| place.is_column())
+        .collect();
     Grid::new("placements_grid")
-        .num_columns(5)
+        .num_columns(1 + columns.len())
         .striped(true)
         .show(ui, |ui| {
-            for heading in [
-                "Placement",
-                "Now %",
-                "New entries %",
-                "£ a week",
-                "Rise % a year",
-            ] {
-                ui.label(RichText::new(heading).strong());
+            ui.label(RichText::new("Placement").strong());
+            for (input, place) in &columns {
+                ui.label(RichText::new(place.heading).strong())
+                    .on_hover_text(input.help());
             }
             ui.end_row();
-            for kind in PlacementKind::ALL {
-                let placement = placements.get_mut(kind);
+            for (item, kind) in PlacementKind::ALL.into_iter().enumerate() {
                 ui.label(kind.label());
-                let path = format!("placements.{}", kind.key());
-                number_input(
-                    ui,
-                    &mut placement.current_percent,
-                    &NumberField::item("Now", Scope::Placement, "current_percent", None),
-                );
-                number_input(
-                    ui,
-                    &mut placement.new_entry_percent,
-                    &NumberField::item("New entries", Scope::Placement, "new_entry_percent", None),
-                );
-                number_input(
-                    ui,
-                    &mut placement.weekly_cost_gbp,
-                    &NumberField::item("Weekly cost", Scope::Placement, "weekly_cost_gbp", None),
-                );
-                number_input(
-                    ui,
-                    &mut placement.cost_growth_percent_per_year,
-                    &NumberField::item(
-                        "Cost rise",
-                        Scope::Placement,
-                        "cost_growth_percent_per_year",
-                        None,
-                    ),
-                );
+                for &(input, place) in &columns {
+                    let entry = InputRef { input, item };
+                    match entry.number_mut(scenario) {
+                        Some(value) => {
+                            let field = NumberField::for_input(place.label, input);
+                            let response = number_input(ui, value, &field);
+                            // Named "<column> of <placement kind>" for screen readers and tests.
+                            accessible_label(
+                                &response,
+                                format!("{} of {}", place.label, kind.label()),
+                            );
+                        }
+                        None => {
+                            ui.label("");
+                        }
+                    }
+                }
                 ui.end_row();
-                for field in [
-                    "current_percent",
-                    "new_entry_percent",
-                    "weekly_cost_gbp",
-                    "cost_growth_percent_per_year",
-                ] {
-                    if let Some(problem) = problem_at(problems, &format!("{path}.{field}")) {
+                for &(input, _) in &columns {
+                    let path = InputRef { input, item }.path();
+                    if let Some(problem) = problem_at(problems, &path) {
                         ui.label("");
                         ui.label(problem_text(ui, &problem.message));
                         ui.end_row();
                     }
                 }
             }
+            let placements = &scenario.placements;
             let total = |pick: fn(&crate::model::PlacementType) -> f64| -> f64 {
                 PlacementKind::ALL
                     .iter()
@@ -92,14 +81,8 @@ pub fn placements_ui(ui: &mut Ui, placements: &mut Placements, problems: &[Probl
     Grid::new("placements_places")
         .num_columns(3)
         .show(ui, |ui| {
-            optional_number_row(
-                ui,
-                &mut placements.in_house_foster_places,
-                &NumberField::scenario(
-                    "Limit in-house foster places",
-                    "placements.in_house_foster_places",
-                ),
-                problem_at(problems, "placements.in_house_foster_places"),
-            );
+            let rows = catalogue::editor_entries(Section::Placements)
+                .filter(|(_, place)| !place.is_column());
+            rows_ui(ui, scenario, rows, 0, problems, no_special);
         });
 }

@@ -1,12 +1,13 @@
-//! Staff: one row per staff group, and the recruitment and agency policy.
+//! Staff: a table with one row per staff group and one column per staff-group
+//! input of the catalogue, the catalogue's other staff-group inputs under their
+//! sub-heading, and the recruitment, agency and burnout policy.
 
 use egui::{Checkbox, Grid, RichText, ScrollArea, TextEdit, Ui};
 
-use super::fields::{
-    NumberField, number_input, number_row, optional_number_row, problem_at, problem_text,
-};
-use crate::model::catalogue::{self, Scope};
-use crate::model::{Problem, Scenario, StaffGroup, WorkforcePolicy};
+use super::fields::{NumberField, number_input, problem_text};
+use super::rows::{entry_row, rows_ui};
+use crate::model::catalogue::{self, Input, InputRef, Place, Scope, Section};
+use crate::model::{Problem, Scenario, StaffGroup};
 use crate::ui::accessible_label;
 
 pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
@@ -18,34 +19,34 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         .filter(|problem| problem.path.starts_with("staff["))
         .map(|problem| (problem, problem.name(scenario).unwrap_or_default()))
         .collect();
+    // One column per staff-group input the catalogue places in the table.
+    let columns: Vec<(&'static Input, Place)> = catalogue::editor_entries(Section::Staff)
+        .filter(|(_, place)| place.is_column())
+        .collect();
     ScrollArea::horizontal()
         .id_salt("staff_table")
         .show(ui, |ui| {
             Grid::new("staff_grid")
-                .num_columns(10)
+                .num_columns(columns.len() + 3)
                 .striped(true)
                 .show(ui, |ui| {
                     // Each heading's tooltip is its input's meaning, default and limits.
-                    for (heading, field) in [
-                        ("Staff group", "name"),
-                        ("FTE", "fte"),
-                        ("Establishment", "establishment"),
-                        ("Cap", "caseload_cap"),
-                        ("On cases %", "case_time_percent"),
-                        ("Salary £", "annual_salary_gbp"),
-                        ("On-cost %", "on_cost_percent"),
-                        ("Turnover %", "turnover_percent_per_year"),
-                        ("Agency", "agency"),
-                    ] {
-                        let help = catalogue::entry(Scope::StaffGroup, field, None)
-                            .map_or_else(String::new, |input| input.help());
-                        ui.label(RichText::new(heading).strong())
-                            .on_hover_text(help);
+                    let help = |field| {
+                        catalogue::entry(Scope::StaffGroup, field, None)
+                            .map_or_else(String::new, |input| input.help())
+                    };
+                    ui.label(RichText::new("Staff group").strong())
+                        .on_hover_text(help("name"));
+                    for (input, place) in &columns {
+                        ui.label(RichText::new(place.heading).strong())
+                            .on_hover_text(input.help());
                     }
+                    ui.label(RichText::new("Agency").strong())
+                        .on_hover_text(help("agency"));
                     ui.label("");
                     ui.end_row();
-                    for (index, group) in scenario.staff.iter_mut().enumerate() {
-                        staff_row(ui, index, group, &mut remove);
+                    for index in 0..scenario.staff.len() {
+                        staff_row(ui, scenario, index, &columns, &mut remove);
                         let prefix = format!("staff[{index}]");
                         let prefix = format!("{prefix}.");
                         for (problem, name) in named_problems
@@ -80,66 +81,44 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     }
 }
 
-fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Option<usize>) {
+fn staff_row(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    index: usize,
+    columns: &[(&'static Input, Place)],
+    remove: &mut Option<usize>,
+) {
+    let group = &mut scenario.staff[index];
     let name = group.name.clone();
-    // Each input is named "<column> of <group>" for screen readers and UI tests.
-    let column = |ui: &mut Ui, value: &mut f64, field: NumberField<'_>| {
-        let response = number_input(ui, value, &field);
-        accessible_label(&response, format!("{} of {name}", field.label));
-    };
+    let agency = group.agency;
+    // Agency staff and managers with a span of control have no establishment of their own.
+    let establishment_follows = group.agency || group.span_of_control.is_some();
     let name_edit = ui
         .add_sized([190.0, 20.0], TextEdit::singleline(&mut group.name))
         .on_hover_text(format!("Id: {}", group.id));
     accessible_label(&name_edit, format!("Name of staff group {}", group.id));
-    column(
-        ui,
-        &mut group.fte,
-        NumberField::item("FTE", Scope::StaffGroup, "fte", None),
-    );
-    if group.agency || group.span_of_control.is_some() {
-        ui.label(RichText::new("follows").weak())
-            .on_hover_text(if group.agency {
-                "Agency staff cover vacancies; they have no establishment of their own."
-            } else {
-                "Set by the span of control below."
-            });
-    } else {
-        column(
-            ui,
-            &mut group.establishment,
-            NumberField::item("Establishment", Scope::StaffGroup, "establishment", None),
-        );
+    for &(input, place) in columns {
+        if input.field == "establishment" && establishment_follows {
+            ui.label(RichText::new("follows").weak())
+                .on_hover_text(if agency {
+                    "Agency staff cover vacancies; they have no establishment of their own."
+                } else {
+                    "Set by the span of control below."
+                });
+            continue;
+        }
+        match (InputRef { input, item: index }).number_mut(scenario) {
+            Some(value) => {
+                let response = number_input(ui, value, &NumberField::for_input(place.label, input));
+                // Each input is named "<column> of <group>" for screen readers and UI tests.
+                accessible_label(&response, format!("{} of {name}", place.label));
+            }
+            None => {
+                ui.label("");
+            }
+        }
     }
-    column(
-        ui,
-        &mut group.caseload_cap,
-        NumberField::item("Cap", Scope::StaffGroup, "caseload_cap", None),
-    );
-    column(
-        ui,
-        &mut group.case_time_percent,
-        NumberField::item("On cases", Scope::StaffGroup, "case_time_percent", None),
-    );
-    column(
-        ui,
-        &mut group.annual_salary_gbp,
-        NumberField::item("Salary", Scope::StaffGroup, "annual_salary_gbp", None),
-    );
-    column(
-        ui,
-        &mut group.on_cost_percent,
-        NumberField::item("On-cost", Scope::StaffGroup, "on_cost_percent", None),
-    );
-    column(
-        ui,
-        &mut group.turnover_percent_per_year,
-        NumberField::item(
-            "Turnover",
-            Scope::StaffGroup,
-            "turnover_percent_per_year",
-            None,
-        ),
-    );
+    let group = &mut scenario.staff[index];
     let agency = ui
         .add(Checkbox::without_text(&mut group.agency))
         .on_hover_text("Agency staff: cover vacancies, paid at the agency premium.");
@@ -154,139 +133,104 @@ fn staff_row(ui: &mut Ui, index: usize, group: &mut StaffGroup, remove: &mut Opt
     ui.end_row();
 }
 
-/// Who progresses where (ASYE to experienced) and managers' spans of control.
+/// Who progresses where (ASYE to experienced) and the catalogue's other inputs
+/// of each staff group, such as managers' spans of control, under their
+/// sub-headings. The length of a stage goes next to where staff move on to.
 fn progression_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
-    ui.collapsing("Progression and managers", |ui| {
-        let ids: Vec<(String, String)> = scenario
-            .staff
-            .iter()
-            .map(|group| (group.id.clone(), group.name.clone()))
-            .collect();
-        Grid::new("progression_grid").num_columns(3).show(ui, |ui| {
-            for (index, group) in scenario.staff.iter_mut().enumerate() {
-                if group.agency {
-                    continue;
-                }
-                let label = ui.label(&group.name);
-                let target_name = group
-                    .progresses_to
-                    .as_ref()
-                    .and_then(|id| ids.iter().find(|(known, _)| known == id))
-                    .map_or("stays in this group", |(_, name)| name.as_str());
-                egui::ComboBox::from_id_salt(("progresses_to", index))
-                    .selected_text(if group.progresses_to.is_some() {
-                        format!("moves on to {target_name}")
-                    } else {
-                        target_name.to_owned()
-                    })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut group.progresses_to, None, "stays in this group");
-                        for (id, name) in ids.iter().filter(|(id, _)| *id != group.id) {
-                            ui.selectable_value(&mut group.progresses_to, Some(id.clone()), name);
+    for heading in catalogue::editor_groups(Section::Staff) {
+        ui.collapsing(heading, |ui| {
+            let grid_id = ("progression_grid", heading);
+            Grid::new(grid_id).num_columns(3).show(ui, |ui| {
+                for index in 0..scenario.staff.len() {
+                    if scenario.staff[index].agency {
+                        continue;
+                    }
+                    let rows = catalogue::editor_entries(Section::Staff)
+                        .filter(|(_, place)| !place.is_column() && place.group == heading);
+                    for (input, place) in rows {
+                        let entry = InputRef { input, item: index };
+                        if input.field == STAGE {
+                            progression_row(ui, scenario, entry, place);
+                        } else {
+                            let label = format!("  {}", place.label);
+                            entry_row(ui, scenario, entry, &label, problems);
                         }
-                    })
-                    .response
-                    .labelled_by(label.id)
-                    .on_hover_text("Where staff move when they finish this stage: newly qualified social workers become experienced after their ASYE year.");
-                if group.progresses_to.is_some() {
-                    number_input(
-                        ui,
-                        &mut group.progression_months,
-                        &NumberField::item("Stage", Scope::StaffGroup, "progression_months", None),
-                    );
-                } else {
-                    ui.label("");
+                    }
                 }
-                ui.end_row();
-                optional_number_row(
-                    ui,
-                    &mut group.span_of_control,
-                    &NumberField::item("  Span of control", Scope::StaffGroup, "span_of_control", None),
-                    problem_at(problems, &format!("staff[{index}].span_of_control")),
-                );
-            }
+            });
         });
-    });
+    }
 }
 
-pub fn workforce_policy_ui(ui: &mut Ui, policy: &mut WorkforcePolicy, problems: &[Problem]) {
-    let at = |field: &str| problem_at(problems, &format!("workforce.{field}"));
+/// The length of a stage: drawn beside where staff move on to when it ends.
+const STAGE: &str = "progression_months";
+
+/// Where a group's staff move on to, and after how long.
+fn progression_row(ui: &mut Ui, scenario: &mut Scenario, stage: InputRef, place: Place) {
+    let index = stage.item;
+    let ids: Vec<(String, String)> = scenario
+        .staff
+        .iter()
+        .map(|group| (group.id.clone(), group.name.clone()))
+        .collect();
+    let group = &mut scenario.staff[index];
+    let name = group.name.clone();
+    let label = ui.label(&group.name);
+    let target_name = group
+        .progresses_to
+        .as_ref()
+        .and_then(|id| ids.iter().find(|(known, _)| known == id))
+        .map_or("stays in this group", |(_, name)| name.as_str());
+    egui::ComboBox::from_id_salt(("progresses_to", index))
+        .selected_text(if group.progresses_to.is_some() {
+            format!("moves on to {target_name}")
+        } else {
+            target_name.to_owned()
+        })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut group.progresses_to, None, "stays in this group");
+            for (id, name) in ids.iter().filter(|(id, _)| *id != group.id) {
+                ui.selectable_value(&mut group.progresses_to, Some(id.clone()), name);
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Where staff move when they finish this stage: newly qualified social workers become experienced after their ASYE year.");
+    let moves_on = group.progresses_to.is_some();
+    match stage.number_mut(scenario) {
+        Some(months) if moves_on => {
+            let response = number_input(
+                ui,
+                months,
+                &NumberField::for_input(place.label, stage.input),
+            );
+            accessible_label(&response, format!("{} of {name}", place.label));
+        }
+        _ => {
+            ui.label("");
+        }
+    }
+    ui.end_row();
+}
+
+pub fn workforce_policy_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     Grid::new("workforce_grid").num_columns(3).show(ui, |ui| {
-        number_row(
+        let entries = catalogue::editor_entries(Section::Workforce);
+        rows_ui(
             ui,
-            &mut policy.recruitment_percent_per_month,
-            &NumberField::scenario(
-                "Recruitment speed",
-                "workforce.recruitment_percent_per_month",
-            ),
-            at("recruitment_percent_per_month"),
-        );
-        number_row(
-            ui,
-            &mut policy.time_to_hire_months,
-            &NumberField::scenario("Time to hire", "workforce.time_to_hire_months"),
-            at("time_to_hire_months"),
-        );
-        optional_number_row(
-            ui,
-            &mut policy.max_recruitment_starts_per_month,
-            &NumberField::scenario(
-                "Limit recruitment starts",
-                "workforce.max_recruitment_starts_per_month",
-            ),
-            at("max_recruitment_starts_per_month"),
-        );
-        number_row(
-            ui,
-            &mut policy.cost_per_hire_gbp,
-            &NumberField::scenario("Cost per hire", "workforce.cost_per_hire_gbp"),
-            at("cost_per_hire_gbp"),
-        );
-        number_row(
-            ui,
-            &mut policy.agency_cover_percent,
-            &NumberField::scenario("Agency cover", "workforce.agency_cover_percent"),
-            at("agency_cover_percent"),
-        );
-        number_row(
-            ui,
-            &mut policy.agency_premium_percent,
-            &NumberField::scenario("Agency premium", "workforce.agency_premium_percent"),
-            at("agency_premium_percent"),
-        );
-        number_row(
-            ui,
-            &mut policy.agency_adjust_months,
-            &NumberField::scenario(
-                "Agency follows vacancies in",
-                "workforce.agency_adjust_months",
-            ),
-            at("agency_adjust_months"),
-        );
-        number_row(
-            ui,
-            &mut policy.caseload_spread_percent,
-            &NumberField::scenario("Caseload spread", "workforce.caseload_spread_percent"),
-            at("caseload_spread_percent"),
-        );
-        ui.label("Burnout loop").on_hover_text(
-            "When caseloads exceed capacity, turnover rises, which cuts capacity further.",
-        );
-        ui.checkbox(&mut policy.burnout.enabled, "on")
-            .on_hover_text("Switch the burnout loop on or off.");
-        ui.label("");
-        ui.end_row();
-        number_row(
-            ui,
-            &mut policy.burnout.strength,
-            &NumberField::scenario("Burnout strength", "workforce.burnout.strength"),
-            at("burnout.strength"),
-        );
-        number_row(
-            ui,
-            &mut policy.burnout.max_multiplier,
-            &NumberField::scenario("Most turnover can rise", "workforce.burnout.max_multiplier"),
-            at("burnout.max_multiplier"),
+            scenario,
+            entries,
+            0,
+            problems,
+            |ui, scenario, input, place| {
+                if input.field == "workforce.burnout.enabled" {
+                    ui.label(place.label).on_hover_text(input.help());
+                    ui.checkbox(&mut scenario.workforce.burnout.enabled, "on")
+                        .on_hover_text("Switch the burnout loop on or off.");
+                    ui.label("");
+                    ui.end_row();
+                }
+            },
         );
     });
 }
