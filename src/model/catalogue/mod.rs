@@ -1,9 +1,12 @@
 //! The catalogue of inputs: one entry per input of the scenario file, saying what
 //! it is called for people, its unit, what it accepts, its default and where that
-//! comes from, what it means and how fast it drags. Validation, the editor, Monte
-//! Carlo, sensitivity, goal seek, the input diff, error messages and the README's
-//! file-format tables all read it, so adding an input touches the struct, this
-//! catalogue and the equation that uses it, nothing else.
+//! comes from, what it means, how fast it drags and where the editor draws it (its
+//! [`Place`]: section, sub-heading and row label, or a table column). Validation,
+//! the editor (which draws its number rows, staff-table columns and intervention
+//! fields by iterating the catalogue), Monte Carlo, sensitivity, goal seek, the
+//! input diff, error messages and the README's file-format tables all read it, so
+//! adding an input touches the struct, this catalogue and the equation that uses
+//! it, nothing else.
 //!
 //! Inputs that repeat (per staff group, per placement kind, per intervention) are
 //! described once, as templates; [`InputRef`] is one of them at one list item.
