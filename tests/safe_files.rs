@@ -121,11 +121,7 @@ impl Drop for Immutable<'_> {
 
 #[test]
 fn an_immutable_file_is_named_as_the_reason() {
-    let locked = std::io::Error::new(
-        std::io::ErrorKind::PermissionDenied,
-        caseload::io::FileLocked,
-    );
-    let reason = describe_write_error(&locked);
+    let reason = caseload::io::WriteFailure::Locked.to_string();
     assert!(
         reason.starts_with("the file is locked against changes (marked immutable with chattr +i"),
         "{reason}"

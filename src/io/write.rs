@@ -68,6 +68,12 @@ pub enum WriteFailure {
         "it is a link in a shared folder, and it belongs to someone else: it is not followed (write to the file it leads to instead)"
     )]
     SomeoneElsesLink,
+    /// Refused by the file itself although its folder takes new files: it is
+    /// immutable (`chattr +i`) or, in a shared folder, someone else's.
+    #[error(
+        "the file is locked against changes (marked immutable with chattr +i, or someone else's in a shared folder), though the folder accepts new files; save under another name"
+    )]
+    Locked,
     #[error("the previous version could not be kept as {name}: {reason}")]
     Backup {
         name: String,
@@ -80,41 +86,16 @@ pub enum WriteFailure {
 impl WriteFailure {
     /// Whether writing under another name could work: the file itself is protected.
     pub fn is_read_only(&self) -> bool {
-        match self {
-            WriteFailure::ReadOnly | WriteFailure::NotYours => true,
-            WriteFailure::Io(error) => error
-                .get_ref()
-                .is_some_and(|inner| inner.is::<FileLocked>()),
-            _ => false,
-        }
-    }
-}
-
-/// A write refused by the file being replaced although its folder took the new
-/// file: the file is immutable (`chattr +i`) or, in a shared folder, someone
-/// else's.
-#[derive(Debug, thiserror::Error)]
-#[error("the file is locked against changes")]
-pub struct FileLocked;
-
-/// `error`, marked as [`FileLocked`] when it is a refusal.
-fn locked_if_refused(error: std::io::Error) -> std::io::Error {
-    if error.kind() == std::io::ErrorKind::PermissionDenied {
-        std::io::Error::new(error.kind(), FileLocked)
-    } else {
-        error
+        matches!(
+            self,
+            WriteFailure::ReadOnly | WriteFailure::NotYours | WriteFailure::Locked
+        )
     }
 }
 
 /// Why a file could not be written, in words a finance officer can act on.
 pub fn describe_write_error(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
-    if error
-        .get_ref()
-        .is_some_and(|inner| inner.is::<FileLocked>())
-    {
-        return "the file is locked against changes (marked immutable with chattr +i, or someone else's in a shared folder), though the folder accepts new files; save under another name".to_owned();
-    }
     match error.kind() {
         ErrorKind::NotFound => "the folder does not exist (was it moved or deleted?)".to_owned(),
         ErrorKind::PermissionDenied => {
@@ -176,11 +157,11 @@ fn write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), WriteError>
                 keep_backup_copy(&real, existing).map_err(failed)?;
             }
             if several_names {
-                rewrite_in_place(&real, bytes)
+                rewrite_in_place(&real, bytes).map_err(WriteFailure::from)
             } else {
                 replace(&real, existing.as_ref(), bytes)
             }
-            .map_err(|error| failed(error.into()))
+            .map_err(failed)
         }
     }
 }
@@ -267,9 +248,7 @@ fn may_change(path: &Path) -> Result<(), WriteFailure> {
     match std::fs::OpenOptions::new().write(true).open(path) {
         // "Operation not permitted": the file itself is locked (immutable or
         // append-only), whatever its permissions say.
-        Err(error) if error.raw_os_error() == Some(EPERM) => Err(WriteFailure::Io(
-            std::io::Error::new(error.kind(), FileLocked),
-        )),
+        Err(error) if error.raw_os_error() == Some(EPERM) => Err(WriteFailure::Locked),
         Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
             Err(WriteFailure::NotYours)
         }
@@ -366,7 +345,7 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Replaces `path` (a regular file or nothing) in one step through a temporary
 /// file in the same folder.
-fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::Result<()> {
+fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> Result<(), WriteFailure> {
     let folder = folder_of(path);
     let mut builder = tempfile::Builder::new();
     builder
@@ -392,9 +371,13 @@ fn replace(path: &Path, existing: Option<&Metadata>, bytes: &[u8]) -> std::io::R
     }
     temporary.as_file().sync_all()?;
     // The folder took the temporary file: a refusal now comes from the old one.
-    temporary
-        .persist(path)
-        .map_err(|error| locked_if_refused(error.error))?;
+    temporary.persist(path).map_err(|error| {
+        if error.error.kind() == std::io::ErrorKind::PermissionDenied {
+            WriteFailure::Locked
+        } else {
+            error.error.into()
+        }
+    })?;
     sync_folder(&folder);
     Ok(())
 }
