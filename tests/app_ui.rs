@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
+mod common;
+
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -660,18 +662,6 @@ fn every_editor_section_opens_with_named_fields() {
     );
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_ron_file_opens_it() {
     let (mut harness, _) = app();
@@ -680,7 +670,7 @@ fn dropping_a_ron_file_opens_it() {
     harness
         .input_mut()
         .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(wakefield.clone())));
+        .push(std::sync::Arc::new(common::DroppedPath(wakefield.clone())));
     harness.run();
     assert_eq!(
         harness.state().document().scenario,

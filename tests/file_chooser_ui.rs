@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use caseload::app::{CaseloadApp, FileDialogs};
@@ -137,18 +139,6 @@ fn chooser_folder(harness: &Harness<'_, CaseloadApp>) -> PathBuf {
         .expect("the file chooser is open")
         .folder()
         .to_owned()
-}
-
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
 }
 
 fn status(harness: &Harness<'_, CaseloadApp>) -> String {
@@ -416,7 +406,7 @@ fn cancelling_the_chooser_writes_nothing_and_says_so() {
     harness
         .input_mut()
         .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(shipped(
+        .push(std::sync::Arc::new(common::DroppedPath(shipped(
             "wakefield-2018.ron",
         ))));
     harness.run();

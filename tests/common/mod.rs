@@ -74,3 +74,16 @@ pub fn names_in(folder: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A file dropped onto the window, as the window system would hand it over.
+#[derive(Debug)]
+pub struct DroppedPath(pub std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
