@@ -15,6 +15,6 @@ pub use scenario_file::{
     save_scenario, save_scenario_keeping_layout, scenario_to_ron,
 };
 pub use write::{
-    WriteError, WriteFailure, backup_path, describe_write_error, is_open_file,
-    is_temporary_file_name, same_file, write_file, write_file_keeping_backup,
+    WriteError, WriteFailure, backup_path, describe_write_error, is_open_file, same_file,
+    write_file, write_file_keeping_backup,
 };

@@ -465,7 +465,7 @@ fn sync_folder(folder: &Path) {
 }
 
 /// Whether `name` is one of this writer's temporary files.
-pub fn is_temporary_file_name(name: &str) -> bool {
+fn is_temporary_file_name(name: &str) -> bool {
     name.strip_prefix(TEMPORARY_PREFIX)
         .and_then(|rest| rest.strip_suffix(TEMPORARY_SUFFIX))
         .is_some_and(|random| {
