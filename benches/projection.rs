@@ -74,7 +74,7 @@ fn goal_seek(c: &mut Criterion) {
     ) else {
         panic!("fixed months are valid");
     };
-    let target = Target::AverageCaseloadAtMost { cases: 20.0, by };
+    let target = Target::WithinCapFrom { from: by };
     let lever = Lever::ExtraStaff {
         group: "experienced".to_owned(),
         from,

@@ -883,7 +883,11 @@ fn goal_seek_finds_the_smallest_answer_and_applies_it() {
     harness.run();
     let before = harness.state().document().scenario.interventions.len();
     menu(&mut harness, "Risk", "What does it take?…");
-    // Average caseload at or under 16 by the end of the first year.
+    // Average caseload at or under 16 from the end of the first year on.
+    harness.get_by_label("Target").click();
+    harness.run();
+    harness.get_by_label("Average caseload at or under").click();
+    harness.run();
     type_number(&mut harness, "Value", 0, "16");
     harness.get_by_label("Find the smallest").click();
     step_until(&mut harness, |app| {
@@ -925,6 +929,38 @@ fn goal_seek_finds_the_smallest_answer_and_applies_it() {
     assert!(units >= 1.0);
     less.interventions[before] = form.lever().intervention(&scenario, units as u64 - 1);
     assert!(!meets(&less, &form.target(), Confidence::MostLikely).unwrap());
+}
+
+/// The goal seek's first target is the headline's own measure: once its answer is
+/// applied, the headline's "Months over cap" card says the scenario is within cap
+/// from the target month on (or never over cap).
+#[test]
+fn the_goal_seek_answer_applied_shows_within_cap_in_the_headline() {
+    let (mut harness, _) = app();
+    harness.run();
+    assert!(harness.state().document().projection().months_over_cap() > 0);
+    menu(&mut harness, "Risk", "What does it take?…");
+    let form = harness.state().risk.goal.clone().unwrap();
+    assert_eq!(
+        form.target,
+        caseload::workspace::risk::TargetKind::WithinCap
+    );
+    assert!(harness.query_by_label("Value").is_none());
+    harness.get_by_label("Find the smallest").click();
+    step_until(&mut harness, |app| {
+        caseload::workspace::risk::current(&app.risk.goal_answer, &app.document().scenario)
+            .is_some()
+    });
+    harness.get_by_label_contains("It takes ");
+    harness.get_by_label("Apply to the scenario").click();
+    harness.run();
+    let standing = harness.state().document().projection().cap_standing();
+    match standing {
+        caseload::sim::CapStanding::WithinFrom(month) => assert!(month <= form.by_month),
+        caseload::sim::CapStanding::NeverOver => {}
+        caseload::sim::CapStanding::OverAtTheEnd => panic!("still over cap"),
+    }
+    harness.get_by_label(&standing.describe());
 }
 
 #[test]

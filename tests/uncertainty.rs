@@ -8,6 +8,7 @@ mod common;
 use caseload::io::{load_scenario, parse_scenario, scenario_to_ron};
 use caseload::model::{Range, Scenario, Shape, fields, validate};
 use caseload::project;
+use caseload::sim::CapStanding;
 use caseload::sim::monte_carlo::{MonteCarlo, monte_carlo_simple};
 use caseload::sim::sensitivity::{Output, sensitivity};
 use caseload::sim::solve::{Confidence, Lever, SolveError, Target, meets, solve};
@@ -157,7 +158,7 @@ fn the_goal_seek_answer_meets_the_target_and_one_unit_less_does_not() {
     let scenario = wakefield_with_ranges();
     let target = Target::AverageCaseloadAtMost {
         cases: 20.0,
-        by: common::month(2019, 3),
+        from: common::month(2019, 3),
     };
     let lever = Lever::ExtraStaff {
         group: "experienced".to_owned(),
@@ -206,6 +207,78 @@ fn the_goal_seek_answer_meets_the_target_and_one_unit_less_does_not() {
     );
 }
 
+/// The case: "What does it take?" said 20 extra FTE got Wakefield to a
+/// caseload of 20 by March 2019, yet after Apply the headline still counted 13
+/// months over cap. Now the target is the headline's own measure.
+#[test]
+fn the_goal_seek_answer_once_applied_meets_the_target_by_the_headlines_measure() {
+    let scenario = load_scenario(&common::save("wakefield-2018.ron")).unwrap();
+    let from = common::month(2019, 3);
+    let target = Target::WithinCapFrom { from };
+    let lever = Lever::ExtraStaff {
+        group: "experienced".to_owned(),
+        from: common::month(2018, 4),
+    };
+    let before = project(&scenario);
+    assert!(before.months_over_cap() > 0);
+    let solution = solve(&scenario, &target, &lever, Confidence::MostLikely, 2_000).unwrap();
+    let applied = project(&lever.apply(&scenario, solution.units));
+    // The headline's figures: no month over cap from March 2019 on.
+    match applied.cap_standing() {
+        CapStanding::NeverOver => {}
+        CapStanding::WithinFrom(month) => assert!(month <= from, "{month:?}"),
+        CapStanding::OverAtTheEnd => panic!("still over cap at the end"),
+    }
+    let over_after_target = applied
+        .rows
+        .iter()
+        .filter(|row| row.month >= from && row.workload.is_over_cap())
+        .count();
+    assert_eq!(over_after_target, 0);
+    // And it is the smallest such answer: one FTE less leaves a month over cap.
+    let less = project(&lever.apply(&scenario, solution.units - 1));
+    assert!(
+        less.rows
+            .iter()
+            .any(|row| row.month >= from && row.workload.is_over_cap())
+    );
+    // The year table counts the same months as the headline.
+    let by_year: usize = applied.years.iter().map(|year| year.months_over_cap).sum();
+    assert_eq!(by_year, applied.months_over_cap());
+}
+
+/// A caseload target holds in every month from its month to the end, not in that
+/// month only.
+#[test]
+fn a_caseload_target_holds_to_the_end_of_the_projection() {
+    let scenario = load_scenario(&common::save("wakefield-2018.ron")).unwrap();
+    let from = common::month(2019, 3);
+    let projection = project(&scenario);
+    let highest_after = projection
+        .rows
+        .iter()
+        .filter(|row| row.month >= from)
+        .filter_map(|row| row.workload.average_caseload)
+        .fold(0.0, f64::max);
+    let in_march = projection
+        .rows
+        .iter()
+        .find(|row| row.month == from)
+        .and_then(|row| row.workload.average_caseload)
+        .unwrap();
+    assert!(highest_after >= in_march);
+    let target = |cases| Target::AverageCaseloadAtMost { cases, from };
+    assert_eq!(target(highest_after).met_by(&projection), Some(true));
+    assert_eq!(
+        target(highest_after - 0.01).met_by(&projection),
+        Some(false)
+    );
+    let outside = Target::WithinCapFrom {
+        from: common::month(2030, 1),
+    };
+    assert_eq!(outside.met_by(&projection), None);
+}
+
 #[test]
 fn other_levers_and_targets_are_exact_too() {
     let scenario = load_scenario(&common::save("liverpool-2019-do-nothing.ron")).unwrap();
@@ -213,11 +286,12 @@ fn other_levers_and_targets_are_exact_too() {
         (
             Target::AverageCaseloadAtMost {
                 cases: 20.0,
-                by: common::month(2019, 9),
+                from: common::month(2019, 9),
             },
+            // Caseload targets hold to the end, so the team works to the end.
             Lever::ContractedTeam {
                 from: common::month(2019, 4),
-                months: 12,
+                months: 36,
                 cost_per_case_month_gbp: 550.0,
             },
         ),

@@ -181,7 +181,9 @@ impl ReportChart {
         let definitions: &[(&'static str, RowValue)] = match self {
             ReportChart::AverageCaseload => &[
                 ("Average caseload", |row| row.workload.average_caseload),
-                ("Average cap", |row| row.workload.average_cap),
+                ("Cap (weighted by case-holding staff)", |row| {
+                    row.workload.average_cap
+                }),
             ],
             ReportChart::CasesAboveCapacity => &[("Cases above capacity", |row| {
                 Some(row.workload.over_capacity_cases)

@@ -95,7 +95,9 @@ impl ScenarioChart {
     /// What the chart shows beyond its title, shown beside it.
     pub fn subtitle(self) -> &'static str {
         match self {
-            ScenarioChart::AverageCaseload => "against each group's caseload cap",
+            ScenarioChart::AverageCaseload => {
+                "against the cap: each group's cap weighted by its case-holding staff; above it, the month is over cap"
+            }
             ScenarioChart::CasesAboveCapacity => {
                 "cases no one can hold within the caps (\"unallocated\"), and cases held by contracted teams"
             }
@@ -172,8 +174,7 @@ impl ScenarioChart {
     }
 
     /// The chart's fixed series, drawn after any that depend on the scenario:
-    /// a cap line per group of equal caps (palette from 1, dashed) follows the
-    /// average caseload; a line per staff group (palette by group) comes before
+    /// the average caseload comes before its weighted cap (dashed); a line per staff group (palette by group) comes before
     /// all staff; placements are stacked by kind (palette from 3) and spend by
     /// category (palette by category) under the budget line.
     pub fn series(self) -> &'static [SeriesDefinition] {
@@ -191,20 +192,24 @@ impl ScenarioChart {
     /// The bars of the yearly chart: spend, then funding, each with its colour.
     pub const YEAR_BARS: [(&'static str, usize); 2] = [("Spend", 4), ("Funding", 0)];
 
-    /// Palette colour of the cap line `index` (0 for the first distinct cap).
-    pub fn cap_colour(index: usize) -> usize {
-        index + 1
-    }
-
     /// Palette colour of a placement kind's stack (by the kind's index).
     pub fn placement_colour(kind_index: usize) -> usize {
         kind_index + 3
     }
 }
 
-const AVERAGE_CASELOAD: &[SeriesDefinition] = &[line("Average caseload", 0, |row| {
-    row.workload.average_caseload
-})];
+/// The average caseload and the cap it is measured against: over cap means the
+/// line is above the dashed one ([`crate::sim::Workload::is_over_cap`]).
+const AVERAGE_CASELOAD: &[SeriesDefinition] = &[
+    line("Average caseload", 0, |row| row.workload.average_caseload),
+    SeriesDefinition {
+        name: "Cap (weighted by case-holding staff)",
+        colour: SeriesColour::Reference,
+        dashed: true,
+        filled: false,
+        value: |row| row.workload.average_cap,
+    },
+];
 
 const CASES_ABOVE_CAPACITY: &[SeriesDefinition] = &[
     SeriesDefinition {

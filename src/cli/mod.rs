@@ -68,7 +68,8 @@ pub enum Command {
     /// Find the smallest lever value that meets a target ("what does it take?").
     Solve {
         file: PathBuf,
-        /// caseload<=20@2019-03, overspend<=0@2019-20 or in-care<600@2021-03.
+        /// within-cap@2019-03 (no month over cap from then to the end), caseload<=20@2019-03
+        /// (from then to the end), overspend<=0@2019-20 or in-care<600@2021-03.
         #[arg(long)]
         target: String,
         /// staff:GROUP@2018-04 (FTE), early-help@2019-04 (£1,000 a year),

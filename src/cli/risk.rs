@@ -10,11 +10,13 @@ use crate::units;
 
 use super::table::Table;
 
-/// Parses a target: `caseload<=20@2019-03`, `overspend<=0@2019-20` or `in-care<600@2021-03`.
+/// Parses a target: `within-cap@2019-03` (no month over cap from March 2019 to the
+/// end), `caseload<=20@2019-03` (average caseload at or under 20 from March 2019 to
+/// the end), `overspend<=0@2019-20` or `in-care<600@2021-03`.
 pub fn parse_target(text: &str) -> Result<Target, String> {
     let expected = || {
         format!(
-            "expected a target like caseload<=20@2019-03, overspend<=0@2019-20 or in-care<600@2021-03, found \"{text}\""
+            "expected a target like within-cap@2019-03, caseload<=20@2019-03, overspend<=0@2019-20 or in-care<600@2021-03, found \"{text}\""
         )
     };
     let (condition, when) = text.split_once('@').ok_or_else(expected)?;
@@ -34,10 +36,14 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             ))
         }
     };
-    if let Some(value) = condition.strip_prefix("caseload<=") {
+    if condition.trim() == "within-cap" {
+        Ok(Target::WithinCapFrom {
+            from: Month::parse(when)?,
+        })
+    } else if let Some(value) = condition.strip_prefix("caseload<=") {
         Ok(Target::AverageCaseloadAtMost {
             cases: number(value)?,
-            by: Month::parse(when)?,
+            from: Month::parse(when)?,
         })
     } else if let Some(value) = condition.strip_prefix("overspend<=") {
         Ok(Target::OverspendAtMost {
@@ -298,9 +304,16 @@ mod tests {
             parse_target("caseload<=20@2019-03"),
             Ok(Target::AverageCaseloadAtMost {
                 cases: 20.0,
-                by: Month::new(2019, 3).unwrap()
+                from: Month::new(2019, 3).unwrap()
             })
         );
+        assert_eq!(
+            parse_target("within-cap@2019-03"),
+            Ok(Target::WithinCapFrom {
+                from: Month::new(2019, 3).unwrap()
+            })
+        );
+        assert!(parse_target("within-cap@March").is_err());
         assert!(
             matches!(parse_target("overspend<=£1,000@2019-20"), Ok(Target::OverspendAtMost { gbp, .. }) if gbp == 1000.0)
         );

@@ -49,6 +49,9 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
         table.row(year_cells(projection, year));
     }
     text.push_str(&table.render());
+    text.push('\n');
+    text.push_str(&projection.over_cap_sentence());
+    text.push('\n');
     let total_spend = projection.total_spend();
     let total_funding: f64 = projection.years.iter().map(YearSummary::funding).sum();
     let reserves = projection
@@ -56,7 +59,7 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
         .last()
         .map_or(0.0, |year| year.reserves_at_end);
     text.push_str(&format!(
-        "\nIn all: spend {}, funding {}, variance {}. Reserves at the end: {}.\n",
+        "In all: spend {}, funding {}, variance {}. Reserves at the end: {}.\n",
         units::gbp(total_spend),
         units::gbp(total_funding),
         units::budget_variance(total_spend - total_funding),

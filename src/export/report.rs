@@ -152,10 +152,11 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
             _ => "B (scenario): ",
         };
         html.push_str(&format!(
-            "<p><strong>{role}{}</strong>, {} to {}.</p>\n",
+            "<p><strong>{role}{}</strong>, {} to {}. {}</p>\n",
             escape(&entry.scenario.name),
             entry.scenario.start.label(),
-            entry.scenario.end().label()
+            entry.scenario.end().label(),
+            escape(&entry.projection.over_cap_sentence())
         ));
         // Notes the baseline already showed are not repeated.
         let repeated = index > 0 && entries[index - 1].scenario.notes == entry.scenario.notes;

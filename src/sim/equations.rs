@@ -272,6 +272,16 @@ pub fn load_ratio(cases_for_staff: f64, staff_capacity: f64) -> Option<f64> {
     }
 }
 
+/// Whether a month is **over cap** (the one meaning used by the headline, the
+/// charts, the summary, the chances of Monte Carlo runs and goal seek targets):
+/// `load > 1`, i.e. more cases for staff than their capacity at their caps, which
+/// is the same as the average caseload above the average cap (the groups' caps
+/// weighted by their case-holding FTE); also over cap with cases and no capacity
+/// (`load` is `None`).
+pub fn is_over_cap(load: Option<f64>) -> bool {
+    load.is_none_or(|load| load > 1.0)
+}
+
 /// Cases beyond what staff can hold at their caps (cases):
 /// `max(0, cases for staff - staff capacity)`.
 pub fn over_capacity_cases(cases_for_staff: f64, staff_capacity: f64) -> f64 {
@@ -686,6 +696,18 @@ mod tests {
         assert_eq!(load_ratio(5.0, 0.0), None);
         close(over_capacity_cases(250.0, 200.0), 50.0);
         close(over_capacity_cases(150.0, 200.0), 0.0);
+    }
+
+    #[test]
+    fn over_cap_means_more_cases_than_capacity() {
+        // Wakefield after the goal seek of the issue: 19.86 cases per FTE against a
+        // weighted cap of 19.69 is a load of 1.0086: over cap, though under 20.
+        assert!(is_over_cap(load_ratio(19.86, 19.69)));
+        // Exactly at capacity is not over it.
+        assert!(!is_over_cap(load_ratio(200.0, 200.0)));
+        assert!(!is_over_cap(load_ratio(0.0, 0.0)));
+        // Cases and no one to hold them.
+        assert!(is_over_cap(load_ratio(5.0, 0.0)));
     }
 
     #[test]

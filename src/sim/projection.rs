@@ -132,11 +132,34 @@ pub struct Workload {
 impl Workload {
     /// Over cap: more cases than capacity (or cases and no one to hold them).
     pub fn is_over_cap(&self) -> bool {
-        self.load.is_none_or(|load| load > 1.0)
+        super::equations::is_over_cap(self.load)
     }
 
     pub fn rating(&self) -> CapacityRating {
         CapacityRating::from_load(self.load)
+    }
+}
+
+/// Where a projection stands against the caps, by [`Workload::is_over_cap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapStanding {
+    /// No month over cap.
+    NeverOver,
+    /// Over cap in some months, and in none from this month to the end.
+    WithinFrom(Month),
+    /// Still over cap in the last month.
+    OverAtTheEnd,
+}
+
+impl CapStanding {
+    /// For people: "never over cap", "within cap from Mar 2019 on", "still over
+    /// cap at the end".
+    pub fn describe(self) -> String {
+        match self {
+            CapStanding::NeverOver => "never over cap".to_owned(),
+            CapStanding::WithinFrom(month) => format!("within cap from {} on", month.label()),
+            CapStanding::OverAtTheEnd => "still over cap at the end".to_owned(),
+        }
     }
 }
 
@@ -292,6 +315,40 @@ impl Projection {
 
     pub fn total_spend(&self) -> f64 {
         self.rows.iter().map(|row| row.spend.total()).sum()
+    }
+
+    /// Months over cap ([`Workload::is_over_cap`]) in the whole projection.
+    pub fn months_over_cap(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|row| row.workload.is_over_cap())
+            .count()
+    }
+
+    /// "Over cap in 13 of 36 months: within cap from Mar 2019 on." (or "Never over
+    /// cap in 36 months."), as the summary and the report say it.
+    pub fn over_cap_sentence(&self) -> String {
+        let months = self.rows.len();
+        match self.cap_standing() {
+            CapStanding::NeverOver => format!("Never over cap in {months} months."),
+            standing => format!(
+                "Over cap in {} of {months} months: {}.",
+                self.months_over_cap(),
+                standing.describe()
+            ),
+        }
+    }
+
+    /// Where the projection stands against the caps: never over cap, within cap from
+    /// a month to the end, or still over cap in its last month.
+    pub fn cap_standing(&self) -> CapStanding {
+        let Some(last_over) = self.rows.iter().rposition(|row| row.workload.is_over_cap()) else {
+            return CapStanding::NeverOver;
+        };
+        match self.rows.get(last_over + 1) {
+            Some(row) => CapStanding::WithinFrom(row.month),
+            None => CapStanding::OverAtTheEnd,
+        }
     }
 
     /// The worst overspend in any financial year, if any year overspends.

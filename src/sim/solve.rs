@@ -7,13 +7,19 @@ use crate::model::{Action, FinancialYear, Intervention, Month, Scenario};
 
 use super::engine::project;
 use super::monte_carlo::draw_scenario;
-use super::projection::Projection;
+use super::projection::{MonthRow, Projection};
 
-/// What must hold.
+/// What must hold. Targets on caseloads hold in every month from a month to the
+/// end of the projection, not in one month only, so that an answer that dips
+/// under the target once and rises again does not count as meeting it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
-    /// Average caseload per case-holding FTE at or under `cases` in month `by`.
-    AverageCaseloadAtMost { cases: f64, by: Month },
+    /// No month over cap ([`crate::sim::Workload::is_over_cap`], the headline's
+    /// measure) from month `from` to the end of the projection.
+    WithinCapFrom { from: Month },
+    /// Average caseload per case-holding FTE at or under `cases` in every month
+    /// from `from` to the end of the projection.
+    AverageCaseloadAtMost { cases: f64, from: Month },
     /// Overspend in financial year `year` at or under `gbp` (0: within budget).
     OverspendAtMost { gbp: f64, year: FinancialYear },
     /// Children in care under `children` at the end of month `by`.
@@ -25,13 +31,17 @@ impl Target {
     /// outside the projection.
     pub fn met_by(&self, projection: &Projection) -> Option<bool> {
         match self {
-            Target::AverageCaseloadAtMost { cases, by } => {
-                let row = projection.rows.iter().find(|row| row.month == *by)?;
-                Some(
+            Target::WithinCapFrom { from } => {
+                let months = months_from(projection, *from)?;
+                Some(!months.iter().any(|row| row.workload.is_over_cap()))
+            }
+            Target::AverageCaseloadAtMost { cases, from } => {
+                let months = months_from(projection, *from)?;
+                Some(months.iter().all(|row| {
                     row.workload
                         .average_caseload
-                        .is_some_and(|caseload| caseload <= *cases + 1e-9),
-                )
+                        .is_some_and(|caseload| caseload <= *cases + 1e-9)
+                }))
             }
             Target::OverspendAtMost { gbp, year } => {
                 let summary = projection
@@ -49,11 +59,14 @@ impl Target {
 
     pub fn describe(&self) -> String {
         match self {
-            Target::AverageCaseloadAtMost { cases, by } => {
+            Target::WithinCapFrom { from } => {
+                format!("no month over cap from {} to the end", from.label())
+            }
+            Target::AverageCaseloadAtMost { cases, from } => {
                 format!(
-                    "average caseload at or under {} in {}",
+                    "average caseload at or under {} from {} to the end",
                     crate::units::thousands(*cases, 1),
-                    by.label()
+                    from.label()
                 )
             }
             Target::OverspendAtMost { gbp, year } => {
@@ -70,6 +83,13 @@ impl Target {
             ),
         }
     }
+}
+
+/// The months of a projection from `from` to its end; `None` if `from` is not one
+/// of them.
+fn months_from(projection: &Projection, from: Month) -> Option<&[MonthRow]> {
+    let first = projection.rows.iter().position(|row| row.month == from)?;
+    projection.rows.get(first..)
 }
 
 /// How sure the answer must be.

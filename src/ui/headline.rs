@@ -4,7 +4,7 @@
 use egui::{Color32, Frame, RichText, Ui};
 
 use super::theme;
-use crate::sim::{MonthRow, Projection};
+use crate::sim::{CapStanding, MonthRow, Projection};
 use crate::units;
 
 /// One headline figure: a small title, a large value, a line of context.
@@ -63,17 +63,19 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
         }
     };
     let mut cards = vec![caseload_card(first), caseload_card(last)];
-    let over: usize = projection
-        .years
-        .iter()
-        .map(|year| year.months_over_cap)
-        .sum();
+    let over = projection.months_over_cap();
+    let standing = projection.cap_standing();
     cards.push(Card {
         title: "Months over cap".to_owned(),
         value: format!("{over} of {}", projection.rows.len()),
-        context: "months with more cases than capacity".to_owned(),
-        colour: Some(if over > 0 { colours.bad } else { colours.good }),
-        help: "Months in which the cases to hold exceed what staff can hold at their caps.",
+        context: standing.describe(),
+        colour: Some(match standing {
+            CapStanding::NeverOver => colours.good,
+            // Over cap earlier but no longer: amber, not the red of a service still over.
+            CapStanding::WithinFrom(_) => colours.warning,
+            CapStanding::OverAtTheEnd => colours.bad,
+        }),
+        help: "Months in which the cases to hold exceed what staff can hold at their caps: the average caseload above the cap, which is each group's cap weighted by its case-holding staff. The same measure is used by the charts, the summary, the chances of Monte Carlo runs and the \"No month over cap\" target of \"What does it take?\".",
     });
     cards.push(Card {
         title: format!("Children in care, end of {}", last.month.label()),

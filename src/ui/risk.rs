@@ -89,35 +89,26 @@ pub fn goal_window(
             Grid::new("goal_grid").num_columns(2).show(ui, |ui| {
                 let label = ui.label("Target");
                 ComboBox::from_id_salt("goal_target")
-                    .selected_text(match form.target {
-                        TargetKind::Caseload => "Average caseload at or under",
-                        TargetKind::Overspend => "Overspend in a year at or under (£)",
-                        TargetKind::ChildrenInCare => "Children in care under",
-                    })
+                    .selected_text(form.target.label())
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut form.target,
-                            TargetKind::Caseload,
-                            "Average caseload at or under",
-                        );
-                        ui.selectable_value(
-                            &mut form.target,
-                            TargetKind::Overspend,
-                            "Overspend in a year at or under (£)",
-                        );
-                        ui.selectable_value(
-                            &mut form.target,
-                            TargetKind::ChildrenInCare,
-                            "Children in care under",
-                        );
+                        for kind in TargetKind::ALL {
+                            ui.selectable_value(&mut form.target, kind, kind.label());
+                        }
                     })
                     .response
-                    .labelled_by(label.id);
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "Over cap: more cases than the staff can hold at their caps, the \
+                         measure the headline counts. Caseload targets must hold in every \
+                         month from the month given to the end of the projection.",
+                    );
                 ui.end_row();
-                let label = ui.label("Value");
-                ui.add(DragValue::new(&mut form.target_value).speed(0.5))
-                    .labelled_by(label.id);
-                ui.end_row();
+                if form.target.has_value() {
+                    let label = ui.label("Value");
+                    ui.add(DragValue::new(&mut form.target_value).speed(0.5))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
                 if form.target == TargetKind::Overspend {
                     let label = ui.label("Financial year");
                     ui.add(
@@ -127,12 +118,15 @@ pub fn goal_window(
                     )
                     .labelled_by(label.id);
                 } else {
-                    ui.label("By the end of");
+                    ui.label(form.target.month_label());
                     month_input(
                         ui,
                         "goal_by",
                         &mut form.by_month,
-                        "The month by which the target must hold.",
+                        match form.target {
+                            TargetKind::ChildrenInCare => "The month by whose end the target must hold.",
+                            _ => "The target must hold in this month and every month after it to the end of the projection.",
+                        },
                     );
                 }
                 ui.end_row();

@@ -24,9 +24,44 @@ pub struct GoalForm {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetKind {
+    /// No month over cap from a month to the end (the headline's measure).
+    WithinCap,
     Caseload,
     Overspend,
     ChildrenInCare,
+}
+
+impl TargetKind {
+    pub const ALL: [TargetKind; 4] = [
+        TargetKind::WithinCap,
+        TargetKind::Caseload,
+        TargetKind::Overspend,
+        TargetKind::ChildrenInCare,
+    ];
+
+    /// The choice as the form shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetKind::WithinCap => "No month over cap",
+            TargetKind::Caseload => "Average caseload at or under",
+            TargetKind::Overspend => "Overspend in a year at or under (£)",
+            TargetKind::ChildrenInCare => "Children in care under",
+        }
+    }
+
+    /// Whether the target has a number to meet (all but "no month over cap").
+    pub fn has_value(self) -> bool {
+        self != TargetKind::WithinCap
+    }
+
+    /// How the form names its month: caseload targets hold from a month to the
+    /// end, children in care at the end of a month.
+    pub fn month_label(self) -> &'static str {
+        match self {
+            TargetKind::WithinCap | TargetKind::Caseload => "From (to the end)",
+            TargetKind::Overspend | TargetKind::ChildrenInCare => "By the end of",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +81,7 @@ impl GoalForm {
             .map(|group| group.id.clone())
             .unwrap_or_default();
         Self {
-            target: TargetKind::Caseload,
+            target: TargetKind::WithinCap,
             target_value: 20.0,
             by_month: scenario.start.plus(11),
             in_year: scenario.start.financial_year(),
@@ -64,9 +99,12 @@ impl GoalForm {
 
     pub fn target(&self) -> Target {
         match self.target {
+            TargetKind::WithinCap => Target::WithinCapFrom {
+                from: self.by_month,
+            },
             TargetKind::Caseload => Target::AverageCaseloadAtMost {
                 cases: self.target_value,
-                by: self.by_month,
+                from: self.by_month,
             },
             TargetKind::Overspend => Target::OverspendAtMost {
                 gbp: self.target_value,
