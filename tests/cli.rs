@@ -549,3 +549,51 @@ fn control_characters_from_files_and_paths_reach_the_terminal_escaped() {
         "{stderr:?}"
     );
 }
+
+/// The example output in the README is what this build prints for the examples.
+/// Run with `UPDATE_README_EXAMPLES=1` to write it into the README after a change
+/// to the model or the examples.
+#[test]
+fn the_readme_examples_are_what_this_build_prints() {
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let mut block = String::from("```text\n");
+    for (index, example) in [
+        "saves/wakefield-2018.ron",
+        "saves/gloucestershire-2018.ron",
+        "saves/liverpool-2019.ron",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let output = Command::new(env!("CARGO_BIN_EXE_caseload"))
+            .current_dir(manifest)
+            .args(["run", example])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        if index > 0 {
+            block.push('\n');
+        }
+        block.push_str(&format!("$ caseload run {example}\n"));
+        block.push_str(&text(&output.stdout));
+    }
+    block.push_str("```\n");
+    let path = format!("{manifest}/README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let begin = "<!-- The block below is written by tests/cli.rs (the_readme_examples_are_what_this_build_prints). -->\n";
+    let end = "<!-- End of the block written by tests/cli.rs. -->";
+    let start = readme.find(begin).expect("the README marks the block") + begin.len();
+    let finish = readme[start..].find(end).expect("the README marks its end") + start;
+    if std::env::var_os("UPDATE_README_EXAMPLES").is_some() {
+        let updated = format!("{}{block}{}", &readme[..start], &readme[finish..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    let in_readme = &readme[start..finish];
+    if in_readme != block {
+        let wrong = in_readme.lines().zip(block.lines()).find(|(a, b)| a != b);
+        panic!(
+            "the README's example output is not this build's (first difference: {wrong:?}); run the test with UPDATE_README_EXAMPLES=1"
+        );
+    }
+}
