@@ -87,10 +87,7 @@ impl TwoPeriodGrowth {
         Self {
             first_step: growth_factor(first_percent_per_year, 1.0),
             crossing_step: growth_factor(first_percent_per_year, first_months - crossing_months)
-                * growth_factor(
-                    later_percent_per_year,
-                    crossing_months + 1.0 - first_months,
-                ),
+                * growth_factor(later_percent_per_year, crossing_months + 1.0 - first_months),
             later_step: growth_factor(later_percent_per_year, 1.0),
             first_months,
             months_elapsed: 0.0,
@@ -703,7 +700,10 @@ mod tests {
         // Gloucestershire: +17% for 12 months, then 8% a year.
         close(two_period_growth_factor(17.0, 12.0, 8.0, 12.0), 1.17);
         close(two_period_growth_factor(17.0, 12.0, 8.0, 24.0), 1.17 * 1.08);
-        close(two_period_growth_factor(17.0, 12.0, 8.0, 6.0), 1.17f64.sqrt());
+        close(
+            two_period_growth_factor(17.0, 12.0, 8.0, 6.0),
+            1.17f64.sqrt(),
+        );
         close(
             two_period_growth_factor(17.0, 12.0, 8.0, 18.0),
             1.17 * 1.08f64.sqrt(),
