@@ -134,8 +134,9 @@ pub fn seasonal_multiplier(seasonality: &[f64], month_number: u32) -> f64 {
 }
 
 /// Referrals in a month (children per month):
-/// `R(t) = R0 x growth_factor(g, t) x seasonal multiplier x early-help factor`,
-/// with the growth factor passed in (see [`CompoundGrowth`]).
+/// `R(t) = R0 x growth factor x seasonal multiplier x early-help factor`,
+/// with the growth factor passed in (see [`two_period_growth_factor`] and
+/// [`TwoPeriodGrowth`]).
 pub fn referrals(
     baseline_per_month: f64,
     growth: f64,
