@@ -373,7 +373,7 @@ fn enormous_lists_and_texts_are_refused_with_the_limit() {
     assert!(
         problems[0]
             .message
-            .contains("at most 50 staff groups, found 5006"),
+            .contains("at most 50 staff groups, found 5007"),
         "{problems:?}"
     );
     assert_eq!(problems[0].field.as_deref(), Some("staff"));

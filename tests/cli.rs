@@ -47,7 +47,7 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "In care at end",
         "Agency",
         "Variance",
-        "£23.6m over budget",
+        "£20.7m over budget",
         "Wrote 39 months",
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");
@@ -165,7 +165,7 @@ fn diff_lists_exactly_the_fields_that_differ() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    assert!(stdout.contains("7 inputs differ"), "{stdout}");
+    assert!(stdout.contains("9 inputs differ"), "{stdout}");
     let fields: Vec<&str> = stdout
         .lines()
         .skip_while(|line| !line.starts_with("Input [path in the file]"))
@@ -181,7 +181,9 @@ fn diff_lists_exactly_the_fields_that_differ() {
             "+22 deputy team managers over two years: switched on [interventions[\"+22 deputy team managers over two years\"].enabled]",
             "+5 other roles over two years: switched on [interventions[\"+5 other roles over two years\"].enabled]",
             "£5.1m share of the national social care top-up, 2019-20: switched on [interventions[\"£5.1m share of the national social care top-up, 2019-20\"].enabled]",
-            "Council's own resources towards the £7.7m plan: switched on [interventions[\"Council's own resources towards the £7.7m plan\"].enabled]",
+            "Council's own resources towards the £7.7m, 2019-20: switched on [interventions[\"Council's own resources towards the £7.7m, 2019-20\"].enabled]",
+            "The £7.7m a year for the posts, 2020-21: switched on [interventions[\"The £7.7m a year for the posts, 2020-21\"].enabled]",
+            "The £7.7m a year for the posts, 2021-22: switched on [interventions[\"The £7.7m a year for the posts, 2021-22\"].enabled]",
         ]
     );
     let same = caseload(&[

@@ -258,13 +258,14 @@ fn the_comments_inside_a_removed_intervention_go_with_it() {
     let path = common::save("liverpool-2019.ron");
     let (text, mut scenario, original) = read(&path);
     scenario.interventions.retain(|intervention| {
-        intervention.label != "Council's own resources towards the £7.7m plan"
+        intervention.label != "Council's own resources towards the £7.7m, 2019-20"
     });
     let saved = save(&scenario, &original);
-    assert!(!saved.contains("read here as over two years"));
-    assert!(!saved.contains("The reports do not say whether"));
+    assert!(!saved.contains("over two years it would pay for half of them"));
+    assert!(!saved.contains("When the RecurringFunding intervention exists"));
     let change = line_change(&text, &saved);
-    assert_eq!(change.removed.len(), 7, "{:?}", change.removed);
+    // The brackets, eleven lines of comment, the label, start and action.
+    assert_eq!(change.removed.len(), 16, "{:?}", change.removed);
 }
 
 /// The first line of each list item as written in `text`, by path.

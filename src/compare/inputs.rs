@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(
             changed,
             vec![
-                ("staff[\"experienced\"].fte", Some("90"), Some("115")),
+                ("staff[\"experienced\"].fte", Some("95"), Some("115")),
                 (
                     "interventions[\"+115 social workers over two years\"].enabled",
                     Some("on"),

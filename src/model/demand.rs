@@ -10,6 +10,14 @@ pub struct Demand {
     pub referrals_per_month: f64,
     /// Growth of referrals (% per year, compounded monthly). Gloucestershire saw +17%.
     pub referral_growth_percent_per_year: f64,
+    /// Growth of referrals in a first period (% per year, compounded monthly), when
+    /// the latest year's rise differs from the longer trend: Gloucestershire's +17%
+    /// in 2017-18. Applies for `referral_first_growth_months` months; after that
+    /// referrals grow at `referral_growth_percent_per_year`.
+    pub referral_first_growth_percent_per_year: f64,
+    /// Length of that first period (months from the start; 0 = none, the long-run
+    /// rate from the start).
+    pub referral_first_growth_months: f64,
     /// Optional seasonal pattern: 12 multipliers, January to December. Empty = none.
     /// They are rescaled so that their mean is 1, so they shift referrals between
     /// months without changing the yearly total.
@@ -110,6 +118,8 @@ impl Default for Demand {
         Self {
             referrals_per_month: 450.0,
             referral_growth_percent_per_year: 2.0,
+            referral_first_growth_percent_per_year: 0.0,
+            referral_first_growth_months: 0.0,
             seasonality: Vec::new(),
             referral_outcomes: ReferralOutcomes::default(),
             children_in_need: 2_250.0,

@@ -132,7 +132,7 @@ mod tests {
         );
         assert_eq!(
             number(&scenario, "money.budgets[\"2018-19\"].budget_gbp"),
-            Some(90_500_000.0)
+            Some(85_900_000.0)
         );
         assert_eq!(number(&scenario, "workforce.burnout.strength"), Some(2.0));
         assert_eq!(
@@ -145,7 +145,7 @@ mod tests {
         );
         assert_eq!(
             canonical(&scenario, "staff[\"agency\"].fte").as_deref(),
-            Some("staff[5].fte")
+            Some("staff[6].fte")
         );
         for bad in [
             "",

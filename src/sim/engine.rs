@@ -215,7 +215,7 @@ struct MonthlyState {
     establishment: Vec<f64>,
     caps: Vec<f64>,
     /// Growth worked out once, then stepped month by month.
-    referral_growth: eq::CompoundGrowth,
+    referral_growth: eq::TwoPeriodGrowth,
     cost_growth: [eq::CompoundGrowth; 5],
     /// The budget changes once a financial year.
     budget_year: Option<FinancialYear>,
@@ -245,7 +245,9 @@ impl MonthlyState {
             staff,
             establishment: vec![0.0; group_count],
             caps: vec![0.0; group_count],
-            referral_growth: eq::CompoundGrowth::new(
+            referral_growth: eq::TwoPeriodGrowth::new(
+                scenario.demand.referral_first_growth_percent_per_year,
+                scenario.demand.referral_first_growth_months,
                 scenario.demand.referral_growth_percent_per_year,
             ),
             cost_growth: PlacementKind::ALL.map(|kind| {

@@ -39,6 +39,81 @@ impl CompoundGrowth {
     }
 }
 
+/// Referral growth in two periods (dimensionless): a first rate for the first
+/// `first_months` months, then the long-run rate,
+/// `factor = (1 + first% / 100) ^ (min(t, m) / 12) x (1 + later% / 100) ^ (max(t - m, 0) / 12)`,
+/// with `t` months elapsed and `m = first_months`. With `m = 0` it is
+/// [`growth_factor`] at the long-run rate. Gloucestershire: referrals rose 17% in
+/// 2017-18, then followed the council's longer trend.
+pub fn two_period_growth_factor(
+    first_percent_per_year: f64,
+    first_months: f64,
+    later_percent_per_year: f64,
+    months_elapsed: f64,
+) -> f64 {
+    let first_months = first_months.max(0.0);
+    growth_factor(first_percent_per_year, months_elapsed.min(first_months))
+        * growth_factor(
+            later_percent_per_year,
+            (months_elapsed - first_months).max(0.0),
+        )
+}
+
+/// [`two_period_growth_factor`] worked out month by month: one multiplication a
+/// month, by the first period's monthly step, the long-run step, or (in the month
+/// the first period ends part-way through) the step that straddles the two.
+#[derive(Clone, Copy, Debug)]
+pub struct TwoPeriodGrowth {
+    first_step: f64,
+    crossing_step: f64,
+    later_step: f64,
+    first_months: f64,
+    months_elapsed: f64,
+    factor: f64,
+}
+
+impl TwoPeriodGrowth {
+    pub fn new(
+        first_percent_per_year: f64,
+        first_months: f64,
+        later_percent_per_year: f64,
+    ) -> Self {
+        let first_months = if first_months.is_finite() {
+            first_months.max(0.0)
+        } else {
+            0.0
+        };
+        let crossing_months = first_months.floor();
+        Self {
+            first_step: growth_factor(first_percent_per_year, 1.0),
+            crossing_step: growth_factor(first_percent_per_year, first_months - crossing_months)
+                * growth_factor(later_percent_per_year, crossing_months + 1.0 - first_months),
+            later_step: growth_factor(later_percent_per_year, 1.0),
+            first_months,
+            months_elapsed: 0.0,
+            factor: 1.0,
+        }
+    }
+
+    /// The factor for the current month.
+    pub fn factor(&self) -> f64 {
+        self.factor
+    }
+
+    /// Moves on a month.
+    pub fn advance(&mut self) {
+        let next = self.months_elapsed + 1.0;
+        self.factor *= if next <= self.first_months {
+            self.first_step
+        } else if self.months_elapsed >= self.first_months {
+            self.later_step
+        } else {
+            self.crossing_step
+        };
+        self.months_elapsed = next;
+    }
+}
+
 /// The 12 seasonal multipliers (January first), rescaled to average 1; all 1
 /// without a pattern. See [`seasonal_multiplier`].
 pub fn seasonal_multipliers(seasonality: &[f64]) -> [f64; 12] {
@@ -59,8 +134,9 @@ pub fn seasonal_multiplier(seasonality: &[f64], month_number: u32) -> f64 {
 }
 
 /// Referrals in a month (children per month):
-/// `R(t) = R0 x growth_factor(g, t) x seasonal multiplier x early-help factor`,
-/// with the growth factor passed in (see [`CompoundGrowth`]).
+/// `R(t) = R0 x growth factor x seasonal multiplier x early-help factor`,
+/// with the growth factor passed in (see [`two_period_growth_factor`] and
+/// [`TwoPeriodGrowth`]).
 pub fn referrals(
     baseline_per_month: f64,
     growth: f64,
@@ -628,6 +704,41 @@ mod tests {
         close(growth_factor(17.0, 24.0), 1.17 * 1.17);
         close(growth_factor(17.0, 6.0), 1.17f64.sqrt());
         close(growth_factor(0.0, 30.0), 1.0);
+    }
+
+    #[test]
+    fn two_period_growth_is_the_first_rate_then_the_long_run_rate() {
+        // Gloucestershire: +17% for 12 months, then 8% a year.
+        close(two_period_growth_factor(17.0, 12.0, 8.0, 12.0), 1.17);
+        close(two_period_growth_factor(17.0, 12.0, 8.0, 24.0), 1.17 * 1.08);
+        close(
+            two_period_growth_factor(17.0, 12.0, 8.0, 6.0),
+            1.17f64.sqrt(),
+        );
+        close(
+            two_period_growth_factor(17.0, 12.0, 8.0, 18.0),
+            1.17 * 1.08f64.sqrt(),
+        );
+        // No first period: the long-run rate from the start.
+        close(two_period_growth_factor(17.0, 0.0, 8.0, 24.0), 1.08 * 1.08);
+        // A first period of 6 months at +21% then 0%: 1.1 for ever after.
+        close(two_period_growth_factor(21.0, 6.0, 0.0, 30.0), 1.1);
+    }
+
+    #[test]
+    fn two_period_growth_month_by_month_matches_the_powers() {
+        for first_months in [0.0, 1.0, 7.5, 12.0, 200.0] {
+            let mut growth = TwoPeriodGrowth::new(17.0, first_months, -3.0);
+            for month in 0..60 {
+                let exact = two_period_growth_factor(17.0, first_months, -3.0, f64::from(month));
+                assert!(
+                    (growth.factor() - exact).abs() < 1e-12 * exact,
+                    "{first_months} months, month {month}: {} against {exact}",
+                    growth.factor()
+                );
+                growth.advance();
+            }
+        }
     }
 
     #[test]

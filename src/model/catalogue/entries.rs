@@ -263,10 +263,36 @@ pub static CATALOGUE: &[Input] = &[
         "% a year",
         GROWTH_PERCENT,
         "2",
-        "an assumption; Gloucestershire saw +17% in a year",
-        "Yearly growth of referrals, compounded monthly.",
+        "an assumption",
+        "Yearly growth of referrals, compounded monthly; the long-run rate, after any first period below.",
         num!(s, _ => s.demand.referral_growth_percent_per_year),
         row(Section::Demand, REFERRALS, "Growth")
+    ),
+    input!(
+        Scenario,
+        "demand.referral_first_growth_percent_per_year",
+        None,
+        "Growth of referrals in a first period",
+        "% a year",
+        GROWTH_PERCENT,
+        "0",
+        "used only when the first period lasts over 0 months; Gloucestershire: +17% in 2017-18",
+        "Yearly growth of referrals, compounded monthly, for the first period's months; after them referrals grow at the long-run rate above. For a latest year that differs from the longer trend.",
+        num!(s, _ => s.demand.referral_first_growth_percent_per_year),
+        row(Section::Demand, REFERRALS, "First-period growth")
+    ),
+    input!(
+        Scenario,
+        "demand.referral_first_growth_months",
+        None,
+        "Length of the first growth period",
+        "months",
+        number(0.0, MAX_MONTHS, 0, 1.0),
+        "0",
+        "none: the long-run growth applies from the start",
+        "Months from the start during which referrals grow at the first-period rate; 0 for none.",
+        num!(s, _ => s.demand.referral_first_growth_months),
+        row(Section::Demand, REFERRALS, "First period")
     ),
     input!(
         Season,
