@@ -393,7 +393,10 @@ enum Blocked {
     /// The stock starts empty, and children arrive.
     Empty { arriving: f64 },
     /// The other exits alone take as many as arrive, or more.
-    OtherExits { arriving: f64, leaving_otherwise: f64 },
+    OtherExits {
+        arriving: f64,
+        leaving_otherwise: f64,
+    },
     /// More arrive in a month than the whole stock.
     TooMany { arriving: f64 },
     /// Cases would have to last longer than the longest duration allowed.
@@ -409,7 +412,10 @@ impl Blocked {
         };
         let reason = match self {
             Blocked::Empty { arriving } => {
-                format!("none at the start, but {} arrive a month", thousands1(arriving))
+                format!(
+                    "none at the start, but {} arrive a month",
+                    thousands1(arriving)
+                )
             }
             Blocked::OtherExits {
                 arriving,
@@ -537,7 +543,10 @@ pub fn balancing(scenario: &Scenario) -> Balancing {
                 }
                 Err(blocked) => {
                     let why = blocked.why(Stock::ChildrenInNeed, children_in_need);
-                    (settle_both(&mut changes, demand, &rates, why), into_care_now)
+                    (
+                        settle_both(&mut changes, demand, &rates, why),
+                        into_care_now,
+                    )
                 }
             }
         }
@@ -558,13 +567,22 @@ pub fn balancing(scenario: &Scenario) -> Balancing {
             });
             match (plans_settled, closing) {
                 (Some(plans_settled), Some(Ok(closing))) => {
-                    push_level(&mut changes, demand, Stock::ChildProtection, plans_settled, why);
+                    push_level(
+                        &mut changes,
+                        demand,
+                        Stock::ChildProtection,
+                        plans_settled,
+                        why,
+                    );
                     if let Some(closing) = closing {
                         push_duration(&mut changes, demand, Stock::ChildrenInNeed, closing);
                     }
                     (plans_settled, into_care_now)
                 }
-                _ => (settle_both(&mut changes, demand, &rates, why), into_care_now),
+                _ => (
+                    settle_both(&mut changes, demand, &rates, why),
+                    into_care_now,
+                ),
             }
         }
     };
@@ -619,7 +637,13 @@ fn settle_both(changes: &mut Vec<Change>, demand: &Demand, rates: &Rates, why: S
     ) else {
         return plans_now;
     };
-    push_level(changes, demand, Stock::ChildrenInNeed, children_in_need, why.clone());
+    push_level(
+        changes,
+        demand,
+        Stock::ChildrenInNeed,
+        children_in_need,
+        why.clone(),
+    );
     push_level(
         changes,
         demand,
@@ -654,7 +678,10 @@ mod tests {
                 Err(error) => panic!("{}: {error}", file.display()),
             }
         }
-        assert!(scenarios.len() >= 5, "the four examples and the built-in one");
+        assert!(
+            scenarios.len() >= 5,
+            "the four examples and the built-in one"
+        );
         scenarios
     }
 
@@ -722,7 +749,8 @@ mod tests {
         ];
         assert_eq!(projection.rows.len(), 120);
         for row in &projection.rows {
-            for (stock, (now, at_start)) in stocks_of(&row.stocks).into_iter().zip(start).enumerate()
+            for (stock, (now, at_start)) in
+                stocks_of(&row.stocks).into_iter().zip(start).enumerate()
             {
                 assert!(
                     within(now, at_start, 0.001),
@@ -749,7 +777,11 @@ mod tests {
             for stock in Stock::ALL {
                 assert_eq!(stock.level(&scenario.demand), stock.level(&before));
             }
-            assert!(all_in_balance(&start_balance(&scenario)), "{}", scenario.name);
+            assert!(
+                all_in_balance(&start_balance(&scenario)),
+                "{}",
+                scenario.name
+            );
             assert_steady(&scenario);
             // Balancing again changes nothing.
             assert!(super::balancing(&scenario).is_empty(), "{}", scenario.name);
@@ -773,7 +805,9 @@ mod tests {
         };
         assert_eq!(*stock, Stock::ChildProtection);
         assert!(
-            why.contains("fewer arrive (54.0 a month) than go from a plan into care (88.0 a month)"),
+            why.contains(
+                "fewer arrive (54.0 a month) than go from a plan into care (88.0 a month)"
+            ),
             "{why}"
         );
         // With plans of 9 months (0.111 a month) and 0.2 into care, the 54 arriving

@@ -65,7 +65,7 @@ fn every_number_input_of_the_catalogue_is_in_the_editor() {
     let mut harness = Harness::builder()
         .with_size([1500.0, 6000.0])
         .build_ui_state(
-            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[], &mut Vec::new()),
             scenario,
         );
     harness.run();
@@ -118,7 +118,7 @@ fn an_edit_in_a_catalogue_row_reaches_the_scenario() {
     let mut harness = Harness::builder()
         .with_size([1500.0, 6000.0])
         .build_ui_state(
-            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[], &mut Vec::new()),
             scenario_with_every_input(),
         );
     harness.run();
