@@ -80,7 +80,7 @@ fn balance_text(scenario: &Scenario) -> String {
     let balances = balance::start_balance(scenario);
     let lines = balance::balance_lines(&balances);
     if balance::all_in_balance(&balances) {
-        return format!("Balance at the start: {}\n", lines.join(" "));
+        return "Balance at the start: every stock of children starts in balance with its own flows.\n".to_owned();
     }
     let mut text = "Balance at the start (with referrals held at their first-month level, no growth or interventions):\n".to_owned();
     for line in lines {

@@ -234,6 +234,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_report_says_where_the_stocks_settle() {
+        let mut scenario = crate::io::default_scenario();
+        scenario.demand.children_in_need = 3_000.0;
+        let projection = crate::sim::project(&scenario);
+        let entry = || ReportEntry {
+            scenario: &scenario,
+            projection: &projection,
+        };
+        let sentence = balance::start_balance(&scenario)[0].sentence();
+        assert!(
+            sentence.starts_with("Children in need settle at"),
+            "{sentence}"
+        );
+        let html = balance_html(&[entry()]);
+        assert!(html.contains("<h2>Balance at the start</h2>"), "{html}");
+        assert!(html.contains(&format!("{sentence}.")), "{html}");
+        // A baseline and a scenario with the same start: said once.
+        let html = balance_html(&[entry(), entry()]);
+        assert_eq!(html.matches(&sentence).count(), 1, "{html}");
+        // The whole report carries it.
+        let report = report_html(&[entry()]).unwrap_or_default();
+        assert!(report.contains(&sentence));
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(
             escape("<b>\"A&B\"</b>"),
