@@ -503,6 +503,14 @@ fn push_level(changes: &mut Vec<Change>, demand: &Demand, stock: Stock, to: f64,
 /// inflow at the starting figures; where no duration can ([`Blocked`]), the
 /// starting figure is set to where it settles instead, with the reason.
 pub fn balancing(scenario: &Scenario) -> Balancing {
+    // A start already exactly in balance is left as it is (where rates are scaled
+    // down together, other durations could hold it too).
+    if start_balance(scenario)
+        .iter()
+        .all(|stock| stock.gap_share().is_some_and(|gap| gap.abs() <= 1e-9))
+    {
+        return Balancing::default();
+    }
     let demand = &scenario.demand;
     let rates = Rates::new(demand);
     let mut changes = Vec::new();
