@@ -11,6 +11,9 @@ use crate::workspace::Command;
 /// The name of the action, as its button reads.
 pub const BALANCE_THE_START: &str = "Balance the start";
 
+/// Settle lines wrap at this width (points), to stay inside the editor.
+const SETTLE_LINE_WIDTH: f32 = 200.0;
+
 /// What a settle line's tooltip says.
 fn settle_help() -> String {
     format!(
@@ -32,9 +35,13 @@ pub fn settle_row(ui: &mut Ui, balance: &StockBalance) {
     } else {
         text.weak()
     };
+    // In the last column, so that a long line widens nothing the other rows use.
     ui.label("");
-    ui.label(text).on_hover_text(settle_help());
     ui.label("");
+    ui.allocate_ui(egui::vec2(SETTLE_LINE_WIDTH, 0.0), |ui| {
+        ui.add(egui::Label::new(text).wrap())
+            .on_hover_text(settle_help());
+    });
     ui.end_row();
 }
 
