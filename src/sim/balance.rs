@@ -326,11 +326,9 @@ impl Change {
     pub fn describe(&self) -> String {
         match self {
             Change::Duration { stock, from, to } => {
-                let name = stock.duration_name();
                 format!(
-                    "{}{}: {} -> {} months",
-                    name[..1].to_uppercase(),
-                    &name[1..],
+                    "{}: {} -> {} months",
+                    capitalised(stock.duration_name()),
                     units::thousands(*from, 1),
                     units::thousands(*to, 1)
                 )
@@ -345,6 +343,14 @@ impl Change {
             ),
         }
     }
+}
+
+/// `text` with its first letter a capital, to start a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The changes that put the start in balance.

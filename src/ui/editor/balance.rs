@@ -60,7 +60,7 @@ pub fn balance_action_ui(ui: &mut Ui, scenario: &Scenario, commands: &mut Vec<Co
     for change in &levels {
         if let Change::Level { why, .. } = change {
             ui.label(
-                RichText::new(format!("{}{}.", why[..1].to_uppercase(), &why[1..]))
+                RichText::new(format!("{}.", balance::capitalised(why)))
                     .small()
                     .color(crate::ui::theme::status_colours(ui.visuals()).warning),
             );
