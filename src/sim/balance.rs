@@ -186,6 +186,9 @@ pub struct StockBalance {
     /// Where the flows settle it (children); `None` if it never settles (nothing
     /// leaves it).
     pub settled: Option<f64>,
+    /// Where the same flows take it in the first 12 months (children), to say how
+    /// much of the drift falls in the first year.
+    pub after_a_year: f64,
 }
 
 impl StockBalance {
@@ -212,18 +215,18 @@ impl StockBalance {
             .is_none_or(|gap| gap.abs() > MATERIAL_SHARE)
     }
 
-    /// "Children in need settle at 1,635 (now 2,025, -19%)", or "Children in need
-    /// are in balance at 2,250".
+    /// "Children in need settle at 1,635 (now 2,025, -19%; -9% in the first
+    /// year)", or "Children in need are in balance at 2,250".
     pub fn sentence(&self) -> String {
         let name = self.stock.name();
         let now = units::children(self.now);
         match (self.settled, self.gap_share()) {
             _ if self.in_balance() => format!("{name} are in balance at {now}"),
             (Some(settled), Some(gap)) => format!(
-                "{name} settle at {} (now {now}, {}{})",
+                "{name} settle at {} (now {now}, {}; {} in the first year)",
                 units::children(settled),
-                if gap > 0.0 { "+" } else { "" },
-                units::percent(gap, 0)
+                signed_percent(gap),
+                signed_percent(self.after_a_year / self.now - 1.0)
             ),
             (Some(settled), None) => {
                 format!("{name} settle at {} (now {now})", units::children(settled))
@@ -231,6 +234,43 @@ impl StockBalance {
             (None, _) => format!("{name} never settle: nothing leaves (now {now})"),
         }
     }
+}
+
+/// A change as a share, with its sign: `+3%`, `-19%`.
+fn signed_percent(share: f64) -> String {
+    let text = units::percent(share, 0);
+    if share > 0.0 && text != "0%" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The four stocks after `months` months of the flows of `rates` from `start`
+/// ([CIN, CP, LAC, care leavers]), month by month as the engine steps them.
+fn stocks_after(rates: &Rates, start: [f64; 4], months: usize) -> [f64; 4] {
+    let [mut cin, mut cp, mut lac, mut leavers] = start.map(|stock| stock.max(0.0));
+    for _ in 0..months {
+        let [cin_closed, stepped_up] = eq::outflows(cin, rates.child_in_need_exits);
+        let [plans_ended, into_care] = eq::outflows(cp, rates.plan_exits);
+        let [plans_closed, stepped_down] = eq::plan_endings(plans_ended, rates.step_down_share);
+        let left_care = eq::leaving_care(lac, rates.leave_care_rate);
+        let new_leavers = eq::new_care_leavers(left_care, rates.care_leaver_share);
+        let [leavers_closed] = eq::outflows(leavers, [rates.care_leaver_exit]);
+        cin = eq::next_stock(
+            cin,
+            [rates.new_child_in_need, stepped_down],
+            [cin_closed, stepped_up],
+        );
+        cp = eq::next_stock(
+            cp,
+            [rates.new_plans, stepped_up],
+            [plans_closed, stepped_down, into_care],
+        );
+        lac = eq::next_stock(lac, [rates.new_care_entries, into_care], [left_care]);
+        leavers = eq::next_stock(leavers, [new_leavers], [leavers_closed]);
+    }
+    [cin, cp, lac, leavers]
 }
 
 /// Every stock at the start against where the inputs take it, in [`Stock::ALL`]
@@ -267,13 +307,13 @@ pub fn start_balance(scenario: &Scenario) -> [StockBalance; 4] {
         in_care,
         care_leavers,
     ];
-    std::array::from_fn(|index| {
-        let stock = Stock::ALL[index];
-        StockBalance {
-            stock,
-            now: stock.level(demand).max(0.0),
-            settled: settled[index],
-        }
+    let now = Stock::ALL.map(|stock| stock.level(demand).max(0.0));
+    let after_a_year = stocks_after(&rates, now, 12);
+    std::array::from_fn(|index| StockBalance {
+        stock: Stock::ALL[index],
+        now: now[index],
+        settled: settled[index],
+        after_a_year: after_a_year[index],
     })
 }
 
@@ -726,6 +766,18 @@ mod tests {
     fn settled_figures_match_a_long_projection_with_no_growth() {
         for scenario in scenarios() {
             let balances = start_balance(&scenario);
+            // The first year's drift is the engine's own first 12 months.
+            let first_year = project(&held_level(scenario.clone()));
+            let after_a_year = stocks_of(&first_year.rows[12].stocks);
+            for (balance, engine) in balances.iter().zip(after_a_year) {
+                assert!(
+                    within(balance.after_a_year, engine, 1e-9),
+                    "{}: {:?} after a year {} against the engine's {engine}",
+                    scenario.name,
+                    balance.stock,
+                    balance.after_a_year
+                );
+            }
             let mut long = held_level(scenario.clone());
             // Ten projections of 120 months end to end: 1,190 months.
             for _ in 0..10 {
@@ -857,28 +909,31 @@ mod tests {
             stock: Stock::ChildrenInNeed,
             now: 2_025.0,
             settled: Some(1_635.0),
+            after_a_year: 1_835.0,
         };
-        // 1,635 / 2,025 - 1 = -19.3%.
+        // 1,635 / 2,025 - 1 = -19.3%; 1,835 / 2,025 - 1 = -9.4% in the first year.
         assert_eq!(
             balance.sentence(),
-            "Children in need settle at 1,635 (now 2,025, -19%)"
+            "Children in need settle at 1,635 (now 2,025, -19%; -9% in the first year)"
         );
         assert!(balance.is_material());
         let rising = StockBalance {
             stock: Stock::ChildProtection,
             now: 400.0,
             settled: Some(412.0),
+            after_a_year: 408.0,
         };
         // +3%: out of balance, not material.
         assert_eq!(
             rising.sentence(),
-            "Children on child protection plans settle at 412 (now 400, +3%)"
+            "Children on child protection plans settle at 412 (now 400, +3%; +2% in the first year)"
         );
         assert!(!rising.in_balance() && !rising.is_material());
         let steady = StockBalance {
             stock: Stock::LookedAfter,
             now: 650.0,
             settled: Some(652.0),
+            after_a_year: 651.0,
         };
         assert_eq!(steady.sentence(), "Children in care are in balance at 650");
         assert_eq!(
@@ -887,7 +942,7 @@ mod tests {
         );
         assert_eq!(
             balance_lines(&[steady, balance]),
-            vec!["Children in need settle at 1,635 (now 2,025, -19%)."]
+            vec!["Children in need settle at 1,635 (now 2,025, -19%; -9% in the first year)."]
         );
     }
 
