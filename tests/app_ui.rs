@@ -607,6 +607,55 @@ fn invalid_inputs_are_flagged_in_place() {
 }
 
 #[test]
+fn the_editor_says_where_stocks_settle_and_balances_the_start() {
+    use caseload::sim::balance::{balancing, start_balance};
+    let (mut harness, _) = app();
+    harness.run();
+    harness.get_by_label("Demand").click();
+    harness.run();
+    type_number(&mut harness, "Children in need (CIN)", 0, "3000");
+    let scenario = harness.state().document().scenario.clone();
+    assert_eq!(scenario.demand.children_in_need, 3_000.0);
+    // 3,000 children in need is more than the flows hold: the line under the
+    // input says where they settle.
+    let children_in_need = start_balance(&scenario)[0];
+    assert!(children_in_need.is_material());
+    let line = children_in_need.sentence();
+    assert!(line.starts_with("Children in need settle at "), "{line}");
+    assert!(line.contains("(now 3,000, -"), "{line}");
+    harness.get_by_label(&line);
+    assert!(balancing(&scenario).levels().next().is_none());
+    // Let the edit settle into the undo history before the action.
+    harness.run_steps(60);
+
+    harness.get_by_label("Balance the start").click();
+    settle(&mut harness);
+    let balanced = harness.state().document().scenario.clone();
+    assert!(
+        harness.query_by_label(&line).is_none(),
+        "the settle line went"
+    );
+    harness.get_by_label("Children in need are in balance at 3,000");
+    assert!(harness.query_by_label("Balance the start").is_none());
+    assert_eq!(balanced.demand.children_in_need, 3_000.0);
+    assert_ne!(
+        balanced.demand.child_in_need_months,
+        scenario.demand.child_in_need_months
+    );
+    harness.get_by_label_contains("Balanced the start: ");
+    harness.get_by_label_contains(&format!(
+        "Time a child-in-need case stays open: {} -> ",
+        units::thousands(scenario.demand.child_in_need_months, 1)
+    ));
+
+    // One step to undo, like any edit.
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
+    settle(&mut harness);
+    assert_eq!(harness.state().document().scenario, scenario);
+    harness.get_by_label(&line);
+}
+
+#[test]
 fn chart_tabs_and_help() {
     let (mut harness, _) = app();
     harness.run();

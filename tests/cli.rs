@@ -91,6 +91,101 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
 }
 
 #[test]
+fn run_says_where_the_stocks_settle_and_balance_writes_a_balanced_file() {
+    use caseload::sim::balance::{balancing, start_balance};
+    let folder = tempfile::tempdir().unwrap();
+    // The built-in scenario with more children in need than its flows hold.
+    let mut scenario = caseload::io::default_scenario();
+    scenario.demand.children_in_need = 3_000.0;
+    let file = folder.path().join("unbalanced.ron");
+    caseload::io::save_scenario(&file, &scenario).unwrap();
+    let file = file.to_str().unwrap();
+
+    let output = caseload(&["run", file]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Balance at the start (with referrals held at their first-month level"),
+        "{stdout}"
+    );
+    let children_in_need = start_balance(&scenario)[0];
+    assert!(!children_in_need.in_balance());
+    assert!(
+        stdout.contains(&format!("  {}.\n", children_in_need.sentence())),
+        "{stdout}"
+    );
+    // Only the stocks out of balance are listed.
+    for stock in start_balance(&scenario)
+        .iter()
+        .filter(|stock| stock.in_balance())
+    {
+        assert!(!stdout.contains(stock.stock.name()), "{stdout}");
+    }
+
+    // Without --out, `balance` only says what it would change.
+    let output = caseload(&["balance", file]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Would change, to balance the start"),
+        "{stdout}"
+    );
+    for change in &balancing(&scenario).changes {
+        assert!(stdout.contains(&change.describe()), "{stdout}");
+    }
+
+    // With --out, the balanced scenario is written and starts in balance.
+    let out = folder.path().join("balanced.ron");
+    let output = caseload(&["balance", file, "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Wrote the balanced scenario to"));
+    let balanced = load_scenario(&out).unwrap();
+    assert_eq!(balanced.demand.children_in_need, 3_000.0);
+    assert!(
+        start_balance(&balanced)
+            .iter()
+            .all(|stock| stock.in_balance())
+    );
+    let output = caseload(&["run", out.to_str().unwrap()]);
+    assert!(
+        text(&output.stdout).contains(
+            "Balance at the start: every stock of children starts in balance with its own flows."
+        ),
+        "{}",
+        text(&output.stdout)
+    );
+    // Writing over the input is refused.
+    let output = caseload(&["balance", file, "--out", file]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn balance_keeps_the_comments_of_the_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("wakefield-balanced.ron");
+    let output = caseload(&[
+        "balance",
+        "saves/wakefield-2018.ron",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let original = std::fs::read_to_string(common::save("wakefield-2018.ron")).unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    for comment in original
+        .lines()
+        .filter(|line| line.trim_start().starts_with("//"))
+    {
+        assert!(written.contains(comment), "lost {comment:?}");
+    }
+    let balanced = load_scenario(&out).unwrap();
+    assert!(
+        caseload::sim::balance::balancing(&balanced).is_empty(),
+        "balancing again changes nothing"
+    );
+}
+
+#[test]
 fn months_option_changes_the_horizon_and_is_checked() {
     let output = caseload(&["run", "saves/wakefield-2018.ron", "--months", "12"]);
     assert_eq!(output.status.code(), Some(0));

@@ -228,6 +228,45 @@ proptest! {
     }
 
     #[test]
+    fn a_balanced_start_stays_where_it_starts(scenario in scenarios()) {
+        use caseload::sim::balance::{balancing, start_balance};
+        let mut balanced = scenario;
+        balancing(&balanced).apply(&mut balanced);
+        prop_assert_eq!(validate(&balanced), Vec::new());
+        prop_assert!(start_balance(&balanced).iter().all(|stock| stock.in_balance()));
+        prop_assert!(balancing(&balanced).is_empty(), "{:?}", balancing(&balanced));
+        // Referrals held at their first-month level, 120 months: every stock stays
+        // within 0.1% of its start.
+        balanced.demand.referral_growth_percent_per_year = 0.0;
+        balanced.demand.seasonality.clear();
+        balanced.interventions.clear();
+        balanced.horizon_months = 120;
+        let demand = &balanced.demand;
+        let start = [
+            demand.children_in_need,
+            demand.child_protection,
+            demand.looked_after,
+            demand.care_leavers,
+        ];
+        for row in &project(&balanced).rows {
+            let stocks = &row.stocks;
+            let now = [
+                stocks.children_in_need,
+                stocks.child_protection,
+                stocks.looked_after(),
+                stocks.care_leavers,
+            ];
+            for (now, start) in now.into_iter().zip(start) {
+                prop_assert!(
+                    (now - start).abs() <= 1e-3 * start.max(1.0),
+                    "{now} in {:?}, {start} at the start",
+                    row.month
+                );
+            }
+        }
+    }
+
+    #[test]
     fn no_nan_no_infinity_no_negative_stock_or_fte(scenario in scenarios()) {
         let projection = project(&scenario);
         prop_assert_eq!(projection.rows.len(), scenario.horizon_months as usize);

@@ -186,6 +186,7 @@ impl CaseloadApp {
             }
             Command::CancelGoalSeek => self.risk.cancel_goal_seek(),
             Command::ApplyGoalSeek => self.apply_goal_seek(),
+            Command::BalanceStart => self.balance_start(),
             Command::StartSensitivity => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk.start_sensitivity(scenario, repaint_later(ctx));
@@ -212,6 +213,17 @@ impl CaseloadApp {
             .unused_intervention_label(&intervention.label);
         self.status = format!("Added \"{}\" to the plan", intervention.label);
         document.change_in_one_step(|scenario| scenario.interventions.push(intervention));
+    }
+
+    /// Sets the durations (or starting figures) that put the start of the
+    /// scenario being edited in balance, as one step to undo.
+    fn balance_start(&mut self) {
+        let document = &mut self.documents[self.active];
+        let balancing = crate::sim::balance::balancing(&document.scenario);
+        self.status = balancing.describe();
+        if !balancing.is_empty() {
+            document.change_in_one_step(|scenario| balancing.apply(scenario));
+        }
     }
 
     /// The end of the frame: carries out the commands collected while drawing,

@@ -157,7 +157,12 @@ impl CaseloadApp {
             .resizable(true)
             .default_size(480.0)
             .show(ui, |ui| {
-                editor_ui(ui, &mut self.documents[active].scenario, &problems);
+                editor_ui(
+                    ui,
+                    &mut self.documents[active].scenario,
+                    &problems,
+                    &mut self.commands,
+                );
             });
         // Re-project now (only if the editor changed something), so the headline
         // and charts below show this frame's edit.

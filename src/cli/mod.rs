@@ -18,10 +18,10 @@ use clap::{Parser, Subcommand};
 use crate::compare::{ComparisonTable, input_differences};
 use crate::export::{ReportEntry, report_html};
 use crate::export::{write_percentiles_csv, write_projection_csv};
-use crate::io::load_scenario;
+use crate::io::{load_scenario, load_scenario_with_text, write_keeping_layout};
 use crate::model::Scenario;
 use crate::model::validate::horizon_problem;
-use crate::sim::project;
+use crate::sim::{balance, project};
 
 pub use summary::{comparison_text, summary};
 
@@ -135,6 +135,17 @@ pub enum Command {
     },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
+    /// Say where the inputs take each stock of children, and set the mean
+    /// durations (or, where no duration can, the starting figures) so that the
+    /// start is in balance with its own flows.
+    Balance {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// Write the balanced scenario here, keeping the file's comments and
+        /// layout; without it, only say what would change.
+        #[arg(long, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs a command, writing results to `out` and errors to `err`, control
@@ -216,6 +227,12 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
         }
         Command::Diff { a, b } => diff(a, b, out),
+        Command::Balance {
+            file,
+            out: balanced,
+        } => {
+            return produce_then_deliver(balance_file(file, balanced.as_deref()), out, err);
+        }
     };
     match result {
         Ok(()) => 0,
@@ -352,6 +369,46 @@ fn compare(a: &Path, b: &Path, csv: Option<&Path>, html: Option<&Path>) -> Produ
         });
     }
     Ok((text, files))
+}
+
+/// `caseload balance`: the changes that put the start in balance, and the
+/// balanced scenario written with the file's comments and layout.
+fn balance_file(file: &Path, out: Option<&Path>) -> Produced {
+    let outputs: Vec<(&str, &Path)> = out.map(|out| ("--out", out)).into_iter().collect();
+    refuse_clashes(&[file], &outputs)?;
+    let (mut scenario, text) = load_scenario_with_text(file).map_err(|error| error.to_string())?;
+    let balancing = balance::balancing(&scenario);
+    let mut report = format!("{} ({})\n", scenario.name, file.display());
+    for line in balance::balance_lines(&balance::start_balance(&scenario)) {
+        report.push_str(&format!("  {line}\n"));
+    }
+    if balancing.is_empty() {
+        report.push_str("Nothing to change: the start is in balance.\n");
+    } else {
+        report.push_str(if out.is_some() {
+            "Changed to balance the start:\n"
+        } else {
+            "Would change, to balance the start (give --out FILE to write it):\n"
+        });
+        for change in &balancing.changes {
+            report.push_str(&format!("  {}\n", change.describe()));
+            if let balance::Change::Level { why, .. } = change {
+                report.push_str(&format!("    because {why}\n"));
+            }
+        }
+    }
+    balancing.apply(&mut scenario);
+    let mut files = Vec::new();
+    if let Some(out) = out {
+        let written =
+            write_keeping_layout(&scenario, Some(&text)).map_err(|error| error.to_string())?;
+        files.push(OutputFile {
+            path: out.to_owned(),
+            what: "the balanced scenario".to_owned(),
+            bytes: written.text.into_bytes(),
+        });
+    }
+    Ok((report, files))
 }
 
 fn diff(a: &Path, b: &Path, out: &mut impl Write) -> Result<(), String> {

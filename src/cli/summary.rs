@@ -2,6 +2,7 @@
 
 use crate::compare::ComparisonTable;
 use crate::model::Scenario;
+use crate::sim::balance;
 use crate::sim::{Projection, YearSummary};
 use crate::units;
 
@@ -43,6 +44,7 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
             units::caseload(first.workload.average_caseload),
         ));
     }
+    text.push_str(&balance_text(scenario));
     text.push('\n');
     let mut table = Table::new(&SUMMARY_HEADER);
     for year in &projection.years {
@@ -71,6 +73,21 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
             units::gbp(worst.variance),
             worst.year.label()
         ));
+    }
+    text
+}
+
+/// The "Balance at the start" block: where the inputs take each stock that is out
+/// of balance, or one line saying all are in balance.
+fn balance_text(scenario: &Scenario) -> String {
+    let balances = balance::start_balance(scenario);
+    let lines = balance::balance_lines(&balances);
+    if balance::all_in_balance(&balances) {
+        return "Balance at the start: every stock of children starts in balance with its own flows.\n".to_owned();
+    }
+    let mut text = "Balance at the start (with referrals held at their first-month level, no growth or interventions):\n".to_owned();
+    for line in lines {
+        text.push_str(&format!("  {line}\n"));
     }
     text
 }

@@ -9,6 +9,7 @@ use crate::charts::ReportChart;
 use crate::compare::ComparisonTable;
 use crate::model::Scenario;
 use crate::sim::Projection;
+use crate::sim::balance;
 use crate::units;
 use crate::units::Measure;
 
@@ -127,6 +128,38 @@ fn difference_table(table: &ComparisonTable) -> String {
     html
 }
 
+/// "Balance at the start": where the inputs take each stock that is out of
+/// balance, for each scenario (not repeated when the next says the same).
+fn balance_html(entries: &[ReportEntry<'_>]) -> String {
+    let mut html = String::from("<h2>Balance at the start</h2>\n");
+    let mut previous: Option<Vec<String>> = None;
+    for (index, entry) in entries.iter().enumerate() {
+        let lines = balance::balance_lines(&balance::start_balance(entry.scenario));
+        if previous.as_ref() == Some(&lines) {
+            continue;
+        }
+        let role = match (entries.len(), index) {
+            (1, _) => String::new(),
+            (_, 0) => "A: ".to_owned(),
+            _ => "B: ".to_owned(),
+        };
+        html.push_str(&format!(
+            "<p>{role}{}</p>\n",
+            lines
+                .iter()
+                .map(|line| escape(line))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+        previous = Some(lines);
+    }
+    html.push_str(&format!(
+        "<p class=\"notes\">{}</p>\n",
+        escape(balance::ASSUMPTIONS)
+    ));
+    html
+}
+
 /// The report for one scenario, or for a baseline (first) and a scenario (second).
 pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
@@ -167,6 +200,7 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
             ));
         }
     }
+    html.push_str(&balance_html(entries));
     html.push_str("<h2>Headline figures by financial year</h2>\n");
     html.push_str(&headline_table(entries));
     if entries.len() > 1 {
@@ -199,6 +233,31 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_says_where_the_stocks_settle() {
+        let mut scenario = crate::io::default_scenario();
+        scenario.demand.children_in_need = 3_000.0;
+        let projection = crate::sim::project(&scenario);
+        let entry = || ReportEntry {
+            scenario: &scenario,
+            projection: &projection,
+        };
+        let sentence = balance::start_balance(&scenario)[0].sentence();
+        assert!(
+            sentence.starts_with("Children in need settle at"),
+            "{sentence}"
+        );
+        let html = balance_html(&[entry()]);
+        assert!(html.contains("<h2>Balance at the start</h2>"), "{html}");
+        assert!(html.contains(&format!("{sentence}.")), "{html}");
+        // A baseline and a scenario with the same start: said once.
+        let html = balance_html(&[entry(), entry()]);
+        assert_eq!(html.matches(&sentence).count(), 1, "{html}");
+        // The whole report carries it.
+        let report = report_html(&[entry()]).unwrap_or_default();
+        assert!(report.contains(&sentence));
+    }
 
     #[test]
     fn text_is_escaped() {

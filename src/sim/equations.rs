@@ -279,6 +279,70 @@ pub fn next_stock<const IN: usize, const OUT: usize>(
     next.max(0.0)
 }
 
+/// Where a stock settles when its inflow stays at one level (children): at the
+/// level where the month's outflow equals its inflow,
+/// `settled = inflow per month / total exit rate per month`.
+/// `None` when nothing leaves (a rate of 0) or the figure is not finite.
+pub fn settled_stock(inflow_per_month: f64, exit_rate_per_month: f64) -> Option<f64> {
+    if exit_rate_per_month <= 0.0 {
+        return None;
+    }
+    let settled = inflow_per_month.max(0.0) / exit_rate_per_month;
+    settled.is_finite().then_some(settled)
+}
+
+/// Where children in need and children on plans settle when referrals stay at one
+/// level (children). The two stocks feed each other (cases step up to plans, plans
+/// step down), so both balance at once:
+/// `CIN x (c + u) = new CIN + s x d x CP` and `CP x (d + k) = new plans + u x CIN`,
+/// with `c, u` the CIN closing and step-up rates, `d, k` the plan ending and
+/// into-care rates (per month, as [`bounded_rates`] gives them) and `s` the
+/// step-down share. Solved:
+/// `CP = (new plans x (c + u) + u x new CIN) / ((d + k) x (c + u) - u x s x d)`,
+/// `CIN = (new CIN + s x d x CP) / (c + u)`.
+/// Returns `[CIN, CP]`; `None` when they never settle (nothing leaves).
+pub fn settled_children_in_need_and_plans(
+    new_child_in_need: f64,
+    new_plans: f64,
+    child_in_need_exits: [f64; 2],
+    plan_exits: [f64; 2],
+    step_down_share: f64,
+) -> Option<[f64; 2]> {
+    let [closing, step_up] = child_in_need_exits;
+    let [ending, into_care] = plan_exits;
+    let leaving_child_in_need = closing + step_up;
+    let determinant =
+        (ending + into_care) * leaving_child_in_need - step_up * step_down_share * ending;
+    if leaving_child_in_need <= 0.0 || determinant <= 0.0 {
+        return None;
+    }
+    let new_child_in_need = new_child_in_need.max(0.0);
+    let plans =
+        (new_plans.max(0.0) * leaving_child_in_need + step_up * new_child_in_need) / determinant;
+    let children_in_need =
+        (new_child_in_need + step_down_share * ending * plans) / leaving_child_in_need;
+    (plans.is_finite() && children_in_need.is_finite()).then_some([children_in_need, plans])
+}
+
+/// The exit rate that holds a stock where it is (per month): the month's outflow
+/// must equal its inflow, so `rate = inflow / stock - other exit rates`.
+/// `None` when no rate can: the stock is empty, or the other exits alone take as
+/// many as arrive or more (a rate of 0 or less), or more must leave than the whole
+/// stock in a month (`rate + other exit rates > 1`).
+pub fn holding_exit_rate(inflow_per_month: f64, stock: f64, other_exit_rates: f64) -> Option<f64> {
+    if stock <= 0.0 {
+        return None;
+    }
+    let rate = inflow_per_month / stock - other_exit_rates;
+    (rate > 0.0 && rate + other_exit_rates <= 1.0 && rate.is_finite()).then_some(rate)
+}
+
+/// The mean duration that gives an exit rate (months): `1 / rate`, the inverse of
+/// [`exit_rate`] for rates from 0 to 1. `None` for a rate of 0 or less.
+pub fn mean_duration(exit_rate_per_month: f64) -> Option<f64> {
+    (exit_rate_per_month > 0.0).then(|| 1.0 / exit_rate_per_month)
+}
+
 /// Shares of a mix (0 to 1), rescaled to add up to exactly 1 so that splitting
 /// children by them never creates or loses one:
 /// `share_i = max(0, percent_i) / sum of max(0, percent_j)`. A mix of all zeros (or
@@ -922,6 +986,46 @@ mod tests {
         close(next_stock(2_250.0, [234.0, 24.0], [250.0, 22.5]), 2_235.5);
         // Never below 0: 5 + 1 - 7 = -1, floored at 0.
         close(next_stock(5.0, [1.0], [7.0]), 0.0);
+    }
+
+    #[test]
+    fn stocks_settle_where_inflow_meets_outflow() {
+        // 10 children a month entering care for 30 months on average: 10 / (1/30) = 300.
+        assert_eq!(settled_stock(10.0, 1.0 / 30.0).map(f64::round), Some(300.0));
+        // Nothing leaves: no settled figure.
+        assert_eq!(settled_stock(10.0, 0.0), None);
+        // Children in need and plans together: CIN closing 0.1 and stepping up 0.02,
+        // plans ending 0.1 and entering care 0.05 a month, half of ended plans
+        // stepping down; 110 new CIN and 10 new plans a month.
+        // Determinant: 0.15 x 0.12 - 0.02 x 0.5 x 0.1 = 0.017;
+        // CP = (10 x 0.12 + 0.02 x 110) / 0.017 = 3.4 / 0.017 = 200;
+        // CIN = (110 + 0.5 x 0.1 x 200) / 0.12 = 120 / 0.12 = 1,000.
+        let [cin, cp] =
+            settled_children_in_need_and_plans(110.0, 10.0, [0.1, 0.02], [0.1, 0.05], 0.5)
+                .unwrap_or_default();
+        close(cin, 1_000.0);
+        close(cp, 200.0);
+        // Check: CIN in 110 + 10 = 120 = out 1,000 x 0.12; CP in 10 + 20 = 30 = out 200 x 0.15.
+        assert_eq!(
+            settled_children_in_need_and_plans(110.0, 10.0, [0.0, 0.0], [0.1, 0.05], 0.5),
+            None
+        );
+    }
+
+    #[test]
+    fn the_exit_rate_that_holds_a_stock() {
+        // 200 on plans, 30 arriving a month, 0.05 a month entering care:
+        // 30 / 200 - 0.05 = 0.1 a month, plans of 1 / 0.1 = 10 months.
+        let rate = holding_exit_rate(30.0, 200.0, 0.05).unwrap_or_default();
+        close(rate, 0.1);
+        assert_eq!(mean_duration(rate).map(f64::round), Some(10.0));
+        // 5 arriving, 200 x 0.05 = 10 entering care: no duration holds 200.
+        assert_eq!(holding_exit_rate(5.0, 200.0, 0.05), None);
+        // 250 arriving into a stock of 200: more than the whole stock in a month.
+        assert_eq!(holding_exit_rate(250.0, 200.0, 0.05), None);
+        // An empty stock cannot be held with children arriving.
+        assert_eq!(holding_exit_rate(5.0, 0.0, 0.0), None);
+        assert_eq!(mean_duration(0.0), None);
     }
 
     #[test]

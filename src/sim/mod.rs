@@ -1,5 +1,6 @@
 //! The projection: pure functions from a scenario to monthly and yearly figures.
 
+pub mod balance;
 mod engine;
 pub mod equations;
 pub mod monte_carlo;

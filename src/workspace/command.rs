@@ -64,6 +64,9 @@ pub enum Command {
     /// Add the intervention the goal seek found to the scenario being edited
     /// (one step to undo).
     ApplyGoalSeek,
+    /// Set the mean durations of the scenario being edited (or, where no duration
+    /// can, the starting figures) so that its start is in balance (one step to undo).
+    BalanceStart,
     /// Rank the inputs by their swing in the chosen figure, in the background.
     StartSensitivity,
     CancelSensitivity,

@@ -7,11 +7,18 @@ use super::fields::{NumberField, number_input, problem_at};
 use super::rows::{no_special, rows_ui};
 use crate::model::catalogue::{self, Scope, Section};
 use crate::model::{Problem, Scenario};
+use crate::sim::balance::{self, Stock};
+use crate::workspace::Command;
 
 /// The path of the referral outcomes, whose shares add up to 100%.
 const OUTCOMES: &str = "demand.referral_outcomes";
 
-pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+pub fn demand_ui(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    problems: &[Problem],
+    commands: &mut Vec<Command>,
+) {
     for (index, group) in catalogue::editor_groups(Section::Demand)
         .into_iter()
         .enumerate()
@@ -28,8 +35,29 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         };
         // The referral outcomes are shares of one whole: their total goes under them.
         let outcomes = entries().any(|(input, _)| input.field.starts_with(OUTCOMES));
+        // Starting stocks: where the inputs take each one goes under it.
+        let stocks = entries().any(|(input, _)| Stock::at_field(input.field).is_some());
         Grid::new(("demand", group)).num_columns(3).show(ui, |ui| {
-            rows_ui(ui, scenario, entries(), 0, problems, no_special);
+            if stocks {
+                for entry in entries() {
+                    rows_ui(
+                        ui,
+                        scenario,
+                        std::iter::once(entry),
+                        0,
+                        problems,
+                        no_special,
+                    );
+                    if let Some(stock) = Stock::at_field(entry.0.field) {
+                        let balances = balance::start_balance(scenario);
+                        if let Some(stock_balance) = balances.iter().find(|b| b.stock == stock) {
+                            super::balance::settle_row(ui, stock_balance);
+                        }
+                    }
+                }
+            } else {
+                rows_ui(ui, scenario, entries(), 0, problems, no_special);
+            }
             if outcomes {
                 let total = scenario.demand.referral_outcomes.total_percent();
                 ui.label("Total");
@@ -40,6 +68,9 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         });
         if outcomes && let Some(problem) = problem_at(problems, OUTCOMES) {
             ui.label(super::fields::problem_text(ui, &problem.message));
+        }
+        if stocks {
+            super::balance::balance_action_ui(ui, scenario, commands);
         }
     }
     ui.separator();

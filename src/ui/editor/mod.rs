@@ -3,6 +3,7 @@
 //! says each one's section, sub-heading and label (see [`rows`]); only inputs that
 //! are not plain numbers have widgets of their own.
 
+mod balance;
 mod council;
 mod demand;
 pub mod fields;
@@ -16,10 +17,17 @@ mod uncertainty;
 use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
 
 use crate::model::{Problem, Scenario};
+use crate::workspace::Command;
 
 /// Draws the editor for `scenario`; edits apply directly. `problems` are the
 /// validator's findings for the scenario as it was at the start of the frame.
-pub fn editor_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
+/// The actions it offers (such as balancing the start) go to `commands`.
+pub fn editor_ui(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    problems: &[Problem],
+    commands: &mut Vec<Command>,
+) {
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -37,7 +45,7 @@ pub fn editor_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                 council::council_ui(ui, scenario, problems);
             });
             section(ui, "Demand", false, |ui| {
-                demand::demand_ui(ui, scenario, problems);
+                demand::demand_ui(ui, scenario, problems, commands);
             });
             section(ui, "Placements", false, |ui| {
                 placements::placements_ui(ui, scenario, problems);

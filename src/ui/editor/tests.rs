@@ -65,7 +65,7 @@ fn every_number_input_of_the_catalogue_is_in_the_editor() {
     let mut harness = Harness::builder()
         .with_size([1500.0, 6000.0])
         .build_ui_state(
-            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[], &mut Vec::new()),
             scenario,
         );
     harness.run();
@@ -118,7 +118,7 @@ fn an_edit_in_a_catalogue_row_reaches_the_scenario() {
     let mut harness = Harness::builder()
         .with_size([1500.0, 6000.0])
         .build_ui_state(
-            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[], &mut Vec::new()),
             scenario_with_every_input(),
         );
     harness.run();
@@ -141,4 +141,37 @@ fn an_edit_in_a_catalogue_row_reaches_the_scenario() {
         .get(PlacementKind::Residential)
         .weekly_cost_gbp;
     assert_eq!(residential, 4500.0);
+}
+
+#[test]
+fn a_stock_no_duration_can_hold_is_explained_and_the_action_says_what_it_sets() {
+    use crate::workspace::Command;
+    let mut scenario = default_scenario();
+    // 20% of plans entering care a month takes more off plans than arrive.
+    scenario.demand.protection_to_care_percent_per_month = 20.0;
+    let balancing = crate::sim::balance::balancing(&scenario);
+    let level = balancing.levels().next().map(|change| change.describe());
+    let Some(level) = level else {
+        panic!("plans cannot be held by a duration: {balancing:?}");
+    };
+    assert!(level.starts_with("Children on child protection plans at the start: "));
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 6000.0])
+        .build_ui_state(
+            |ui, (scenario, commands): &mut (Scenario, Vec<Command>)| {
+                editor_ui(ui, scenario, &[], commands);
+            },
+            (scenario, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("Demand").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "No length of a child protection plan holds children on child protection plans at ",
+    );
+    harness
+        .get_by_label(&format!("Balance the start, setting {level}"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().1, vec![Command::BalanceStart]);
 }
