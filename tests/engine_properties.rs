@@ -238,6 +238,7 @@ proptest! {
         // Referrals held at their first-month level, 120 months: every stock stays
         // within 0.1% of its start.
         balanced.demand.referral_growth_percent_per_year = 0.0;
+        balanced.demand.referral_first_growth_percent_per_year = 0.0;
         balanced.demand.seasonality.clear();
         balanced.interventions.clear();
         balanced.horizon_months = 120;

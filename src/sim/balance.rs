@@ -743,6 +743,7 @@ mod tests {
     /// no interventions; 120 months.
     fn held_level(mut scenario: Scenario) -> Scenario {
         scenario.demand.referral_growth_percent_per_year = 0.0;
+        scenario.demand.referral_first_growth_percent_per_year = 0.0;
         scenario.demand.seasonality.clear();
         scenario.interventions.clear();
         scenario.horizon_months = 120;
