@@ -4,8 +4,8 @@
 use egui::{Grid, Ui};
 
 use super::fields::{NumberField, number_input, problem_at};
-use super::rows::{no_special, rows_ui};
-use crate::model::catalogue::{self, Scope, Section};
+use super::rows::rows_ui;
+use crate::model::catalogue::{self, Input, Place, Scope, Section};
 use crate::model::{Problem, Scenario};
 
 /// The path of the referral outcomes, whose shares add up to 100%.
@@ -29,7 +29,7 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
         // The referral outcomes are shares of one whole: their total goes under them.
         let outcomes = entries().any(|(input, _)| input.field.starts_with(OUTCOMES));
         Grid::new(("demand", group)).num_columns(3).show(ui, |ui| {
-            rows_ui(ui, scenario, entries(), 0, problems, no_special);
+            rows_ui(ui, scenario, entries(), 0, problems, workload_effect_switch);
             if outcomes {
                 let total = scenario.demand.referral_outcomes.total_percent();
                 ui.label("Total");
@@ -45,6 +45,18 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     ui.separator();
     seasonality_ui(ui, &mut scenario.demand.seasonality);
     super::other_problems_ui(ui, problems, "demand.seasonality");
+}
+
+/// The switch of "workload affects practice", the one demand input that is not a
+/// number.
+fn workload_effect_switch(ui: &mut Ui, scenario: &mut Scenario, input: &'static Input, place: Place) {
+    if input.field == "demand.workload_effect.enabled" {
+        ui.label(place.label).on_hover_text(input.help());
+        ui.checkbox(&mut scenario.demand.workload_effect.enabled, "on")
+            .on_hover_text(input.help());
+        ui.label("");
+        ui.end_row();
+    }
 }
 
 /// The optional seasonal pattern: 12 multipliers, January to December.
