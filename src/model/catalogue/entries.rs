@@ -550,7 +550,7 @@ pub static CATALOGUE: &[Input] = &[
         "",
         Kind::Switch,
         "off",
-        "an assumption, off unless switched on",
+        "",
         "When caseloads run above capacity, child-in-need cases and plans last longer, more cases step up (to a plan, into care) and more children are re-referred; below capacity, the opposite. This is an assumption, not a measured effect: no published study gives its size. The evidence is mostly qualitative: Ofsted inspections that find high caseloads alongside weaker practice (Wakefield and Liverpool, 2018) and the 2011 Munro review of child protection.",
         get!(s, _ => Value::Switch(s.demand.workload_effect.enabled)),
         row(Section::Demand, PRACTICE, "Workload affects practice")

@@ -51,9 +51,10 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
 /// number.
 fn workload_effect_switch(ui: &mut Ui, scenario: &mut Scenario, input: &'static Input, place: Place) {
     if input.field == "demand.workload_effect.enabled" {
-        ui.label(place.label).on_hover_text(input.help());
+        let label = ui.label(place.label).on_hover_text(input.help());
         ui.checkbox(&mut scenario.demand.workload_effect.enabled, "on")
-            .on_hover_text(input.help());
+            .on_hover_text(input.help())
+            .labelled_by(label.id);
         ui.label("");
         ui.end_row();
     }
