@@ -187,7 +187,15 @@ fn add_and_remove_an_intervention() {
 fn workload_affects_practice_is_switched_on_in_the_editor() {
     let (mut harness, _) = app();
     harness.run();
-    assert!(!harness.state().document().scenario.demand.workload_effect.enabled);
+    assert!(
+        !harness
+            .state()
+            .document()
+            .scenario
+            .demand
+            .workload_effect
+            .enabled
+    );
     let in_care_before = harness
         .state()
         .document()

@@ -7,7 +7,7 @@
 
 mod common;
 
-use caseload::io::load_scenario;
+use caseload::io::{load_scenario, scenario_to_ron};
 use caseload::project;
 use common::{save, small_scenario};
 
@@ -69,12 +69,18 @@ fn below_capacity_the_opposite_within_the_limit() {
     let first = &projection.rows[0];
     close(first.workload.practice_multiplier, 0.75);
     close(first.flows.child_in_need_closed, 2_250.0 / (9.0 * 0.75));
-    close(first.flows.child_in_need_to_protection, 2_250.0 * 0.01 * 0.75);
+    close(
+        first.flows.child_in_need_to_protection,
+        2_250.0 * 0.01 * 0.75,
+    );
     close(first.flows.referrals, 450.0 * (1.0 - 0.226 * 0.25));
     // A wider limit lets it go to 0.70875.
     let mut wider = with_effect(400.0);
     wider.demand.workload_effect.max_change_percent = 50.0;
-    close(project(&wider).rows[0].workload.practice_multiplier, 0.70875);
+    close(
+        project(&wider).rows[0].workload.practice_multiplier,
+        0.70875,
+    );
 }
 
 #[test]
@@ -108,5 +114,35 @@ fn with_the_effect_on_liverpools_plan_ends_with_fewer_children_in_care() {
     // Switched on, the staff make more difference to care than switched off.
     let gap_off = in_care_at_end("liverpool-2019-do-nothing.ron", false)
         - in_care_at_end("liverpool-2019.ron", false);
-    assert!(do_nothing - plan > gap_off, "{} vs {gap_off}", do_nothing - plan);
+    assert!(
+        do_nothing - plan > gap_off,
+        "{} vs {gap_off}",
+        do_nothing - plan
+    );
+}
+
+#[test]
+fn caseload_run_says_when_the_effect_is_on() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("on.ron");
+    let mut scenario = load_scenario(&save("liverpool-2019.ron")).unwrap();
+    let run = |path: &std::path::Path| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_caseload"))
+            .args(["run", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(!run(&save("liverpool-2019.ron")).contains("Workload affects practice"));
+    scenario.demand.workload_effect.enabled = true;
+    std::fs::write(&path, scenario_to_ron(&scenario).unwrap()).unwrap();
+    let stdout = run(&path);
+    assert!(
+        stdout.contains("Workload affects practice is on (an assumption, not a measured effect): strength 0.5, at most 25% either way;"),
+        "{stdout}"
+    );
+    // The figures printed are the ones with the effect on.
+    let end = project(&scenario).last().unwrap().looked_after_at_end;
+    assert!(stdout.contains(&caseload::units::children(end)), "{stdout}");
 }

@@ -49,7 +49,12 @@ pub fn demand_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
 
 /// The switch of "workload affects practice", the one demand input that is not a
 /// number.
-fn workload_effect_switch(ui: &mut Ui, scenario: &mut Scenario, input: &'static Input, place: Place) {
+fn workload_effect_switch(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    input: &'static Input,
+    place: Place,
+) {
     if input.field == "demand.workload_effect.enabled" {
         let label = ui.label(place.label).on_hover_text(input.help());
         ui.checkbox(&mut scenario.demand.workload_effect.enabled, "on")
