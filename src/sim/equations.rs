@@ -333,7 +333,11 @@ pub fn burnout_multiplier(load: Option<f64>, strength: f64, max_multiplier: f64)
 /// capacity at all (`None`) count as `1 + limit` (1 at strength 0). The limit is held under 0.9 so the
 /// multiplier stays above 0.
 pub fn practice_multiplier(load: Option<f64>, strength: f64, max_change_percent: f64) -> f64 {
-    let limit = (max_change_percent / 100.0).max(0.0).min(0.9);
+    let limit = if max_change_percent.is_nan() {
+        0.0
+    } else {
+        (max_change_percent / 100.0).clamp(0.0, 0.9)
+    };
     match load {
         Some(load) => (1.0 + strength * (load - 1.0))
             .max(1.0 - limit)
