@@ -142,3 +142,35 @@ fn an_edit_in_a_catalogue_row_reaches_the_scenario() {
         .weekly_cost_gbp;
     assert_eq!(residential, 4500.0);
 }
+
+#[test]
+fn early_help_paid_for_no_longer_than_its_lag_shows_no_effect() {
+    let with_early_help = |months: u32| {
+        let mut scenario = default_scenario();
+        let start = scenario.start;
+        scenario.interventions = vec![Intervention {
+            label: "Early help".to_owned(),
+            enabled: true,
+            start,
+            action: crate::model::Action::EarlyHelp {
+                annual_cost_gbp: 1.0e6,
+                referral_reduction_percent: 5.0,
+                care_entry_reduction_percent: 5.0,
+                lag_months: 12,
+                months: Some(months),
+            },
+        }];
+        let mut harness = Harness::builder()
+            .with_size([1500.0, 6000.0])
+            .build_ui_state(
+                |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+                scenario,
+            );
+        harness.run();
+        harness
+            .query_by_label("no effect: its funding ends first")
+            .is_some()
+    };
+    assert!(with_early_help(12));
+    assert!(!with_early_help(24));
+}
