@@ -327,7 +327,8 @@ pub enum Detail<'a> {
 /// The monthly loop: fills `rows` with one row per month, reusing its memory (and
 /// that of the group rows), so that Monte Carlo runs can call it draw after draw
 /// with the same buffers. Each month is the same list of steps, every one on the
-/// stocks and staff at the start of the month.
+/// stocks and staff at the start of the month; the workload comes first, as it
+/// drives the month's flows of children when workload affects practice.
 pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Detail<'_>) {
     let mut group_rows = match detail {
         Detail::Full(group_rows) => Some(group_rows),
