@@ -146,3 +146,31 @@ fn caseload_run_says_when_the_effect_is_on() {
     let end = project(&scenario).last().unwrap().looked_after_at_end;
     assert!(stdout.contains(&caseload::units::children(end)), "{stdout}");
 }
+
+#[test]
+fn its_strength_can_carry_a_range_and_shows_in_the_sensitivity() {
+    use caseload::model::{Range, Shape, validate};
+    use caseload::sim::monte_carlo::monte_carlo_simple;
+    use caseload::sim::sensitivity::{Output, sensitivity};
+
+    let mut scenario = load_scenario(&save("liverpool-2019-do-nothing.ron")).unwrap();
+    scenario.demand.workload_effect.enabled = true;
+    scenario.uncertainty = vec![Range {
+        field: "demand.workload_effect.strength".to_owned(),
+        low: 0.0,
+        high: 2.0,
+        shape: Shape::Uniform,
+    }];
+    assert_eq!(validate(&scenario), Vec::new());
+    // Doing nothing, Liverpool stays over capacity: a stronger effect, more in care.
+    let runs = monte_carlo_simple(&scenario, 50, 1);
+    let last = scenario.horizon_months as usize - 1;
+    let [low, _, _, _, high] = runs.looked_after.months[last].unwrap();
+    assert!(high > low + 10.0, "{low} to {high}");
+    let swings = sensitivity(&scenario, Output::FinalChildrenInCare);
+    let strength = swings
+        .iter()
+        .find(|swing| swing.field == "demand.workload_effect.strength")
+        .unwrap();
+    assert!(strength.at_high > strength.at_low);
+}
