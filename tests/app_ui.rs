@@ -184,6 +184,46 @@ fn add_and_remove_an_intervention() {
 }
 
 #[test]
+fn workload_affects_practice_is_switched_on_in_the_editor() {
+    let (mut harness, _) = app();
+    harness.run();
+    assert!(
+        !harness
+            .state()
+            .document()
+            .scenario
+            .demand
+            .workload_effect
+            .enabled
+    );
+    let in_care_before = harness
+        .state()
+        .document()
+        .projection()
+        .last()
+        .unwrap()
+        .looked_after_at_end;
+    harness.get_by_label("Demand").click();
+    harness.run();
+    // Its inputs are shown under the switch, with their units.
+    harness.get_by_label("Strength");
+    harness.get_by_label("Most change");
+    harness.get_by_label("Re-referrals");
+    harness.get_by_label("× load away from capacity");
+    harness.get_by_label("Workload affects practice").click();
+    harness.run();
+    let document = harness.state().document();
+    assert!(document.scenario.demand.workload_effect.enabled);
+    // Liverpool's plan starts over capacity (cases last longer, more step up) and
+    // ends well under it (the opposite), with fewer children in care at the end
+    // than with the switch off.
+    let projection = document.projection();
+    assert!(projection.rows[0].workload.practice_multiplier > 1.0);
+    assert!(projection.last().unwrap().workload.practice_multiplier < 1.0);
+    assert!(projection.last().unwrap().looked_after_at_end < in_care_before);
+}
+
+#[test]
 fn reorder_interventions() {
     let (mut harness, _) = app();
     harness.run();

@@ -245,6 +245,44 @@ fn early_help_costs_from_its_start_and_cuts_demand_after_its_lag() {
 }
 
 #[test]
+fn early_help_stops_working_when_its_funding_stops() {
+    let mut scenario = small_scenario();
+    let baseline = project(&scenario);
+    let early_help = |lag_months: u32, months: u32| {
+        intervention(
+            "Early help",
+            month(2019, 4),
+            Action::EarlyHelp {
+                annual_cost_gbp: 1_200_000.0,
+                referral_reduction_percent: 10.0,
+                care_entry_reduction_percent: 20.0,
+                lag_months,
+                months: Some(months),
+            },
+        )
+    };
+    // Paid for 12 months from month 0, working after 6: referrals cut in months
+    // 6 to 11 only; paid in months 0 to 11 only.
+    scenario.interventions = vec![early_help(6, 12)];
+    let projection = project(&scenario);
+    for (t, (row, base)) in projection.rows.iter().zip(&baseline.rows).enumerate() {
+        let cut = row.flows.referrals / base.flows.referrals;
+        let expected = if (6..12).contains(&t) { 0.9 } else { 1.0 };
+        assert!((cut - expected).abs() < 1e-12, "month {t}: {cut}");
+        let paid = if t < 12 { 100_000.0 } else { 0.0 };
+        assert_eq!(row.spend.early_help, paid, "month {t}");
+    }
+    // Paid for no longer than its lag: no effect at all, only the cost.
+    scenario.interventions = vec![early_help(6, 6)];
+    let projection = project(&scenario);
+    for (row, base) in projection.rows.iter().zip(&baseline.rows) {
+        assert_eq!(row.flows.referrals, base.flows.referrals);
+        assert_eq!(row.flows.prevented_care_entries, 0.0);
+    }
+    assert_eq!(projection.rows[5].spend.early_help, 100_000.0);
+}
+
+#[test]
 fn full_in_house_foster_care_sends_new_placements_to_ifas() {
     let mut scenario = small_scenario();
     let in_house_now = scenario.demand.looked_after * 0.33;

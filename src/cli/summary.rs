@@ -45,6 +45,10 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
         ));
     }
     text.push_str(&balance_text(scenario));
+    for note in crate::export::switched_on_assumptions(scenario) {
+        text.push_str(&note);
+        text.push('\n');
+    }
     text.push('\n');
     let mut table = Table::new(&SUMMARY_HEADER);
     for year in &projection.years {

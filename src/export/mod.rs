@@ -2,6 +2,7 @@
 //! all through the `csv` crate), charts as PNG images, and a one-page HTML
 //! summary report. Nothing here knows about the window.
 
+mod assumptions;
 mod comparison_csv;
 mod csv;
 mod monthly_csv;
@@ -9,6 +10,7 @@ mod percentiles_csv;
 mod png;
 mod report;
 
+pub use assumptions::switched_on_assumptions;
 pub use comparison_csv::write_comparison_csv;
 pub use monthly_csv::{write_projection_csv, write_scenarios_csv};
 pub use percentiles_csv::write_percentiles_csv;

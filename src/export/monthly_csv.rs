@@ -75,6 +75,9 @@ const ROW_COLUMNS: &[(&str, RowValue)] = &[
         Some(r.staffing.turnover_multiplier)
     }),
     ("workers_per_manager", |r| r.staffing.workers_per_manager),
+    ("practice_multiplier", |r| {
+        Some(r.workload.practice_multiplier)
+    }),
     ("spend_permanent_staff", |r| Some(r.spend.permanent_staff)),
     ("spend_agency_staff", |r| Some(r.spend.agency_staff)),
     ("spend_recruitment", |r| Some(r.spend.recruitment)),

@@ -191,6 +191,9 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
             entry.scenario.end().label(),
             escape(&entry.projection.over_cap_sentence())
         ));
+        for note in super::switched_on_assumptions(entry.scenario) {
+            html.push_str(&format!("<p class=\"notes\">{}</p>\n", escape(&note)));
+        }
         // Notes the baseline already showed are not repeated.
         let repeated = index > 0 && entries[index - 1].scenario.notes == entry.scenario.notes;
         if !entry.scenario.notes.trim().is_empty() && !repeated {
@@ -257,6 +260,24 @@ mod tests {
         // The whole report carries it.
         let report = report_html(&[entry()]).unwrap_or_default();
         assert!(report.contains(&sentence));
+    }
+
+    #[test]
+    fn the_report_states_a_switched_on_assumption() {
+        let mut scenario = crate::io::default_scenario();
+        let report = |scenario: &Scenario| {
+            let projection = crate::sim::project(scenario);
+            report_html(&[ReportEntry {
+                scenario,
+                projection: &projection,
+            }])
+            .unwrap()
+        };
+        assert!(!report(&scenario).contains("Workload affects practice"));
+        scenario.demand.workload_effect.enabled = true;
+        assert!(report(&scenario).contains(
+            "<p class=\"notes\">Workload affects practice is on (an assumption, not a measured effect)"
+        ));
     }
 
     #[test]

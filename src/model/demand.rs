@@ -50,6 +50,43 @@ pub struct Demand {
     pub care_leaver_percent: f64,
     /// How much each kind of case counts towards a social worker's caseload.
     pub case_weights: CaseWeights,
+    /// Workload affects practice: caseloads above capacity make cases and plans last
+    /// longer, more cases step up and more children come back (off by default).
+    pub workload_effect: WorkloadEffect,
+}
+
+/// How the month's load (cases for staff / staff capacity) changes practice. An
+/// assumption, not a published relationship: evidence that caseloads change
+/// outcomes is mostly qualitative (Ofsted findings, the 2011 Munro review).
+/// `practice multiplier = clamp(1 + strength x (load - 1), 1 - most change, 1 + most
+/// change)` lengthens child-in-need cases and plans, raises step-ups and scales the
+/// re-referral part of referrals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkloadEffect {
+    pub enabled: bool,
+    /// Change per unit of load away from 1 (0.5: 20% over capacity makes cases last
+    /// 10% longer and step up 10% more often).
+    pub strength: f64,
+    /// Most the multiplier can move away from 1, either way (%).
+    pub max_change_percent: f64,
+    /// Share of referrals that are re-referrals within 12 months (%); only these rise
+    /// and fall with the multiplier. England 2018-19: 22.6%.
+    pub rereferral_percent: f64,
+}
+
+impl Default for WorkloadEffect {
+    /// Off. Strength 0.5 and a 25% limit are assumptions; the re-referral share is
+    /// England's for 2018-19 (DfE Characteristics of children in need, table C1:
+    /// 147,150 of 650,930 referrals, 22.6%).
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            strength: 0.5,
+            max_change_percent: 25.0,
+            rereferral_percent: 22.6,
+        }
+    }
 }
 
 /// Shares of referrals by outcome (%).
@@ -135,6 +172,7 @@ impl Default for Demand {
             protection_step_down_percent: 60.0,
             care_leaver_percent: 30.0,
             case_weights: CaseWeights::default(),
+            workload_effect: WorkloadEffect::default(),
         }
     }
 }

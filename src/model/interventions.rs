@@ -40,7 +40,8 @@ pub enum Action {
     /// Early help costing `annual_cost_gbp` a year (paid from the start month) that,
     /// `lag_months` later, cuts referrals by `referral_reduction_percent` and entries
     /// to care by `care_entry_reduction_percent`. Runs for `months` months, or to the
-    /// end of the projection when left out; its effect ends `lag_months` after it stops.
+    /// end of the projection when left out; its effect ends when the funding does, so
+    /// a programme paid for no longer than its lag has no effect.
     EarlyHelp {
         annual_cost_gbp: f64,
         referral_reduction_percent: f64,

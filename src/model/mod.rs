@@ -15,7 +15,7 @@ pub mod workforce;
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{FinancialYear, Month};
-pub use demand::{CaseWeights, Demand, ReferralOutcomes};
+pub use demand::{CaseWeights, Demand, ReferralOutcomes, WorkloadEffect};
 pub use interventions::{Action, Intervention};
 pub use money::{Grant, Money, YearBudget};
 pub use placements::{PlacementKind, PlacementType, Placements};

@@ -8,7 +8,9 @@
 //! FTE, shares) is worked out once before the loop, and the loop writes into
 //! buffers sized for the whole horizon, so a month costs only arithmetic.
 
-use crate::model::{FinancialYear, Month, PlacementKind, Scenario, StaffGroup, WorkforcePolicy};
+use crate::model::{
+    FinancialYear, Month, PlacementKind, Scenario, StaffGroup, WorkforcePolicy, WorkloadEffect,
+};
 
 use super::equations as eq;
 use super::plan::Plan;
@@ -109,6 +111,12 @@ struct DemandRates {
     child_in_need_exits: [f64; 2],
     /// [plan ended, child taken into care].
     protection_exits: [f64; 2],
+    /// The same two pairs before scaling, [closing rate, step-up rate], for the
+    /// months in which workload changes practice.
+    child_in_need_rates: [f64; 2],
+    protection_rates: [f64; 2],
+    /// Share of referrals that are re-referrals (0 to 1).
+    rereferral_share: f64,
     /// Share of ended plans stepping down to child in need (0 to 1).
     step_down_share: f64,
     leave_care_rate: f64,
@@ -126,19 +134,24 @@ impl DemandRates {
         let demand = &scenario.demand;
         let outcomes = &demand.referral_outcomes;
         let weights = &demand.case_weights;
+        let child_in_need_rates = [
+            eq::exit_rate(demand.child_in_need_months),
+            eq::percent_share(demand.child_in_need_to_protection_percent_per_month),
+        ];
+        let protection_rates = [
+            eq::exit_rate(demand.child_protection_months),
+            eq::percent_share(demand.protection_to_care_percent_per_month),
+        ];
         Self {
             referrals_per_month: demand.referrals_per_month,
             to_child_in_need: eq::percent_share(outcomes.child_in_need_percent),
             to_child_protection: eq::percent_share(outcomes.child_protection_percent),
             into_care: eq::percent_share(outcomes.into_care_percent),
-            child_in_need_exits: eq::bounded_rates([
-                eq::exit_rate(demand.child_in_need_months),
-                eq::percent_share(demand.child_in_need_to_protection_percent_per_month),
-            ]),
-            protection_exits: eq::bounded_rates([
-                eq::exit_rate(demand.child_protection_months),
-                eq::percent_share(demand.protection_to_care_percent_per_month),
-            ]),
+            child_in_need_exits: eq::bounded_rates(child_in_need_rates),
+            protection_exits: eq::bounded_rates(protection_rates),
+            child_in_need_rates,
+            protection_rates,
+            rereferral_share: eq::bounded_share(demand.workload_effect.rereferral_percent),
             step_down_share: eq::bounded_share(demand.protection_step_down_percent),
             leave_care_rate: eq::exit_rate(demand.looked_after_months),
             care_leaver_share: eq::bounded_share(demand.care_leaver_percent),
@@ -173,6 +186,8 @@ struct MonthlyModel<'a> {
     /// Base early help and other costs (£ per month), before interventions.
     base_early_help: f64,
     base_other: f64,
+    /// Workload affects practice; `None` when switched off.
+    workload_effect: Option<&'a WorkloadEffect>,
 }
 
 impl<'a> MonthlyModel<'a> {
@@ -202,6 +217,7 @@ impl<'a> MonthlyModel<'a> {
                 .map(|kind| scenario.placements.get(kind).weekly_cost_gbp),
             base_early_help: eq::monthly_amount(scenario.money.early_help_per_year_gbp),
             base_other: scenario.money.other_costs_per_month_gbp,
+            workload_effect: Some(&scenario.demand.workload_effect).filter(|effect| effect.enabled),
             plan,
         }
     }
@@ -313,7 +329,8 @@ pub enum Detail<'a> {
 /// The monthly loop: fills `rows` with one row per month, reusing its memory (and
 /// that of the group rows), so that Monte Carlo runs can call it draw after draw
 /// with the same buffers. Each month is the same list of steps, every one on the
-/// stocks and staff at the start of the month.
+/// stocks and staff at the start of the month; the workload comes first, as it
+/// drives the month's flows of children when workload affects practice.
 pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Detail<'_>) {
     let mut group_rows = match detail {
         Detail::Full(group_rows) => Some(group_rows),
@@ -328,12 +345,12 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
         let t = offset as i32;
         let monthly_budget = state.monthly_budget(scenario, month);
         state.follow_plan(&model.plan, t);
+        let workload = workload(&model, &state, model.plan.contracted_capacity(t));
         let flows = demand_flows(
             &model.rates,
             &state.stocks,
-            &demand_factors(&model, &state, month, t),
+            &demand_factors(&model, &state, month, t, workload.practice_multiplier),
         );
-        let workload = workload(&model, &state, model.plan.contracted_capacity(t));
         let turnover_multiplier = turnover_multiplier(model.policy, workload.load);
         let mut spend = planned_spend(&model, t);
         let staff_flows = staff_month(
@@ -399,6 +416,14 @@ fn turnover_multiplier(policy: &WorkforcePolicy, load: Option<f64>) -> f64 {
     } else {
         1.0
     }
+}
+
+/// Workload affects practice: this month's multiplier on case lengths, step-ups and
+/// re-referrals (1 when the effect is switched off).
+fn practice_multiplier(effect: Option<&WorkloadEffect>, load: Option<f64>) -> f64 {
+    effect.map_or(1.0, |effect| {
+        eq::practice_multiplier(load, effect.strength, effect.max_change_percent)
+    })
 }
 
 /// Spend this month that the staff and children do not drive: early help, contracted
@@ -683,6 +708,7 @@ fn workload(model: &MonthlyModel<'_>, state: &MonthlyState, contracted_capacity:
         average_cap: eq::average_caseload(staff_capacity, case_holding),
         load,
         over_capacity_cases: eq::over_capacity_cases(for_staff, staff_capacity),
+        practice_multiplier: practice_multiplier(model.workload_effect, load),
         // Filled in after the loop by `share_of_staff_over_cap`.
         share_of_staff_over_cap: None,
     }
@@ -794,14 +820,17 @@ struct DemandFactors {
     care_entry_factor: f64,
     /// In-house foster places; `None` = no limit.
     in_house_places: Option<f64>,
+    /// Workload's multiplier on case lengths, step-ups and re-referrals (1 = none).
+    practice: f64,
 }
 
-/// This month's growth, season, early help and in-house places.
+/// This month's growth, season, early help, in-house places and practice multiplier.
 fn demand_factors(
     model: &MonthlyModel<'_>,
     state: &MonthlyState,
     month: Month,
     t: i32,
+    practice: f64,
 ) -> DemandFactors {
     DemandFactors {
         growth_and_season: state.referral_growth.factor()
@@ -809,6 +838,7 @@ fn demand_factors(
         referral_factor: model.plan.referral_factor(t),
         care_entry_factor: model.plan.care_entry_factor(t),
         in_house_places: model.plan.in_house_foster_places(t),
+        practice,
     }
 }
 
@@ -821,23 +851,37 @@ struct DemandFlows {
     exits_by_placement: [f64; 5],
 }
 
-/// The month's flows of children, on the stocks at its start.
+/// The month's flows of children, on the stocks at its start; workload's practice
+/// multiplier, when it is not 1, scales re-referrals, case lengths and step-ups.
 #[inline(never)]
 fn demand_flows(rates: &DemandRates, stocks: &Stocks, factors: &DemandFactors) -> DemandFlows {
-    let referrals = eq::referrals(
+    let practice = factors.practice;
+    let mut referrals = eq::referrals(
         rates.referrals_per_month,
         factors.growth_and_season,
         1.0,
         factors.referral_factor,
     )
     .max(0.0);
+    let (child_in_need_exits, protection_exits) = if practice == 1.0 {
+        (rates.child_in_need_exits, rates.protection_exits)
+    } else {
+        referrals *= eq::rereferral_factor(rates.rereferral_share, practice);
+        let [closing, step_up] = rates.child_in_need_rates;
+        let child_in_need = eq::practice_exit_rates(closing, step_up, practice);
+        let [ending, to_care] = rates.protection_rates;
+        (
+            child_in_need,
+            eq::practice_exit_rates(ending, to_care, practice),
+        )
+    };
     let [new_care_entries, prevented_care_entries] =
         eq::care_entries(referrals, rates.into_care, factors.care_entry_factor);
 
     let [child_in_need_closed, child_in_need_to_protection] =
-        eq::outflows(stocks.children_in_need, rates.child_in_need_exits);
+        eq::outflows(stocks.children_in_need, child_in_need_exits);
     let [protection_ended, protection_to_care] =
-        eq::outflows(stocks.child_protection, rates.protection_exits);
+        eq::outflows(stocks.child_protection, protection_exits);
     let [protection_closed, protection_stepped_down] =
         eq::plan_endings(protection_ended, rates.step_down_share);
 

@@ -475,6 +475,61 @@ pub fn burnout_multiplier(load: Option<f64>, strength: f64, max_multiplier: f64)
     .max(1.0)
 }
 
+/// Workload affects practice: the practice multiplier on how long child-in-need
+/// cases and plans last, on step-ups and on re-referrals (dimensionless):
+/// `m = max(1 - limit, min(1 + limit, 1 + strength x (load - 1)))`, with the limit
+/// `min(0.9, max(0, most change% / 100))`. Above capacity (load over 1) it is above 1,
+/// below capacity below 1, and at exactly 1 it changes nothing. Cases and no
+/// capacity at all (`None`) count as `1 + limit` (1 at strength 0). The limit is held under 0.9 so the
+/// multiplier stays above 0.
+pub fn practice_multiplier(load: Option<f64>, strength: f64, max_change_percent: f64) -> f64 {
+    let limit = if max_change_percent.is_nan() {
+        0.0
+    } else {
+        (max_change_percent / 100.0).clamp(0.0, 0.9)
+    };
+    match load {
+        Some(load) => (1.0 + strength * (load - 1.0))
+            .max(1.0 - limit)
+            .min(1.0 + limit),
+        None if strength > 0.0 => 1.0 + limit,
+        None => 1.0,
+    }
+}
+
+/// A stock's two exits under the practice multiplier (per month): cases lasting `m`
+/// times as long close at `closing rate / m`, and step up at `step-up rate x m`:
+/// `[closing, stepping up] = bounded_rates([closing rate / m, step-up rate x m])`,
+/// with the closing rate `exit_rate(mean months)`. At `m = 1` these are the rates
+/// without the effect, exactly.
+pub fn practice_exit_rates(closing_rate: f64, step_up_rate: f64, multiplier: f64) -> [f64; 2] {
+    bounded_rates([closing_rate / multiplier, step_up_rate * multiplier])
+}
+
+/// Referrals under the practice multiplier (dimensionless factor on referrals):
+/// re-referrals, a share `r` of referrals, rise and fall with the multiplier and
+/// first referrals do not: `factor = 1 + r x (m - 1)`, with
+/// `r = bounded_share(re-referral%)`.
+pub fn rereferral_factor(rereferral_share: f64, multiplier: f64) -> f64 {
+    1.0 + rereferral_share * (multiplier - 1.0)
+}
+
+/// Whether an early-help programme's effect is on in month `t` (month offsets):
+/// from `start + lag` to the end of its funded months,
+/// `start + lag <= t < start + months`, or to the end of the projection when it runs
+/// with no end. A programme funded for no longer than its lag has no effect: no
+/// benefit without paying for it.
+pub fn early_help_effect_on(
+    month_offset: i32,
+    start_offset: i32,
+    lag_months: u32,
+    months: Option<u32>,
+) -> bool {
+    let t = i64::from(month_offset);
+    t >= i64::from(start_offset) + i64::from(lag_months)
+        && months.is_none_or(|months| t < i64::from(start_offset) + i64::from(months))
+}
+
 /// Staff leaving in a month (FTE per month):
 /// `FTE x turnover% per year / 100 / 12 x burnout multiplier`.
 pub fn monthly_leavers(fte: f64, turnover_percent_per_year: f64, multiplier: f64) -> f64 {
@@ -906,6 +961,82 @@ mod tests {
         // 120 FTE at 15% a year: 1.5 leavers a month, 2.1 at a multiplier of 1.4.
         close(monthly_leavers(120.0, 15.0, 1.0), 1.5);
         close(monthly_leavers(120.0, 15.0, 1.4), 2.1);
+    }
+
+    #[test]
+    fn practice_multiplier_follows_the_load_within_its_limit() {
+        // Load 1.2, strength 0.5: 1 + 0.5 x 0.2 = 1.1, within 25%.
+        close(practice_multiplier(Some(1.2), 0.5, 25.0), 1.1);
+        // Load 0.8: 1 + 0.5 x (-0.2) = 0.9: below capacity, cases close sooner.
+        close(practice_multiplier(Some(0.8), 0.5, 25.0), 0.9);
+        // Exactly at capacity: 1.
+        close(practice_multiplier(Some(1.0), 3.0, 25.0), 1.0);
+        // Load 2, strength 0.5: 1.5, held at 1 + 25% = 1.25.
+        close(practice_multiplier(Some(2.0), 0.5, 25.0), 1.25);
+        // No cases (load 0), strength 2: 1 - 2 = -1, held at 1 - 25% = 0.75.
+        close(practice_multiplier(Some(0.0), 2.0, 25.0), 0.75);
+        // Cases and no capacity: 1 + 25%; at strength 0, no effect.
+        close(practice_multiplier(None, 0.5, 25.0), 1.25);
+        close(practice_multiplier(None, 0.0, 25.0), 1.0);
+        // A limit over 90% is held at 90%: load 0, strength 5 gives 0.1, not below.
+        close(practice_multiplier(Some(0.0), 5.0, 150.0), 0.1);
+        // A limit of 0 (or not a number) changes nothing.
+        close(practice_multiplier(Some(1.5), 0.5, 0.0), 1.0);
+        close(practice_multiplier(Some(1.5), 0.5, f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn practice_lengthens_cases_and_raises_step_ups() {
+        // Cases lasting 9 months close at 1/9 a month; at m = 1.1 they last 9.9
+        // months: 1/9 / 1.1 = 0.10101; step-ups of 1% a month become 1.1%.
+        let [closing, stepping_up] = practice_exit_rates(exit_rate(9.0), 0.01, 1.1);
+        close(closing, 1.0 / 9.9);
+        close(stepping_up, 0.011);
+        // At m = 1 the rates are those without the effect, bit for bit.
+        assert_eq!(
+            practice_exit_rates(exit_rate(9.0), 0.01, 1.0),
+            bounded_rates([exit_rate(9.0), 0.01])
+        );
+        // Rates adding up to more than 1 are scaled down together: 1 / 0.5 = 2 and
+        // 0.5 x 0.5 = 0.25 add up to 2.25: 2 / 2.25 and 0.25 / 2.25.
+        let [closing, stepping_up] = practice_exit_rates(1.0, 0.5, 0.5);
+        close(closing, 2.0 / 2.25);
+        close(stepping_up, 0.25 / 2.25);
+    }
+
+    #[test]
+    fn re_referrals_rise_and_fall_with_practice() {
+        // 22.6% re-referrals, m = 1.1: 1 + 0.226 x 0.1 = 1.0226; 450 referrals
+        // become 460.17.
+        close(rereferral_factor(0.226, 1.1), 1.0226);
+        close(450.0 * rereferral_factor(0.226, 1.1), 460.17);
+        // m = 0.9: 1 - 0.0226 = 0.9774; m = 1: exactly 1.
+        close(rereferral_factor(0.226, 0.9), 0.9774);
+        assert_eq!(rereferral_factor(0.226, 1.0), 1.0);
+    }
+
+    #[test]
+    fn early_help_works_only_while_it_is_paid_for() {
+        // Starts at month 2, lag 6, funded for 12 months: effect in months 8 to 13.
+        let on: Vec<i32> = (0..24)
+            .filter(|t| early_help_effect_on(*t, 2, 6, Some(12)))
+            .collect();
+        assert_eq!(on, (8..14).collect::<Vec<_>>());
+        // No end: from month 8 to the end of the projection.
+        assert!(!early_help_effect_on(7, 2, 6, None));
+        assert!(early_help_effect_on(8, 2, 6, None));
+        assert!(early_help_effect_on(1_000, 2, 6, None));
+        // Funded for no longer than the lag: never.
+        assert!((0..40).all(|t| !early_help_effect_on(t, 2, 6, Some(6))));
+        assert!((0..40).all(|t| !early_help_effect_on(t, 2, 6, Some(3))));
+        // No lag: from the start month for the funded months, 2 to 4.
+        let on: Vec<i32> = (0..10)
+            .filter(|t| early_help_effect_on(*t, 2, 0, Some(3)))
+            .collect();
+        assert_eq!(on, vec![2, 3, 4]);
+        // A start before the projection: months before 0 never come, the rest do.
+        assert!(early_help_effect_on(0, -10, 6, Some(12)));
+        assert!(!early_help_effect_on(2, -10, 6, Some(12)));
     }
 
     #[test]

@@ -304,12 +304,10 @@ impl Plan {
         }
     }
 
+    /// Early help works from `lag` months after it starts to the end of its funded
+    /// months ([`eq::early_help_effect_on`]).
     fn early_help_effect_active(programme: &EarlyHelp, t: i32) -> bool {
-        eq::in_window(
-            t,
-            programme.start + programme.lag_months as i32,
-            programme.months,
-        )
+        eq::early_help_effect_on(t, programme.start, programme.lag_months, programme.months)
     }
 
     /// Share of referrals early help leaves in place in month `t`.

@@ -125,6 +125,9 @@ pub struct Workload {
     pub load: Option<f64>,
     /// Cases beyond what staff can hold at their caps ("unallocated").
     pub over_capacity_cases: f64,
+    /// Workload's multiplier on case lengths, step-ups and re-referrals this month
+    /// (1 = none, or the effect switched off).
+    pub practice_multiplier: f64,
     /// Share of case-holding staff above their own cap (0 to 1); `None` = no staff.
     pub share_of_staff_over_cap: Option<f64>,
 }

@@ -142,6 +142,7 @@ const STOCKS: &str = "Children with open cases at the start";
 const FLOWS: &str = "How long cases last, and how they move";
 const WEIGHTS: &str = "How much each case counts on a caseload";
 const PROGRESSION: &str = "Progression and managers";
+const PRACTICE: &str = "Workload affects practice (an assumption, off unless switched on)";
 
 /// One entry: `input!(scope, field, action, name, unit, kind, default, source,
 /// meaning, access, place)`.
@@ -566,6 +567,58 @@ pub static CATALOGUE: &[Input] = &[
         "How much one care leaver counts on a social worker's caseload.",
         num!(s, _ => s.demand.case_weights.care_leaver),
         row(Section::Demand, WEIGHTS, "Care leaver")
+    ),
+    input!(
+        Scenario,
+        "demand.workload_effect.enabled",
+        None,
+        "Workload affects practice",
+        "",
+        Kind::Switch,
+        "off",
+        "",
+        "When caseloads run above capacity, child-in-need cases and plans last longer, more cases step up (to a plan, into care) and more children are re-referred; below capacity, the opposite. This is an assumption, not a measured effect: no published study gives its size. The evidence is mostly qualitative: Ofsted inspections that find high caseloads alongside weaker practice (Wakefield and Liverpool, 2018) and the 2011 Munro review of child protection.",
+        get!(s, _ => Value::Switch(s.demand.workload_effect.enabled)),
+        row(Section::Demand, PRACTICE, "Workload affects practice")
+    ),
+    input!(
+        Scenario,
+        "demand.workload_effect.strength",
+        None,
+        "Strength of workload on practice",
+        "× load away from capacity",
+        number(0.0, 10.0, 2, 0.01),
+        "0.5",
+        "an assumption, not a published figure",
+        "Practice multiplier = 1 + strength × (load − 1): with 0.5, caseloads 20% over capacity make cases and plans last 10% longer, step up 10% more often and bring 10% more re-referrals. An assumption: no published study measures it; the evidence that caseloads change outcomes is mostly qualitative (Ofsted findings, the 2011 Munro review). Use it as a what-if and test a range.",
+        num!(s, _ => s.demand.workload_effect.strength),
+        row(Section::Demand, PRACTICE, "Strength")
+    ),
+    input!(
+        Scenario,
+        "demand.workload_effect.max_change_percent",
+        None,
+        "Most practice can change",
+        "% either way",
+        number(0.0, 90.0, 1, 0.1),
+        "25",
+        "an assumption, not a published figure",
+        "Limit on the practice multiplier: it stays between 1 − this and 1 + this, however far caseloads are from capacity.",
+        num!(s, _ => s.demand.workload_effect.max_change_percent),
+        row(Section::Demand, PRACTICE, "Most change")
+    ),
+    input!(
+        Scenario,
+        "demand.workload_effect.rereferral_percent",
+        None,
+        "Re-referrals",
+        "% of referrals",
+        PERCENT,
+        "22.6",
+        "England 2018-19: 147,150 of 650,930 referrals were re-referrals within 12 months (DfE Characteristics of children in need, table C1)",
+        "Share of referrals that come back within 12 months of an earlier one; only this part of referrals rises and falls with workload.",
+        num!(s, _ => s.demand.workload_effect.rereferral_percent),
+        row(Section::Demand, PRACTICE, "Re-referrals")
     ),
     // Placements, per kind (in-house / IFA / residential / kinship / other).
     input!(
@@ -1221,7 +1274,7 @@ pub static CATALOGUE: &[Input] = &[
         },
         "required",
         "",
-        "Early help takes time to work: its effect starts this many months after it starts, and ends as long after it stops.",
+        "Early help takes time to work: its effect starts this many months after it starts and ends when its funding ends, so a programme paid for no longer than this has no effect.",
         action!(EarlyHelp, lag_months, whole),
         row(Section::Interventions, "", "Effect starts after")
     ),
@@ -1237,7 +1290,7 @@ pub static CATALOGUE: &[Input] = &[
         },
         "none",
         "to the end of the projection",
-        "How long the early help is paid for.",
+        "How long the early help is paid for; its effect stops when the payments do.",
         action!(EarlyHelp, months, optional_whole),
         row(Section::Interventions, "", "Runs for")
     ),

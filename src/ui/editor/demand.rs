@@ -4,8 +4,8 @@
 use egui::{Grid, Ui};
 
 use super::fields::{NumberField, number_input, problem_at};
-use super::rows::{no_special, rows_ui};
-use crate::model::catalogue::{self, Scope, Section};
+use super::rows::rows_ui;
+use crate::model::catalogue::{self, Input, Place, Scope, Section};
 use crate::model::{Problem, Scenario};
 use crate::sim::balance::{self, Stock};
 use crate::workspace::Command;
@@ -46,7 +46,7 @@ pub fn demand_ui(
                         std::iter::once(entry),
                         0,
                         problems,
-                        no_special,
+                        workload_effect_switch,
                     );
                     if let Some(stock) = Stock::at_field(entry.0.field) {
                         let balances = balance::start_balance(scenario);
@@ -56,7 +56,7 @@ pub fn demand_ui(
                     }
                 }
             } else {
-                rows_ui(ui, scenario, entries(), 0, problems, no_special);
+                rows_ui(ui, scenario, entries(), 0, problems, workload_effect_switch);
             }
             if outcomes {
                 let total = scenario.demand.referral_outcomes.total_percent();
@@ -76,6 +76,24 @@ pub fn demand_ui(
     ui.separator();
     seasonality_ui(ui, &mut scenario.demand.seasonality);
     super::other_problems_ui(ui, problems, "demand.seasonality");
+}
+
+/// The switch of "workload affects practice", the one demand input that is not a
+/// number.
+fn workload_effect_switch(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    input: &'static Input,
+    place: Place,
+) {
+    if input.field == "demand.workload_effect.enabled" {
+        let label = ui.label(place.label).on_hover_text(input.help());
+        ui.checkbox(&mut scenario.demand.workload_effect.enabled, "on")
+            .on_hover_text(input.help())
+            .labelled_by(label.id);
+        ui.label("");
+        ui.end_row();
+    }
 }
 
 /// The optional seasonal pattern: 12 multipliers, January to December.

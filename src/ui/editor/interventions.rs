@@ -229,8 +229,12 @@ fn intervention_fields(
                             }
                         }
                         Kind::WholeMonths { .. } if input.field == "action.lag_months" => {
+                            let funded_months = match action {
+                                Action::EarlyHelp { months, .. } => *months,
+                                _ => None,
+                            };
                             if let Some(lag) = whole_months_mut(action, input.field) {
-                                lag_row(ui, place.label, lag, start, input);
+                                lag_row(ui, place.label, lag, start, funded_months, input);
                             }
                         }
                         Kind::WholeMonths { .. } => {
@@ -338,12 +342,24 @@ fn phased_row(ui: &mut Ui, label: &str, months: &mut u32, start: Month, input: &
     ui.end_row();
 }
 
-/// The months before an action's effect starts, and the month it starts in.
-fn lag_row(ui: &mut Ui, label: &str, lag_months: &mut u32, start: Month, input: &Input) {
+/// The months before an action's effect starts, and the month it starts in; an
+/// effect that would start after its funding ends has none.
+fn lag_row(
+    ui: &mut Ui,
+    label: &str,
+    lag_months: &mut u32,
+    start: Month,
+    funded_months: Option<u32>,
+    input: &Input,
+) {
     let (range, help) = months_entry(input);
     ui.label(label).on_hover_text(&help);
     months_input(ui, lag_months, range, &help);
-    ui.label(Month::label(start.plus(*lag_months as i32)));
+    if funded_months.is_some_and(|months| months <= *lag_months) {
+        ui.label(RichText::new("no effect: its funding ends first").weak());
+    } else {
+        ui.label(Month::label(start.plus(*lag_months as i32)));
+    }
     ui.end_row();
 }
 

@@ -108,9 +108,9 @@ fn every_number_input_of_the_catalogue_is_in_the_editor() {
         );
         drawn += 1;
     }
-    // Every section's numbers: demand 24, placements 5, staff 9, recruitment 10,
+    // Every section's numbers: demand 27, placements 5, staff 9, recruitment 10,
     // money 3, interventions 11.
-    assert_eq!(drawn, 62);
+    assert_eq!(drawn, 65);
 }
 
 #[test]
@@ -174,4 +174,36 @@ fn a_stock_no_duration_can_hold_is_explained_and_the_action_says_what_it_sets() 
         .click();
     harness.run();
     assert_eq!(harness.state().1, vec![Command::BalanceStart]);
+}
+
+#[test]
+fn early_help_paid_for_no_longer_than_its_lag_shows_no_effect() {
+    let with_early_help = |months: u32| {
+        let mut scenario = default_scenario();
+        let start = scenario.start;
+        scenario.interventions = vec![Intervention {
+            label: "Early help".to_owned(),
+            enabled: true,
+            start,
+            action: crate::model::Action::EarlyHelp {
+                annual_cost_gbp: 1.0e6,
+                referral_reduction_percent: 5.0,
+                care_entry_reduction_percent: 5.0,
+                lag_months: 12,
+                months: Some(months),
+            },
+        }];
+        let mut harness = Harness::builder()
+            .with_size([1500.0, 6000.0])
+            .build_ui_state(
+                |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[], &mut Vec::new()),
+                scenario,
+            );
+        harness.run();
+        harness
+            .query_by_label("no effect: its funding ends first")
+            .is_some()
+    };
+    assert!(with_early_help(12));
+    assert!(!with_early_help(24));
 }
