@@ -215,6 +215,7 @@ impl<'a> MonthlyModel<'a> {
             staff_rates: StaffRates {
                 hire_rate: eq::monthly_hires(1.0, policy.time_to_hire_months),
                 recruitment_share: eq::percent_share(policy.recruitment_percent_per_month),
+                time_to_hire_months: policy.time_to_hire_months,
             },
             agency_cover_share: eq::percent_share(policy.agency_cover_percent),
             new_post_agency_cover_share: eq::percent_share(policy.new_post_agency_cover_percent),
@@ -257,7 +258,7 @@ struct MonthlyState {
 
 impl MonthlyState {
     /// The state at the start of the projection. The recruitment pipelines are set in
-    /// the first month ([`open_recruitment_pipelines`]), once its burnout is known;
+    /// the first month ([`open_recruitment_pipelines`]), on the opening establishment;
     /// posts start at the opening establishment, so that posts the plan adds from the
     /// first month on count as new.
     fn opening(scenario: &Scenario, opening_establishment: &[f64]) -> Self {
@@ -324,7 +325,8 @@ struct GroupState {
     fte: f64,
     recruiting: f64,
     establishment: f64,
-    /// Posts added after the start not yet filled (FTE), within the vacancies.
+    /// Posts added after the start that still count as new (FTE); only as many as
+    /// the vacancies count as new vacancies.
     new_posts: f64,
     cap: f64,
     leavers: f64,
@@ -370,7 +372,7 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
         let workload = workload(&model, &state, model.plan.contracted_capacity(t));
         let turnover_multiplier = turnover_multiplier(model.policy, workload.load);
         if t == 0 {
-            open_recruitment_pipelines(scenario, &model, &mut state.staff, turnover_multiplier);
+            open_recruitment_pipelines(scenario, &model, &mut state.staff);
         }
         let mut spend = planned_spend(&model, t);
         let staff_flows = staff_month(
@@ -592,6 +594,7 @@ struct StaffRates {
     hire_rate: f64,
     /// Share of the unfilled gap for which recruitment starts this month.
     recruitment_share: f64,
+    time_to_hire_months: f64,
 }
 
 /// Totals of one month's staff over all groups.
@@ -662,7 +665,11 @@ fn staff_month(
                 rates.recruitment_share,
             );
             let new_posts = eq::unfilled_new_posts(state.new_posts, vacancies);
-            state.new_posts = new_posts - eq::new_posts_filled(state.hires, new_posts, vacancies);
+            state.new_posts -= eq::new_posts_settled(
+                state.new_posts,
+                rates.recruitment_share,
+                rates.time_to_hire_months,
+            );
             month.leavers += leavers;
             month.starts += state.starts;
             if group.holds_cases {
@@ -792,14 +799,15 @@ fn carry_staff(
 }
 
 /// Sets the recruitment pipeline at the start of each permanent group
-/// ([`eq::opening_recruitment`]) in the first month, on its opening establishment
-/// (managers' from their span of control) and its first month's leavers, burnout
-/// included for case-holding groups; agency staff have none.
+/// ([`eq::opening_recruitment`]), on its opening establishment (managers' from their
+/// span of control) and its leavers at the base turnover, without burnout: the
+/// pipeline stands for recruitment already under way before the projection, so
+/// stronger burnout must not put more people in it (or more burnout could mean
+/// more staff). Agency staff have none.
 fn open_recruitment_pipelines(
     scenario: &Scenario,
     model: &MonthlyModel<'_>,
     staff: &mut [GroupState],
-    turnover_multiplier: f64,
 ) {
     for ((constants, state), establishment) in model
         .groups
@@ -810,15 +818,10 @@ fn open_recruitment_pipelines(
         if constants.agency {
             continue;
         }
-        let multiplier = if constants.holds_cases {
-            turnover_multiplier
-        } else {
-            1.0
-        };
         let [leavers, progressing] = eq::leavers_and_progressions(
             state.fte,
             constants.turnover_rate,
-            multiplier,
+            1.0,
             constants.progression_rate,
         );
         state.recruiting = eq::opening_recruitment(

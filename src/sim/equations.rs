@@ -494,29 +494,40 @@ pub fn new_posts_after_change(new_posts: f64, posts_before: f64, posts_after: f6
     (new_posts + posts_after - posts_before).max(0.0)
 }
 
-/// New posts (added after the start) still waiting for their first starter (FTE):
-/// never more than the group's vacancies, `min(new posts unfilled, vacancies)`.
+/// Vacancies in new posts (FTE): the posts added after the start that still count as
+/// new ([`new_posts_settled`]), never more than the group's vacancies:
+/// `min(new posts, vacancies)`.
 pub fn unfilled_new_posts(new_posts: f64, vacancies: f64) -> f64 {
     new_posts.min(vacancies).max(0.0)
 }
 
-/// New posts filled by this month's hires (FTE per month): starters fill vacant posts
-/// in proportion, so `hires x new posts unfilled / vacancies`, at most the new posts
-/// unfilled; 0 with no vacancies.
-pub fn new_posts_filled(hires: f64, new_posts_unfilled: f64, vacancies: f64) -> f64 {
-    if vacancies > 0.0 {
-        (hires * new_posts_unfilled / vacancies).min(new_posts_unfilled)
+/// New posts that stop counting as new in a month (FTE per month): a new post counts
+/// as new, for agency cover, for as long as filling a post takes on average, the
+/// months before its recruitment starts plus the time to hire, as a first-order delay:
+/// `new posts x exit_rate(100 / recruitment% per month + time to hire)`; none when
+/// recruitment never starts. It does not depend on who leaves, so more burnout
+/// never turns new posts into covered vacancies sooner.
+pub fn new_posts_settled(new_posts: f64, recruitment_share: f64, time_to_hire_months: f64) -> f64 {
+    if recruitment_share > 0.0 {
+        new_posts * exit_rate(1.0 / recruitment_share + time_to_hire_months)
     } else {
         0.0
     }
 }
 
-/// Change in agency FTE in a month (FTE per month): agency cover moves towards
-/// [`agency_cover_target`] with a first-order delay:
-/// `(target - agency FTE) x exit_rate(adjust months)`, that is
-/// `(target - agency FTE) / adjust months`.
-pub fn agency_adjustment(agency_fte: f64, target_fte: f64, adjust_months: f64) -> f64 {
-    (target_fte - agency_fte) * exit_rate(adjust_months)
+/// Change in agency FTE in a month (FTE per month). More agency staff arrive with
+/// the lead time, a first-order delay towards the cover wanted
+/// ([`limited_agency_target`]); agency staff no longer wanted are released within
+/// the month (their notice is short), so agency cover never stays above what the
+/// vacancies call for:
+/// `(target - agency FTE) x exit_rate(lead time in months)` when the target is above
+/// the agency FTE, `target - agency FTE` otherwise.
+pub fn agency_adjustment(agency_fte: f64, target_fte: f64, lead_time_months: f64) -> f64 {
+    if target_fte > agency_fte {
+        (target_fte - agency_fte) * exit_rate(lead_time_months)
+    } else {
+        target_fte - agency_fte
+    }
 }
 
 /// Agency staff moving into a permanent group in a month (FTE per month): each
@@ -789,8 +800,12 @@ mod tests {
         close(vacancies(100.0, 80.0), 20.0);
         close(recruitment_starts(15.0, 0.2), 3.0);
         close(monthly_hires(12.0, 4.0), 3.0);
+        // 10 agency FTE, 20 wanted, a lead time of 2 months: (20 - 10) / 2 = 5 arrive.
         close(agency_adjustment(10.0, 20.0, 2.0), 5.0);
+        // 10 agency FTE, 4 wanted: the 6 not wanted go within the month, whatever
+        // the lead time.
         close(agency_adjustment(10.0, 4.0, 1.0), -6.0);
+        close(agency_adjustment(10.0, 4.0, 3.0), -6.0);
         close(span_establishment(120.0, 6.0), 20.0);
     }
 
@@ -995,7 +1010,7 @@ mod tests {
     }
 
     #[test]
-    fn new_posts_are_filled_in_proportion_to_vacancies() {
+    fn new_posts_count_as_new_while_they_are_filled() {
         // 100 posts become 110 with 4 new posts unfilled: 4 + 10 = 14 new.
         close(new_posts_after_change(4.0, 100.0, 110.0), 14.0);
         // Cut from 110 to 100: 14 - 10 = 4; cut by more than the new posts: 0.
@@ -1004,10 +1019,11 @@ mod tests {
         // 30 new posts unfilled, 20 vacancies: at most 20 count as new.
         close(unfilled_new_posts(30.0, 20.0), 20.0);
         close(unfilled_new_posts(5.0, 20.0), 5.0);
-        // 4 hires into 20 vacancies of which 15 are new posts: 4 x 15 / 20 = 3.
-        close(new_posts_filled(4.0, 15.0, 20.0), 3.0);
-        // No vacancies: none filled.
-        close(new_posts_filled(4.0, 0.0, 0.0), 0.0);
+        // 30 new posts, 25% of unfilled posts go to advert a month (4 months on
+        // average) and 3 months to hire: 30 / (4 + 3) = 4.2857 a month settle.
+        close(new_posts_settled(30.0, 0.25, 3.0), 30.0 / 7.0);
+        // No recruitment: they stay new.
+        close(new_posts_settled(30.0, 0.0, 3.0), 0.0);
     }
 
     #[test]
