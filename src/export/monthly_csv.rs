@@ -75,6 +75,9 @@ const ROW_COLUMNS: &[(&str, RowValue)] = &[
         Some(r.staffing.turnover_multiplier)
     }),
     ("workers_per_manager", |r| r.staffing.workers_per_manager),
+    ("fte_at_end_of_month", |r| {
+        Some(r.staffing.permanent_fte_at_end + r.staffing.agency_fte_at_end)
+    }),
     ("spend_permanent_staff", |r| Some(r.spend.permanent_staff)),
     ("spend_agency_staff", |r| Some(r.spend.agency_staff)),
     ("spend_recruitment", |r| Some(r.spend.recruitment)),
