@@ -95,8 +95,8 @@ pub struct WorkforcePolicy {
     /// How much more an agency worker costs than a permanent one (% on top of
     /// salary plus on-costs).
     pub agency_premium_percent: f64,
-    /// Agency lead time: mean time for agency cover to follow a change in the cover
-    /// wanted (months, at least 1), as a first-order delay.
+    /// Agency lead time: mean time for more agency staff to arrive (months, at least
+    /// 1), as a first-order delay; agency staff no longer wanted go within the month.
     pub agency_adjust_months: f64,
     /// Advertising, interviews and checks for each new starter (£ per hire).
     pub cost_per_hire_gbp: f64,

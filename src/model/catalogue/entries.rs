@@ -891,7 +891,7 @@ pub static CATALOGUE: &[Input] = &[
         MONTHS,
         "2",
         "an assumption, not a published figure",
-        "Mean time for agency cover to arrive when more is wanted (and to go when less is): each month agency FTE moves by the gap to the cover wanted divided by this.",
+        "Mean time for more agency staff to arrive: each month agency FTE rises by the gap to the cover wanted divided by this. Agency staff no longer wanted go within the month.",
         num!(s, _ => s.workforce.agency_adjust_months),
         row(Section::Workforce, "", "Agency lead time")
     ),
