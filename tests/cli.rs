@@ -293,7 +293,7 @@ fn solve_prints_the_smallest_answer_and_its_cost() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(
-        stdout.contains("Answer: 68 extra FTE of Experienced social workers from Apr 2018."),
+        stdout.contains("Answer: 58 extra FTE of Experienced social workers from Apr 2018."),
         "{stdout}"
     );
     assert!(stdout.contains("Extra spend over the projection: +£"));

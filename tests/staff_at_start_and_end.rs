@@ -76,7 +76,7 @@ fn the_year_summarys_fte_at_year_end_is_the_monthly_csvs() {
         let mut csv = Vec::new();
         write_projection_csv(&projection, &mut csv).unwrap();
         let csv = String::from_utf8(csv).unwrap();
-        let at_end = csv_column(&csv, "fte_at_end_of_month");
+        let at_end = csv_column(&csv, "fte_at_month_end");
         let permanent = csv_column(&csv, "permanent_fte");
         let agency = csv_column(&csv, "agency_fte");
         let mut last_month = 0;

@@ -75,7 +75,7 @@ const ROW_COLUMNS: &[(&str, RowValue)] = &[
         Some(r.staffing.turnover_multiplier)
     }),
     ("workers_per_manager", |r| r.staffing.workers_per_manager),
-    ("fte_at_end_of_month", |r| {
+    ("fte_at_month_end", |r| {
         Some(r.staffing.permanent_fte_at_end + r.staffing.agency_fte_at_end)
     }),
     ("spend_permanent_staff", |r| Some(r.spend.permanent_staff)),
