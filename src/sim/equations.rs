@@ -391,12 +391,14 @@ pub fn monthly_hires(recruiting: f64, time_to_hire_months: f64) -> f64 {
 }
 
 /// The recruitment pipeline at the start (FTE being recruited), in its steady state:
-/// enough starters on the way to replace the first month's leavers and progressions
+/// enough starters on the way to replace a month's leavers and progressions
 /// for the time it takes to hire, and no more than the vacancies:
 /// `recruiting = max(0, min(vacancies, (leavers + progressing per month) x max(1, time to hire in months)))`,
-/// with the leavers of the first month, burnout multiplier included (the first month
-/// then hires as many as it loses). Managers get one on their establishment from the
-/// span of control; agency staff start with none.
+/// with leavers at the base turnover (`FTE x turnover rate`, no burnout multiplier:
+/// the pipeline is recruitment under way before the projection, so stronger burnout
+/// must not put more people in it) and vacancies on the establishment before any
+/// intervention. Managers get one on the establishment their span of control gives
+/// them; agency staff start with none.
 pub fn opening_recruitment(
     leavers_per_month: f64,
     progressing_per_month: f64,
