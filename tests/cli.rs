@@ -47,7 +47,7 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "In care at end",
         "Agency",
         "Variance",
-        "£20.7m over budget",
+        "£22.4m over budget",
         "Wrote 39 months",
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");
@@ -390,7 +390,7 @@ fn solve_prints_the_smallest_answer_and_its_cost() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(
-        stdout.contains("Answer: 20 extra FTE of Experienced social workers from Apr 2018."),
+        stdout.contains("Answer: 58 extra FTE of Experienced social workers from Apr 2018."),
         "{stdout}"
     );
     assert!(stdout.contains("Extra spend over the projection: +£"));

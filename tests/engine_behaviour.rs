@@ -154,8 +154,9 @@ fn agency_covers_a_share_of_vacancies_at_a_premium() {
         ..StaffGroup::default()
     });
     scenario.workforce.agency_cover_percent = 50.0;
+    scenario.workforce.agency_adjust_months = 1.0;
     let projection = project(&scenario);
-    // 20 vacancies, half covered within the month.
+    // 20 vacancies, half covered within the month (a lead time of one month).
     assert!((projection.rows[1].staffing.agency_fte - 10.0).abs() < 0.5);
     let agency = projection.group_month(1, 1).unwrap();
     let permanent_cost_per_fte = 35_000.0 * 1.275 / 12.0;

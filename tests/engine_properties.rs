@@ -130,6 +130,9 @@ fn build(
     }
     policy.agency_cover_percent = pick(u(), 0.0, 100.0);
     policy.agency_adjust_months = pick(u(), 1.0, 12.0);
+    policy.new_post_agency_cover_percent = pick(u(), 0.0, 100.0);
+    policy.max_agency_fte = (u() < 0.3).then(|| pick(u(), 0.0, 200.0));
+    policy.max_agency_percent = (u() < 0.7).then(|| pick(u(), 0.0, 100.0));
     policy.caseload_spread_percent = pick(u(), 0.0, 100.0);
     policy.burnout.enabled = u() < 0.7;
     policy.burnout.strength = pick(u(), 0.0, 10.0);
@@ -466,5 +469,151 @@ proptest! {
         at_zero.demand.workload_effect.enabled = true;
         at_zero.demand.workload_effect.strength = 0.0;
         prop_assert_eq!(&project(&at_zero).rows, &baseline.rows);
+    }
+}
+
+/// An over-capacity scenario for the burnout property: the default council with
+/// its staff cut (or its cases raised) at random, any agency, recruitment and
+/// supply inputs, and a few recruitments and cap changes.
+fn over_cap_scenarios() -> impl Strategy<Value = Scenario> {
+    (
+        proptest::collection::vec(0.0..1.0f64, 40),
+        proptest::collection::vec((0usize..3, 0.0..1.0f64, 0i32..30, 1u32..24), 0..3),
+        12u32..=60,
+    )
+        .prop_map(|(units, actions, horizon)| {
+            let mut next = units.iter().copied().cycle();
+            let mut u = move || next.next().unwrap_or(0.5);
+            let mut scenario = caseload::io::default_scenario();
+            scenario.horizon_months = horizon;
+            scenario.demand.referrals_per_month *= 1.0 + u();
+            scenario.demand.children_in_need *= 1.0 + u();
+            let staff_cut = pick(u(), 0.3, 0.95);
+            for group in &mut scenario.staff {
+                group.fte *= staff_cut;
+                group.turnover_percent_per_year = pick(u(), 0.0, 60.0);
+                if !group.agency {
+                    group.establishment = group.fte / staff_cut * pick(u(), 0.8, 1.3);
+                }
+                group.case_time_percent = if group.case_time_percent > 0.0 && !group.agency {
+                    pick(u(), 5.0, 100.0)
+                } else {
+                    0.0
+                };
+            }
+            let policy = &mut scenario.workforce;
+            policy.recruitment_percent_per_month = pick(u(), 0.0, 100.0);
+            policy.time_to_hire_months = pick(u(), 1.0, 12.0);
+            // No shared limit on recruitment starts: it splits the starts between
+            // groups by their gaps, so burnout in one group can move starts from a
+            // group that holds no cases to one that does and raise capacity a little
+            // (a property of the shared limit, not of burnout or agency).
+            policy.max_recruitment_starts_per_month = None;
+            policy.agency_cover_percent = pick(u(), 0.0, 100.0);
+            policy.new_post_agency_cover_percent = pick(u(), 0.0, 100.0);
+            policy.agency_adjust_months = pick(u(), 1.0, 6.0);
+            policy.max_agency_fte = (u() < 0.3).then(|| pick(u(), 0.0, 100.0));
+            policy.max_agency_percent = (u() < 0.7).then(|| pick(u(), 0.0, 100.0));
+            policy.burnout.enabled = true;
+            policy.burnout.max_multiplier = pick(u(), 1.0, 5.0);
+            let start = scenario.start;
+            let groups: Vec<String> = scenario
+                .staff
+                .iter()
+                .filter(|group| !group.agency && group.span_of_control.is_none())
+                .map(|group| group.id.clone())
+                .collect();
+            for (index, (kind, a, start_offset, months)) in actions.into_iter().enumerate() {
+                let group = groups[index % groups.len()].clone();
+                let action = match kind {
+                    0 => Action::Recruit {
+                        group,
+                        extra_fte: pick(a, 0.0, 100.0),
+                        over_months: months,
+                    },
+                    1 => Action::SetCaseloadCap {
+                        group,
+                        cap: pick(a, 5.0, 40.0),
+                    },
+                    _ => Action::ContractedTeam {
+                        cases: pick(a, 0.0, 300.0),
+                        months,
+                        total_cost_gbp: 1_000_000.0,
+                    },
+                };
+                scenario.interventions.push(Intervention {
+                    label: format!("Intervention {index}"),
+                    enabled: true,
+                    start: start.plus(start_offset),
+                    action,
+                });
+            }
+            scenario
+        })
+        .prop_filter("over capacity at the start", |scenario| {
+            project(scenario).rows[0]
+                .workload
+                .load
+                .is_none_or(|load| load > 1.0)
+        })
+}
+
+/// The end caseload, "no capacity" counting as the highest of all.
+fn end_caseload(scenario: &Scenario) -> f64 {
+    project(scenario)
+        .rows
+        .last()
+        .and_then(|row| row.workload.average_caseload)
+        .unwrap_or(f64::INFINITY)
+}
+
+fn agency_spend(scenario: &Scenario) -> f64 {
+    project(scenario)
+        .rows
+        .iter()
+        .map(|row| row.spend.agency_staff)
+        .sum()
+}
+
+/// How far (relative) stronger burnout may leave the end caseload or agency spend
+/// below weaker burnout: 0.1%. Not zero, because of the model's delays: a weaker
+/// case still getting worse at the end has agency cover and recruitment a month or
+/// so behind it, while a stronger one that settled earlier has caught up (the same
+/// happens in the Gloucestershire example between strengths 5 and 10: 26.43 and
+/// 26.40). Searches find gaps of that order and below, against the 3% the issue
+/// measured the wrong way.
+const TOLERANCE: f64 = 1e-3;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Burnout pushes the right way: more burnout strength never lowers the end
+    /// caseload or the agency spend.
+    #[test]
+    fn more_burnout_never_lowers_the_end_caseload_or_agency_spend(
+        scenario in over_cap_scenarios(),
+        strengths in (0.0..50.0f64, 0.0..50.0f64),
+    ) {
+        let (weaker, stronger) = if strengths.0 <= strengths.1 {
+            strengths
+        } else {
+            (strengths.1, strengths.0)
+        };
+        let mut weak = scenario.clone();
+        weak.workforce.burnout.strength = weaker;
+        let mut strong = scenario;
+        strong.workforce.burnout.strength = stronger;
+        let (weak_caseload, strong_caseload) = (end_caseload(&weak), end_caseload(&strong));
+        prop_assert!(
+            strong_caseload >= weak_caseload * (1.0 - TOLERANCE),
+            "end caseload {} at strength {} but {} at {}",
+            strong_caseload, stronger, weak_caseload, weaker
+        );
+        let (weak_agency, strong_agency) = (agency_spend(&weak), agency_spend(&strong));
+        prop_assert!(
+            strong_agency >= weak_agency * (1.0 - TOLERANCE) - 1e-6,
+            "agency spend {} at strength {} but {} at {}",
+            strong_agency, stronger, weak_agency, weaker
+        );
     }
 }

@@ -78,6 +78,9 @@ const ROW_COLUMNS: &[(&str, RowValue)] = &[
     ("practice_multiplier", |r| {
         Some(r.workload.practice_multiplier)
     }),
+    ("fte_at_month_end", |r| {
+        Some(r.staffing.permanent_fte_at_end + r.staffing.agency_fte_at_end)
+    }),
     ("spend_permanent_staff", |r| Some(r.spend.permanent_staff)),
     ("spend_agency_staff", |r| Some(r.spend.agency_staff)),
     ("spend_recruitment", |r| Some(r.spend.recruitment)),

@@ -178,8 +178,16 @@ struct MonthlyModel<'a> {
     rates: DemandRates,
     agency_index: Option<usize>,
     staff_rates: StaffRates,
-    /// Share of case-holding vacancies that agency staff cover (`agency_cover% / 100`).
+    /// Share of the vacant case-holding capacity that agency staff cover
+    /// (`agency_cover% / 100`), in existing posts and in new posts.
     agency_cover_share: f64,
+    new_post_agency_cover_share: f64,
+    /// Share of an agency worker's time spent on cases (0 to 1; 0 without an agency group).
+    agency_case_time_share: f64,
+    /// Most agency FTE the market gives the council ([`eq::agency_supply_limit`]).
+    agency_supply_limit: Option<f64>,
+    /// Funded posts at the start, before any intervention (managers' from their span).
+    opening_establishment: Vec<f64>,
     /// Seasonal multipliers, January first.
     seasonal: [f64; 12],
     weekly_costs: [f64; 5],
@@ -194,7 +202,7 @@ impl<'a> MonthlyModel<'a> {
     fn new(scenario: &'a Scenario) -> Self {
         let plan = Plan::new(scenario);
         let policy = &scenario.workforce;
-        let groups = scenario
+        let groups: Vec<GroupConstants> = scenario
             .staff
             .iter()
             .enumerate()
@@ -202,17 +210,43 @@ impl<'a> MonthlyModel<'a> {
                 GroupConstants::new(group, policy, plan.progression_target(index))
             })
             .collect();
+        let agency_index = scenario.agency_group_index();
+        let agency_at_start = agency_index
+            .and_then(|index| scenario.staff.get(index))
+            .map_or(0.0, |group| group.fte.max(0.0));
+        let permanent_case_holders_at_start: f64 = scenario
+            .staff
+            .iter()
+            .zip(&groups)
+            .filter(|(_, constants)| !constants.agency && constants.holds_cases)
+            .map(|(group, _)| group.fte.max(0.0))
+            .sum();
+        let mut opening_establishment = vec![0.0; scenario.staff.len()];
+        plan.opening_establishment(&mut opening_establishment);
         Self {
             policy,
-            groups,
             rates: DemandRates::new(scenario),
-            agency_index: scenario.agency_group_index(),
+            agency_index,
             staff_rates: StaffRates {
                 hire_rate: eq::monthly_hires(1.0, policy.time_to_hire_months),
                 recruitment_share: eq::percent_share(policy.recruitment_percent_per_month),
+                time_to_hire_months: policy.time_to_hire_months,
             },
             agency_cover_share: eq::percent_share(policy.agency_cover_percent),
+            new_post_agency_cover_share: eq::percent_share(policy.new_post_agency_cover_percent),
+            agency_case_time_share: agency_index
+                .and_then(|index| groups.get(index))
+                .filter(|group| group.holds_cases)
+                .map_or(0.0, |group| group.case_time_share),
+            agency_supply_limit: eq::agency_supply_limit(
+                policy.max_agency_fte,
+                policy.max_agency_percent,
+                permanent_case_holders_at_start + agency_at_start,
+                agency_at_start,
+            ),
+            opening_establishment,
             seasonal: eq::seasonal_multipliers(&scenario.demand.seasonality),
+            groups,
             weekly_costs: PlacementKind::ALL
                 .map(|kind| scenario.placements.get(kind).weekly_cost_gbp),
             base_early_help: eq::monthly_amount(scenario.money.early_help_per_year_gbp),
@@ -239,19 +273,18 @@ struct MonthlyState {
 }
 
 impl MonthlyState {
-    /// The state at the start of the projection.
-    fn opening(scenario: &Scenario) -> Self {
-        let fte: Vec<f64> = scenario
+    /// The state at the start of the projection. The recruitment pipelines are set in
+    /// the first month ([`open_recruitment_pipelines`]), on the opening establishment;
+    /// posts start at the opening establishment, so that posts the plan adds from the
+    /// first month on count as new.
+    fn opening(scenario: &Scenario, opening_establishment: &[f64]) -> Self {
+        let staff = scenario
             .staff
             .iter()
-            .map(|group| group.fte.max(0.0))
-            .collect();
-        let staff = fte
-            .iter()
-            .zip(opening_recruitment(scenario, &fte))
-            .map(|(fte, recruiting)| GroupState {
-                fte: *fte,
-                recruiting,
+            .zip(opening_establishment)
+            .map(|(group, establishment)| GroupState {
+                fte: group.fte.max(0.0),
+                establishment: *establishment,
                 ..GroupState::default()
             })
             .collect();
@@ -285,11 +318,13 @@ impl MonthlyState {
     }
 
     /// Posts and caps from the dated plan, worked out only in months where it
-    /// changes them.
+    /// changes them. Posts added count as new posts until filled.
     fn follow_plan(&mut self, plan: &Plan, t: i32) {
         if plan.establishment_changes(t) {
             plan.establishment(t, &mut self.establishment);
             for (state, posts) in self.staff.iter_mut().zip(&self.establishment) {
+                state.new_posts =
+                    eq::new_posts_after_change(state.new_posts, state.establishment, *posts);
                 state.establishment = *posts;
             }
         }
@@ -308,6 +343,9 @@ struct GroupState {
     fte: f64,
     recruiting: f64,
     establishment: f64,
+    /// Posts added after the start that still count as new (FTE); only as many as
+    /// the vacancies count as new vacancies.
+    new_posts: f64,
     cap: f64,
     leavers: f64,
     progressed: f64,
@@ -339,7 +377,7 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
     let full = group_rows.is_some();
     clear_buffers(scenario, rows, group_rows.as_deref_mut());
     let model = MonthlyModel::new(scenario);
-    let mut state = MonthlyState::opening(scenario);
+    let mut state = MonthlyState::opening(scenario, &model.opening_establishment);
 
     for (offset, month) in scenario.months().enumerate() {
         let t = offset as i32;
@@ -352,6 +390,9 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
             &demand_factors(&model, &state, month, t, workload.practice_multiplier),
         );
         let turnover_multiplier = turnover_multiplier(model.policy, workload.load);
+        if t == 0 {
+            open_recruitment_pipelines(scenario, &model, &mut state.staff);
+        }
         let mut spend = planned_spend(&model, t);
         let staff_flows = staff_month(
             &model.groups,
@@ -456,9 +497,10 @@ struct AgencyMonth {
     converted: f64,
 }
 
-/// Agency cover follows the vacancies in case-holding groups; conversions under way
-/// move agency staff into permanent groups (into each group's `converted_in`), as
-/// far as there are agency staff to move.
+/// Agency cover follows the case-holding capacity of vacant posts, within the supply
+/// limit and with its lead time; conversions under way move agency staff into
+/// permanent groups (into each group's `converted_in`), as far as there are agency
+/// staff to move.
 fn agency_cover_and_conversions(
     model: &MonthlyModel<'_>,
     t: i32,
@@ -473,8 +515,16 @@ fn agency_cover_and_conversions(
     let Some(agency_index) = model.agency_index else {
         return agency;
     };
-    let target =
-        eq::agency_cover_target(staff_flows.case_holding_vacancies, model.agency_cover_share);
+    let target = eq::limited_agency_target(
+        eq::agency_cover_target(
+            staff_flows.vacant_case_holding_fte,
+            model.agency_cover_share,
+            staff_flows.new_post_case_holding_fte,
+            model.new_post_agency_cover_share,
+            model.agency_case_time_share,
+        ),
+        model.agency_supply_limit,
+    );
     let agency_fte = staff.get(agency_index).map_or(0.0, |state| state.fte);
     agency.adjustment =
         eq::agency_adjustment(agency_fte, target, model.policy.agency_adjust_months);
@@ -571,6 +621,7 @@ struct StaffRates {
     hire_rate: f64,
     /// Share of the unfilled gap for which recruitment starts this month.
     recruitment_share: f64,
+    time_to_hire_months: f64,
 }
 
 /// Totals of one month's staff over all groups.
@@ -579,8 +630,11 @@ struct StaffMonthTotals {
     leavers: f64,
     /// Recruitment started (FTE per month), before any monthly limit.
     starts: f64,
-    /// Vacancies in case-holding permanent groups (FTE).
-    case_holding_vacancies: f64,
+    /// Case-holding capacity of vacant existing posts, `Σ vacant FTE x case-time
+    /// share` over case-holding permanent groups (FTE).
+    vacant_case_holding_fte: f64,
+    /// The same for new posts not yet filled (FTE).
+    new_post_case_holding_fte: f64,
     totals: StaffTotals,
 }
 
@@ -601,7 +655,8 @@ fn staff_month(
     let mut month = StaffMonthTotals {
         leavers: 0.0,
         starts: 0.0,
-        case_holding_vacancies: 0.0,
+        vacant_case_holding_fte: 0.0,
+        new_post_case_holding_fte: 0.0,
         totals: StaffTotals::default(),
     };
     let totals = &mut month.totals;
@@ -636,10 +691,17 @@ fn staff_month(
                 eq::unfilled_gap(state.establishment, fte, state.recruiting),
                 rates.recruitment_share,
             );
+            let new_posts = eq::unfilled_new_posts(state.new_posts, vacancies);
+            state.new_posts -= eq::new_posts_settled(
+                state.new_posts,
+                rates.recruitment_share,
+                rates.time_to_hire_months,
+            );
             month.leavers += leavers;
             month.starts += state.starts;
             if group.holds_cases {
-                month.case_holding_vacancies += vacancies;
+                month.vacant_case_holding_fte += (vacancies - new_posts) * group.case_time_share;
+                month.new_post_case_holding_fte += new_posts * group.case_time_share;
             }
             spend.permanent_staff += pay;
             totals.permanent_fte += fte;
@@ -726,7 +788,8 @@ fn share_of_staff_over_cap(workload: &Workload, spread_percent: f64) -> Option<f
 
 /// Moves every group's FTE and recruitment pipeline on to the start of the next
 /// month, then moves the staff progressing on into the groups they progress to;
-/// returns permanent and agency FTE at the end of the month.
+/// returns permanent and agency FTE at the end of the month (the start of the next),
+/// staff who moved up included.
 #[inline(never)]
 fn carry_staff(
     groups: &[GroupConstants],
@@ -751,42 +814,51 @@ fn carry_staff(
             state.converted_in,
         );
         state.recruiting = eq::next_recruiting(state.recruiting, state.hires, state.starts);
-        // Progression below only moves FTE between permanent groups.
         permanent += state.fte;
     }
     for (index, group) in groups.iter().enumerate() {
         if let Some(target) = group.progression_target {
             let moved = states[index].progressed;
             states[target].fte += moved;
+            permanent += moved;
         }
     }
     (permanent, agency)
 }
 
-/// The recruitment pipeline at the start of each group ([`eq::opening_recruitment`]):
-/// none for agency staff and managers.
-fn opening_recruitment(scenario: &Scenario, fte: &[f64]) -> Vec<f64> {
-    scenario
-        .staff
+/// Sets the recruitment pipeline at the start of each permanent group
+/// ([`eq::opening_recruitment`]), on its opening establishment (managers' from their
+/// span of control) and its leavers at the base turnover, without burnout: the
+/// pipeline stands for recruitment already under way before the projection, so
+/// stronger burnout must not put more people in it (or more burnout could mean
+/// more staff). Agency staff have none.
+fn open_recruitment_pipelines(
+    scenario: &Scenario,
+    model: &MonthlyModel<'_>,
+    staff: &mut [GroupState],
+) {
+    for ((constants, state), establishment) in model
+        .groups
         .iter()
-        .zip(fte)
-        .map(|(group, fte)| {
-            if group.agency || group.span_of_control.is_some() {
-                return 0.0;
-            }
-            let progressing = if group.progresses_to.is_some() {
-                eq::monthly_progression(*fte, group.progression_months)
-            } else {
-                0.0
-            };
-            eq::opening_recruitment(
-                eq::monthly_leavers(*fte, group.turnover_percent_per_year, 1.0),
-                progressing,
-                scenario.workforce.time_to_hire_months,
-                eq::vacancies(group.establishment, *fte),
-            )
-        })
-        .collect()
+        .zip(staff)
+        .zip(&model.opening_establishment)
+    {
+        if constants.agency {
+            continue;
+        }
+        let [leavers, progressing] = eq::leavers_and_progressions(
+            state.fte,
+            constants.turnover_rate,
+            1.0,
+            constants.progression_rate,
+        );
+        state.recruiting = eq::opening_recruitment(
+            leavers,
+            progressing,
+            scenario.workforce.time_to_hire_months,
+            eq::vacancies(*establishment, state.fte),
+        );
+    }
 }
 
 /// Stocks at the start: the scenario's figures (never below 0), with looked-after

@@ -596,10 +596,14 @@ pub fn monthly_hires(recruiting: f64, time_to_hire_months: f64) -> f64 {
 }
 
 /// The recruitment pipeline at the start (FTE being recruited), in its steady state:
-/// enough starters on the way to replace a month's leavers and progressions for the
-/// time it takes to hire, and no more than the vacancies:
-/// `recruiting = max(0, min(vacancies, (leavers + progressing per month) x max(1, time to hire in months)))`.
-/// Agency and managing groups start with none.
+/// enough starters on the way to replace a month's leavers and progressions
+/// for the time it takes to hire, and no more than the vacancies:
+/// `recruiting = max(0, min(vacancies, (leavers + progressing per month) x max(1, time to hire in months)))`,
+/// with leavers at the base turnover (`FTE x turnover rate`, no burnout multiplier:
+/// the pipeline is recruitment under way before the projection, so stronger burnout
+/// must not put more people in it) and vacancies on the establishment before any
+/// intervention. Managers get one on the establishment their span of control gives
+/// them; agency staff start with none.
 pub fn opening_recruitment(
     leavers_per_month: f64,
     progressing_per_month: f64,
@@ -640,18 +644,97 @@ pub fn next_permanent_fte(
     (fte - leavers - progressing + hires + converted_in).max(0.0)
 }
 
-/// Agency FTE the agency cover aims at (FTE): `cover share x vacancies in
-/// case-holding permanent groups`, with the cover share `percent_share(cover%)`.
-pub fn agency_cover_target(case_holding_vacancies: f64, cover_share: f64) -> f64 {
-    case_holding_vacancies * cover_share
+/// Agency FTE the agency cover aims at, before the supply limit (FTE). Agency staff
+/// replace the *case-holding capacity* of vacant posts, not their FTE: a vacant post
+/// calls for `vacant FTE x case time% / 100` of its group (0 for roles that hold no
+/// cases), and an agency worker brings `agency case time% / 100` of case-holding time:
+/// `target = (cover share x vacant case-holding FTE in existing posts
+///            + new-post cover share x vacant case-holding FTE in new posts)
+///           / agency case-time share`,
+/// with each share `percent_share(cover%)`; 0 when agency staff hold no cases.
+pub fn agency_cover_target(
+    vacant_case_holding_fte: f64,
+    cover_share: f64,
+    new_post_case_holding_fte: f64,
+    new_post_cover_share: f64,
+    agency_case_time_share: f64,
+) -> f64 {
+    if agency_case_time_share > 0.0 {
+        ((vacant_case_holding_fte * cover_share + new_post_case_holding_fte * new_post_cover_share)
+            / agency_case_time_share)
+            .max(0.0)
+    } else {
+        0.0
+    }
 }
 
-/// Change in agency FTE in a month (FTE per month): agency cover moves towards
-/// [`agency_cover_target`] with a first-order delay:
-/// `(target - agency FTE) x exit_rate(adjust months)`, that is
-/// `(target - agency FTE) / adjust months`.
-pub fn agency_adjustment(agency_fte: f64, target_fte: f64, adjust_months: f64) -> f64 {
-    (target_fte - agency_fte) * exit_rate(adjust_months)
+/// Most agency FTE the council can get from the market (FTE), worked out once at the
+/// start: the smaller of the limits that are set,
+/// `most agency FTE` and
+/// `max(agency FTE at the start, most agency% / 100 x social workers at the start)`,
+/// where social workers at the start are the case-holding permanent FTE plus the
+/// agency FTE. `None` ("no limit") when neither is set.
+pub fn agency_supply_limit(
+    max_agency_fte: Option<f64>,
+    max_agency_percent: Option<f64>,
+    social_workers_at_start: f64,
+    agency_at_start: f64,
+) -> Option<f64> {
+    let share_limit = max_agency_percent
+        .map(|percent| (percent / 100.0 * social_workers_at_start).max(agency_at_start));
+    match (max_agency_fte.map(|fte| fte.max(0.0)), share_limit) {
+        (Some(fte), Some(share)) => Some(fte.min(share)),
+        (limit, None) | (None, limit) => limit,
+    }
+}
+
+/// The cover wanted, held within the supply limit (FTE):
+/// `min(target, limit)`, the target unchanged with no limit.
+pub fn limited_agency_target(target_fte: f64, supply_limit: Option<f64>) -> f64 {
+    supply_limit.map_or(target_fte, |limit| target_fte.min(limit))
+}
+
+/// New posts not yet filled after the plan changes a group's posts (FTE): posts added
+/// are new, and posts cut are taken off the new ones first:
+/// `max(0, new posts unfilled + posts after - posts before)`.
+pub fn new_posts_after_change(new_posts: f64, posts_before: f64, posts_after: f64) -> f64 {
+    (new_posts + posts_after - posts_before).max(0.0)
+}
+
+/// Vacancies in new posts (FTE): the posts added after the start that still count as
+/// new ([`new_posts_settled`]), never more than the group's vacancies:
+/// `min(new posts, vacancies)`.
+pub fn unfilled_new_posts(new_posts: f64, vacancies: f64) -> f64 {
+    new_posts.min(vacancies).max(0.0)
+}
+
+/// New posts that stop counting as new in a month (FTE per month): a new post counts
+/// as new, for agency cover, for as long as filling a post takes on average, the
+/// months before its recruitment starts plus the time to hire, as a first-order delay:
+/// `new posts x exit_rate(100 / recruitment% per month + time to hire)`; none when
+/// recruitment never starts. It does not depend on who leaves, so more burnout
+/// never turns new posts into covered vacancies sooner.
+pub fn new_posts_settled(new_posts: f64, recruitment_share: f64, time_to_hire_months: f64) -> f64 {
+    if recruitment_share > 0.0 {
+        new_posts * exit_rate(1.0 / recruitment_share + time_to_hire_months)
+    } else {
+        0.0
+    }
+}
+
+/// Change in agency FTE in a month (FTE per month). More agency staff arrive with
+/// the lead time, a first-order delay towards the cover wanted
+/// ([`limited_agency_target`]); agency staff no longer wanted are released within
+/// the month (their notice is short), so agency cover never stays above what the
+/// vacancies call for:
+/// `(target - agency FTE) x exit_rate(lead time in months)` when the target is above
+/// the agency FTE, `target - agency FTE` otherwise.
+pub fn agency_adjustment(agency_fte: f64, target_fte: f64, lead_time_months: f64) -> f64 {
+    if target_fte > agency_fte {
+        (target_fte - agency_fte) * exit_rate(lead_time_months)
+    } else {
+        target_fte - agency_fte
+    }
 }
 
 /// Agency staff moving into a permanent group in a month (FTE per month): each
@@ -1047,8 +1130,12 @@ mod tests {
         close(vacancies(100.0, 80.0), 20.0);
         close(recruitment_starts(15.0, 0.2), 3.0);
         close(monthly_hires(12.0, 4.0), 3.0);
+        // 10 agency FTE, 20 wanted, a lead time of 2 months: (20 - 10) / 2 = 5 arrive.
         close(agency_adjustment(10.0, 20.0, 2.0), 5.0);
+        // 10 agency FTE, 4 wanted: the 6 not wanted go within the month, whatever
+        // the lead time.
         close(agency_adjustment(10.0, 4.0, 1.0), -6.0);
+        close(agency_adjustment(10.0, 4.0, 3.0), -6.0);
         close(span_establishment(120.0, 6.0), 20.0);
     }
 
@@ -1239,9 +1326,78 @@ mod tests {
     }
 
     #[test]
+    fn agency_covers_case_holding_capacity_not_posts() {
+        // 95% cover of 40 vacant case-holding FTE, agency at 100% on cases:
+        // 40 x 0.95 / 1 = 38 FTE.
+        close(
+            agency_cover_target(40.0, percent_share(95.0), 0.0, 0.0, 1.0),
+            38.0,
+        );
+        // A vacant team manager post at 10% on cases calls for 1 x 0.1 = 0.1 vacant
+        // case-holding FTE; at full cover that is 0.1 agency FTE, not 1.
+        close(
+            agency_cover_target(case_holding_fte(1.0, 10.0), 1.0, 0.0, 0.0, 1.0),
+            0.1,
+        );
+        // Agency workers on cases 80% of the time: 8 vacant case-holding FTE at 100%
+        // cover need 8 / 0.8 = 10 agency FTE.
+        close(agency_cover_target(8.0, 1.0, 0.0, 0.0, 0.8), 10.0);
+        // 10 vacant in existing posts at 73.1% and 20 in new posts at 25%:
+        // 10 x 0.731 + 20 x 0.25 = 7.31 + 5 = 12.31.
+        close(agency_cover_target(10.0, 0.731, 20.0, 0.25, 1.0), 12.31);
+        // Agency staff who hold no cases cover nothing.
+        close(agency_cover_target(10.0, 1.0, 0.0, 0.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn agency_supply_is_limited() {
+        // 33% of 200 social workers at the start (30 of them agency): 66 FTE; with
+        // most agency 50 FTE too, the smaller: 50.
+        assert_eq!(
+            agency_supply_limit(None, Some(33.0), 200.0, 30.0),
+            Some(66.0)
+        );
+        assert_eq!(
+            agency_supply_limit(Some(50.0), Some(33.0), 200.0, 30.0),
+            Some(50.0)
+        );
+        assert_eq!(
+            agency_supply_limit(Some(50.0), None, 200.0, 30.0),
+            Some(50.0)
+        );
+        // The share limit is never below the agency already in post: 10% of 200 = 20
+        // < 30 in post, so 30.
+        assert_eq!(
+            agency_supply_limit(None, Some(10.0), 200.0, 30.0),
+            Some(30.0)
+        );
+        // Neither set: no limit.
+        assert_eq!(agency_supply_limit(None, None, 200.0, 30.0), None);
+        // The target held within it: min(80, 66) = 66; no limit leaves 80.
+        close(limited_agency_target(80.0, Some(66.0)), 66.0);
+        close(limited_agency_target(80.0, None), 80.0);
+        close(limited_agency_target(40.0, Some(66.0)), 40.0);
+    }
+
+    #[test]
+    fn new_posts_count_as_new_while_they_are_filled() {
+        // 100 posts become 110 with 4 new posts unfilled: 4 + 10 = 14 new.
+        close(new_posts_after_change(4.0, 100.0, 110.0), 14.0);
+        // Cut from 110 to 100: 14 - 10 = 4; cut by more than the new posts: 0.
+        close(new_posts_after_change(14.0, 110.0, 100.0), 4.0);
+        close(new_posts_after_change(4.0, 110.0, 100.0), 0.0);
+        // 30 new posts unfilled, 20 vacancies: at most 20 count as new.
+        close(unfilled_new_posts(30.0, 20.0), 20.0);
+        close(unfilled_new_posts(5.0, 20.0), 5.0);
+        // 30 new posts, 25% of unfilled posts go to advert a month (4 months on
+        // average) and 3 months to hire: 30 / (4 + 3) = 4.2857 a month settle.
+        close(new_posts_settled(30.0, 0.25, 3.0), 30.0 / 7.0);
+        // No recruitment: they stay new.
+        close(new_posts_settled(30.0, 0.0, 3.0), 0.0);
+    }
+
+    #[test]
     fn agency_cover_and_conversions() {
-        // 95% cover of 40 case-holding vacancies: 40 x 0.95 = 38 FTE.
-        close(agency_cover_target(40.0, percent_share(95.0)), 38.0);
         // A conversion of 2 FTE a month with 5 agency FTE available moves 2; with
         // 1.5 available it moves 1.5.
         close(converted_from_agency(2.0, 5.0), 2.0);

@@ -283,6 +283,18 @@ impl Plan {
             out[recruitment.group] += recruitment.extra_fte
                 * eq::phased_share(t, recruitment.start, recruitment.over_months);
         }
+        self.set_span_establishment(out);
+    }
+
+    /// Funded posts by group before any intervention (FTE): the base establishment,
+    /// managers with a span of control on the base case-holding establishment.
+    pub fn opening_establishment(&self, out: &mut [f64]) {
+        out.copy_from_slice(&self.base_establishment);
+        self.set_span_establishment(out);
+    }
+
+    /// Sets managers' posts from their span of control on the case-holding posts in `out`.
+    fn set_span_establishment(&self, out: &mut [f64]) {
         if !self.spans.is_empty() {
             let workers: f64 = out
                 .iter()

@@ -18,6 +18,8 @@ fn scenario_with_every_input() -> Scenario {
     scenario.demand.seasonality = vec![1.0; 12];
     scenario.placements.in_house_foster_places = Some(400.0);
     scenario.workforce.max_recruitment_starts_per_month = Some(5.0);
+    scenario.workforce.max_agency_fte = Some(40.0);
+    scenario.workforce.max_agency_percent = Some(33.0);
     let next = scenario.staff[1].id.clone();
     scenario.staff[0].progresses_to = Some(next);
     let last_permanent = scenario
@@ -108,9 +110,9 @@ fn every_number_input_of_the_catalogue_is_in_the_editor() {
         );
         drawn += 1;
     }
-    // Every section's numbers: demand 27, placements 5, staff 9, recruitment 10,
+    // Every section's numbers: demand 27, placements 5, staff 9, recruitment 13,
     // money 3, interventions 11.
-    assert_eq!(drawn, 65);
+    assert_eq!(drawn, 68);
 }
 
 #[test]
