@@ -56,13 +56,13 @@ fn a_comment_moves_with_its_intervention() {
     let lines: Vec<&str> = saved.lines().collect();
     let label_line = lines
         .iter()
-        .position(|line| line.contains("label: \"+30 social worker posts (the £4.5m)\""))
+        .position(|line| line.contains("label: \"+38 social worker posts (the £4.5m)\""))
         .unwrap();
-    // Its comment, three lines, just above it.
+    // Its comment, four lines, just above it.
     assert!(
-        lines[label_line - 3].contains("what the £4.5m buys in posts"),
+        lines[label_line - 4].contains("what the £4.5m buys in posts"),
         "{}",
-        lines[label_line - 3]
+        lines[label_line - 4]
     );
     assert!(
         lines[label_line - 1].contains("as the census found"),
