@@ -65,7 +65,7 @@ fn a_comment_moves_with_its_intervention() {
         lines[label_line - 4]
     );
     assert!(
-        lines[label_line - 1].contains("as the census found"),
+        lines[label_line - 1].contains("the census found"),
         "{}",
         lines[label_line - 1]
     );

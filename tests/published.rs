@@ -412,5 +412,11 @@ fn social_workers_start_from_the_workforce_census() {
             0.05,
             &what("turnover"),
         );
+        close(
+            scenario.workforce.agency_cover_percent,
+            census("vacancy_agency_cover_rate_fte"),
+            0.001,
+            &what("share of vacancies covered by agency workers"),
+        );
     }
 }
