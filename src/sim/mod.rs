@@ -13,6 +13,6 @@ mod years;
 pub use engine::{Detail, project, project_months};
 pub use equations::CapacityRating;
 pub use projection::{
-    Flows, GroupInfo, GroupMonth, MonthRow, Projection, Spend, Staffing, Stocks, Workload,
-    YearSummary,
+    Flows, GroupInfo, GroupMonth, MonthRow, Projection, ReservesRunOut, Spend, Staffing, Stocks,
+    Workload, YearSummary,
 };
