@@ -47,7 +47,8 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "In care at end",
         "Agency",
         "Variance",
-        "£23.6m over budget",
+        "£25.5m over budget",
+        "Warning: Reserves run out in Oct 2020 (-£35.0m by Mar 2022).",
         "Wrote 39 months",
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");

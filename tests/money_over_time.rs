@@ -326,7 +326,8 @@ fn the_headline_warns_when_reserves_run_out_and_not_otherwise() {
     harness.run();
     // The warning under the cards, and the reserves card in red.
     harness.get_by_label(&format!("Warning: {}.", run_out.warning()));
-    harness.get_by_label(&format!("run out {}", run_out.month.label()));
+    harness.get_by_label("Reserves run out");
+    harness.get_by_label(&run_out.month.label());
 
     let (_, projection) = never_running_out();
     let mut harness = Harness::builder()

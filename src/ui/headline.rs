@@ -129,8 +129,8 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
 fn reserves_card(projection: &Projection, colours: &theme::StatusColours) -> Card {
     match projection.reserves_run_out() {
         Some(run_out) => Card {
-            title: "Reserves".to_owned(),
-            value: format!("run out {}", run_out.month.label()),
+            title: "Reserves run out".to_owned(),
+            value: run_out.month.label(),
             context: format!(
                 "{} by {}",
                 units::gbp(run_out.lowest_gbp),
