@@ -367,3 +367,41 @@ fn the_editor_and_validation_accept_only_a_real_month_and_whole_years() {
     };
     assert!(validate(&scenario).is_empty(), "{:?}", validate(&scenario));
 }
+
+#[test]
+fn the_editor_shows_the_money_over_time_inputs_and_recurring_funding() {
+    use caseload::ui::editor::editor_ui;
+    use egui::accesskit::Role;
+    let mut scenario = small_scenario();
+    scenario.interventions.push(intervention(
+        "Posts funded each year",
+        month(2019, 4),
+        Action::RecurringFunding {
+            amount_gbp_per_year: 7_800_000.0,
+            years: 2,
+        },
+    ));
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 6000.0])
+        .build_ui_state(
+            |ui, scenario: &mut Scenario| editor_ui(ui, scenario, &[]),
+            scenario,
+        );
+    harness.run();
+    harness.get_all_by_label("Money").next().unwrap().click();
+    harness.run();
+    for field in ["Pay award", "Inflation on other costs", "Budget growth"] {
+        harness.get_by_role_and_label(Role::SpinButton, field);
+    }
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Pay award lands in")
+        .click();
+    harness.run();
+    harness.get_all_by_label("Sep").last().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().money.pay_award_month, 9);
+    // The recurring funding's amount a year and years, with the month it ends.
+    harness.get_by_role_and_label(Role::SpinButton, "Amount a year");
+    harness.get_by_role_and_label(Role::SpinButton, "For");
+    harness.get_by_label("until Mar 2021");
+}
