@@ -405,3 +405,40 @@ fn the_editor_shows_the_money_over_time_inputs_and_recurring_funding() {
     harness.get_by_role_and_label(Role::SpinButton, "For");
     harness.get_by_label("until Mar 2021");
 }
+
+#[test]
+fn diff_names_the_pay_award_month_and_the_years_of_recurring_funding() {
+    use caseload::compare::input_differences;
+    let mut baseline = small_scenario();
+    baseline.interventions.push(intervention(
+        "Posts funded each year",
+        month(2019, 4),
+        Action::RecurringFunding {
+            amount_gbp_per_year: 7_800_000.0,
+            years: 1,
+        },
+    ));
+    let mut scenario = baseline.clone();
+    scenario.money.pay_award_month = 9;
+    scenario.interventions[0].action = Action::RecurringFunding {
+        amount_gbp_per_year: 7_800_000.0,
+        years: 2,
+    };
+    let differences = input_differences(&baseline, &scenario);
+    let shown: Vec<(Option<&str>, Option<&str>)> = differences
+        .iter()
+        .map(|difference| {
+            (
+                difference.baseline.as_deref(),
+                difference.scenario.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (Some("Apr"), Some("Sep")),
+            (Some("1 year"), Some("2 years"))
+        ]
+    );
+}
