@@ -8,7 +8,8 @@ use super::calendar::{FinancialYear, Month};
 #[serde(deny_unknown_fields, default)]
 pub struct Money {
     /// Base budget for each financial year. A year not listed takes the budget of
-    /// the latest earlier year listed (or the earliest year, before the first).
+    /// the latest earlier year listed grown by `budget_growth_percent` a year (or
+    /// the earliest year's as it is, before the first).
     /// A year the projection only partly covers gets a pro-rata share.
     pub budgets: Vec<YearBudget>,
     /// One-off grants and top-ups, counted in the financial year of their month.

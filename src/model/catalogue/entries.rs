@@ -931,7 +931,7 @@ pub static CATALOGUE: &[Input] = &[
         Kind::FinancialYear,
         "required",
         "",
-        "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one (or the earliest).",
+        "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one, grown by the budget growth (or the earliest, as it is).",
         get!(s, i => Value::Year(s.money.budgets[i].year)),
         SPECIAL
     ),

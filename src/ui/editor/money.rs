@@ -12,7 +12,7 @@ use crate::model::{FinancialYear, Grant, Month, Problem, Scenario, YearBudget};
 pub fn money_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let money = &mut scenario.money;
     ui.label(RichText::new("Base budget by financial year").strong()).on_hover_text(
-        "A year not listed takes the latest earlier year's budget. A year the projection only partly covers gets a pro-rata share.",
+        "A year not listed takes the latest earlier year's budget, grown by the budget growth below (0% unless set). A year the projection only partly covers gets a pro-rata share.",
     );
     let mut remove = None;
     Grid::new("budgets_grid")
