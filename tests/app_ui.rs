@@ -220,7 +220,10 @@ fn workload_affects_practice_is_switched_on_in_the_editor() {
     let projection = document.projection();
     assert!(projection.rows[0].workload.practice_multiplier > 1.0);
     assert!(projection.last().unwrap().workload.practice_multiplier < 1.0);
-    assert_ne!(projection.last().unwrap().looked_after_at_end, in_care_before);
+    assert_ne!(
+        projection.last().unwrap().looked_after_at_end,
+        in_care_before
+    );
 }
 
 #[test]

@@ -47,6 +47,7 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
         "In care at end",
         "Agency",
         "Variance",
+        "Warning: Reserves run out in ",
         "Wrote 39 months",
     ] {
         assert!(stdout.contains(words), "missing {words:?} in\n{stdout}");

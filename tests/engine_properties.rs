@@ -150,6 +150,10 @@ fn build(
     scenario.money.reserves_gbp = pick(u(), 0.0, 50_000_000.0);
     scenario.money.early_help_per_year_gbp = pick(u(), 0.0, 5_000_000.0);
     scenario.money.other_costs_per_month_gbp = pick(u(), 0.0, 2_000_000.0);
+    scenario.money.pay_award_percent = pick(u(), -5.0, 10.0);
+    scenario.money.pay_award_month = (u() * 12.0) as u32 % 12 + 1;
+    scenario.money.other_costs_inflation_percent = pick(u(), -5.0, 10.0);
+    scenario.money.budget_growth_percent = pick(u(), -5.0, 10.0);
 
     for (index, (kind, a, b, start_offset, months)) in actions.iter().enumerate() {
         let group = format!("group{}", index % group_count);
@@ -166,8 +170,12 @@ fn build(
                 group,
                 cap: pick(*a, 0.0, 40.0),
             },
-            2 => Action::Funding {
+            2 if *b < 0.5 => Action::Funding {
                 amount_gbp: pick(*a, 0.0, 10_000_000.0),
+            },
+            2 => Action::RecurringFunding {
+                amount_gbp_per_year: pick(*a, 0.0, 10_000_000.0),
+                years: *months % 5 + 1,
             },
             3 => Action::EarlyHelp {
                 annual_cost_gbp: pick(*a, 0.0, 5_000_000.0),
@@ -311,6 +319,13 @@ proptest! {
         }
         for year in &projection.years {
             prop_assert!(year.variance.is_finite() && year.reserves_at_end.is_finite());
+            // Reserves tracked month by month end each year where the year table does.
+            let last = projection.rows.iter().rfind(|row| row.month.financial_year() == year.year);
+            let agrees = last.is_some_and(|row| {
+                (row.reserves_at_end - year.reserves_at_end).abs()
+                    <= 1e-6 * (1.0 + year.reserves_at_end.abs())
+            });
+            prop_assert!(agrees, "reserves at the end of {}", year.year.label());
         }
     }
 

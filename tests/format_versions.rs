@@ -77,6 +77,10 @@ fn format_1_holds_every_kind_of_field_and_intervention() {
             cap: 0.0,
         },
         Action::Funding { amount_gbp: 0.0 },
+        Action::RecurringFunding {
+            amount_gbp_per_year: 0.0,
+            years: 1,
+        },
         Action::EarlyHelp {
             annual_cost_gbp: 0.0,
             referral_reduction_percent: 0.0,

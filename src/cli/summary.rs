@@ -78,6 +78,9 @@ pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> St
             worst.year.label()
         ));
     }
+    if let Some(run_out) = projection.reserves_run_out() {
+        text.push_str(&format!("Warning: {}.\n", run_out.warning()));
+    }
     text
 }
 

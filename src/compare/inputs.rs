@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::Scenario;
 use crate::model::catalogue::{self, Value};
+use crate::units;
 
 /// One input that differs. A value missing on one side (a staff group or an
 /// intervention only one scenario has) is `None` there.
@@ -88,6 +89,12 @@ fn for_people(value: &Value, input: &catalogue::Input) -> String {
         }
         Value::Whole(count) if input.unit == "months" => {
             format!("{count} month{}", if *count == 1 { "" } else { "s" })
+        }
+        Value::Whole(count) if input.unit == "years" => {
+            format!("{count} year{}", if *count == 1 { "" } else { "s" })
+        }
+        Value::Whole(count) if input.unit == "month of the year" && (1..=12).contains(count) => {
+            units::month_abbreviation(*count).to_owned()
         }
         Value::Whole(count) => count.to_string(),
         Value::Switch(on) => if *on { "on" } else { "off" }.to_owned(),

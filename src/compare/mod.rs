@@ -69,6 +69,11 @@ pub const METRICS: &[Metric] = &[
         value: |year, _| Some(year.variance),
     },
     Metric {
+        name: "Reserves at year end",
+        measure: Measure::Pounds,
+        value: |year, _| Some(year.reserves_at_end),
+    },
+    Metric {
         name: "Placement cost per child in care (a year)",
         measure: Measure::Pounds,
         value: |year, _| year.cost_per_child_in_care,

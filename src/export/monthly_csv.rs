@@ -90,6 +90,8 @@ const ROW_COLUMNS: &[(&str, RowValue)] = &[
     ("spend_other", |r| Some(r.spend.other)),
     ("spend_total", |r| Some(r.spend.total())),
     ("funding_received", |r| Some(r.funding_received)),
+    ("monthly_budget", |r| Some(r.monthly_budget)),
+    ("reserves_at_end", |r| Some(r.reserves_at_end)),
 ];
 
 /// Columns repeated for each staff group, suffixed with the group's id.

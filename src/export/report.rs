@@ -204,6 +204,15 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         }
     }
     html.push_str(&balance_html(entries));
+    for entry in entries {
+        if let Some(run_out) = entry.projection.reserves_run_out() {
+            html.push_str(&format!(
+                "<p class=\"over\">Warning ({}): {}.</p>\n",
+                escape(&entry.scenario.name),
+                escape(&run_out.warning())
+            ));
+        }
+    }
     html.push_str("<h2>Headline figures by financial year</h2>\n");
     html.push_str(&headline_table(entries));
     if entries.len() > 1 {

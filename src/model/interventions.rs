@@ -37,6 +37,12 @@ pub enum Action {
     SetCaseloadCap { group: String, cap: f64 },
     /// A one-off grant or top-up in the start month (£).
     Funding { amount_gbp: f64 },
+    /// Funding of `amount_gbp_per_year` a year for `years` years from the start
+    /// month, received in equal monthly parts (a twelfth a month).
+    RecurringFunding {
+        amount_gbp_per_year: f64,
+        years: u32,
+    },
     /// Early help costing `annual_cost_gbp` a year (paid from the start month) that,
     /// `lag_months` later, cuts referrals by `referral_reduction_percent` and entries
     /// to care by `care_entry_reduction_percent`. Runs for `months` months, or to the
@@ -83,6 +89,7 @@ impl Action {
             Action::Recruit { .. } => "Recruit staff",
             Action::SetCaseloadCap { .. } => "Change caseload cap",
             Action::Funding { .. } => "Grant or one-off funding",
+            Action::RecurringFunding { .. } => "Recurring funding",
             Action::EarlyHelp { .. } => "Early help",
             Action::ContractedTeam { .. } => "Contracted team",
             Action::ConvertAgency { .. } => "Convert agency to permanent",

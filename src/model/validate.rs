@@ -337,6 +337,15 @@ fn check_numbers(check: &mut Checker, scenario: &Scenario) {
                     format!("must be between {min} and {max} months, found {months}"),
                 );
             }
+            // The version has a check of its own, above.
+            (Kind::Whole { min, max }, Value::Whole(count))
+                if input.input.field != "version" && (count < min || count > max) =>
+            {
+                check.report(
+                    input.path(),
+                    format!("must be between {min} and {max}, found {count}"),
+                );
+            }
             _ => {}
         }
     }

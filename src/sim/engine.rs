@@ -196,6 +196,10 @@ struct MonthlyModel<'a> {
     base_other: f64,
     /// Workload affects practice; `None` when switched off.
     workload_effect: Option<&'a WorkloadEffect>,
+    /// Pay after one award, per pay before it (`1 + award% / 100`).
+    pay_award_step: f64,
+    /// Calendar month (1 to 12) in which each year's pay award lands.
+    pay_award_month: u32,
 }
 
 impl<'a> MonthlyModel<'a> {
@@ -252,6 +256,8 @@ impl<'a> MonthlyModel<'a> {
             base_early_help: eq::monthly_amount(scenario.money.early_help_per_year_gbp),
             base_other: scenario.money.other_costs_per_month_gbp,
             workload_effect: Some(&scenario.demand.workload_effect).filter(|effect| effect.enabled),
+            pay_award_step: eq::pay_award_factor(scenario.money.pay_award_percent, 1),
+            pay_award_month: scenario.money.pay_award_month,
             plan,
         }
     }
@@ -267,6 +273,13 @@ struct MonthlyState {
     /// Growth worked out once, then stepped month by month.
     referral_growth: eq::TwoPeriodGrowth,
     cost_growth: [eq::CompoundGrowth; 5],
+    /// Inflation on other costs, stepped month by month.
+    other_costs_growth: eq::CompoundGrowth,
+    /// Pay relative to the file's salaries ([`eq::pay_award_factor`]), stepped up
+    /// in each month a pay award lands.
+    pay_factor: f64,
+    /// Reserves at the start of the month (£).
+    reserves: f64,
     /// The budget changes once a financial year.
     budget_year: Option<FinancialYear>,
     monthly_budget: f64,
@@ -302,8 +315,20 @@ impl MonthlyState {
             cost_growth: PlacementKind::ALL.map(|kind| {
                 eq::CompoundGrowth::new(scenario.placements.get(kind).cost_growth_percent_per_year)
             }),
+            other_costs_growth: eq::CompoundGrowth::new(
+                scenario.money.other_costs_inflation_percent,
+            ),
+            pay_factor: 1.0,
+            reserves: scenario.money.reserves_gbp,
             budget_year: None,
             monthly_budget: 0.0,
+        }
+    }
+
+    /// Steps pay up in a month a pay award lands ([`eq::pay_award_lands`]).
+    fn award_pay(&mut self, model: &MonthlyModel<'_>, month: Month, t: i32) {
+        if eq::pay_award_lands(t, month.month_number(), model.pay_award_month) {
+            self.pay_factor *= model.pay_award_step;
         }
     }
 
@@ -312,7 +337,10 @@ impl MonthlyState {
         let year = month.financial_year();
         if self.budget_year != Some(year) {
             self.budget_year = Some(year);
-            self.monthly_budget = eq::monthly_amount(scenario.money.budget_for(year));
+            self.monthly_budget = eq::monthly_amount(eq::year_budget(
+                scenario.money.listed_budget_for(year),
+                scenario.money.budget_growth_percent,
+            ));
         }
         self.monthly_budget
     }
@@ -393,11 +421,14 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
         if t == 0 {
             open_recruitment_pipelines(scenario, &model, &mut state.staff);
         }
-        let mut spend = planned_spend(&model, t);
+        let mut spend = planned_spend(&model, t, state.other_costs_growth.factor());
+        state.other_costs_growth.advance();
+        state.award_pay(&model, month, t);
         let staff_flows = staff_month(
             &model.groups,
             &mut state.staff,
             &model.staff_rates,
+            state.pay_factor,
             turnover_multiplier,
             &workload,
             &mut spend,
@@ -414,6 +445,13 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
             carry_staff(&model.groups, model.agency_index, &agency, &mut state.staff);
         let opening = state.stocks;
         state.stocks = next_stocks(&opening, &flows);
+        let funding_received = model.plan.funding_received(t);
+        state.reserves = eq::reserves_after_month(
+            state.reserves,
+            monthly_budget,
+            funding_received,
+            spend.total(),
+        );
         rows.push(month_row(MonthRecord {
             month,
             opening,
@@ -424,8 +462,9 @@ pub fn project_months(scenario: &Scenario, rows: &mut Vec<MonthRow>, detail: Det
             turnover_multiplier,
             staff_at_end,
             spend,
-            funding_received: model.plan.funding_received(t),
+            funding_received,
             monthly_budget,
+            reserves_at_end: state.reserves,
         }));
     }
     if full {
@@ -470,11 +509,12 @@ fn practice_multiplier(effect: Option<&WorkloadEffect>, load: Option<f64>) -> f6
 /// Spend this month that the staff and children do not drive: early help, contracted
 /// teams and other costs, base and interventions (staff, recruitment and placements
 /// are added by later steps).
-fn planned_spend(model: &MonthlyModel<'_>, t: i32) -> Spend {
+fn planned_spend(model: &MonthlyModel<'_>, t: i32, other_costs_inflation: f64) -> Spend {
     Spend {
         early_help: model.base_early_help + model.plan.early_help_cost(t),
         contracted_teams: model.plan.contracted_cost(t),
-        other: model.base_other + model.plan.extra_spending(t),
+        other: eq::inflated_other_costs(model.base_other, other_costs_inflation)
+            + model.plan.extra_spending(t),
         ..Spend::default()
     }
 }
@@ -574,6 +614,7 @@ struct MonthRecord<'a> {
     spend: Spend,
     funding_received: f64,
     monthly_budget: f64,
+    reserves_at_end: f64,
 }
 
 /// The month's row, with the staffing figures summed over groups.
@@ -601,6 +642,7 @@ fn month_row(record: MonthRecord<'_>) -> MonthRow {
         spend: record.spend,
         funding_received: record.funding_received,
         monthly_budget: record.monthly_budget,
+        reserves_at_end: record.reserves_at_end,
         looked_after_at_end: record.next.looked_after(),
     }
 }
@@ -641,12 +683,15 @@ struct StaffMonthTotals {
 /// One pass over the staff groups at the start of a month: leavers, progressions,
 /// new starters and recruitment started in each permanent group (written into its
 /// state), pay (into `spend`), sums over groups, and the month's group rows when
-/// `group_rows` is given. `turnover_multiplier` applies to case-holding groups only.
+/// `group_rows` is given. `turnover_multiplier` applies to case-holding groups only;
+/// `pay_factor` ([`eq::pay_award_factor`]) to every group's pay.
+#[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn staff_month(
     groups: &[GroupConstants],
     states: &mut [GroupState],
     rates: &StaffRates,
+    pay_factor: f64,
     turnover_multiplier: f64,
     workload: &Workload,
     spend: &mut Spend,
@@ -663,7 +708,7 @@ fn staff_month(
     let holds_any = workload.case_holding_fte > eq::NO_CAPACITY_FTE;
     for (group, state) in groups.iter().zip(states) {
         let fte = state.fte;
-        let pay = fte * group.pay_per_fte;
+        let pay = fte * group.pay_per_fte * pay_factor;
         let vacancies = eq::vacancies(state.establishment, fte);
         if group.agency {
             state.leavers = 0.0;

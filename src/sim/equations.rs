@@ -846,6 +846,87 @@ pub fn reserves_after(reserves_gbp: f64, variance_gbp: f64) -> f64 {
     reserves_gbp - variance_gbp
 }
 
+/// A financial year's base budget (£ for the year):
+/// `listed budget x (1 + budget growth% / 100) ^ years since`, where the listed
+/// budget is that of the latest listed year at or before it (0 years since for a
+/// listed year); before the first listed year the earliest listed budget stays as
+/// it is (0 years); 0 with no budget listed. `listed` is
+/// [`crate::model::Money::listed_budget_for`].
+pub fn year_budget(listed: Option<(f64, i32)>, growth_percent_per_year: f64) -> f64 {
+    listed.map_or(0.0, |(budget, years_since)| {
+        budget * (1.0 + growth_percent_per_year / 100.0).powi(years_since.max(0))
+    })
+}
+
+/// Whether a pay award lands in a month: every year in the award month, but not
+/// in the first month projected (the salaries in the file are already that
+/// month's): `t > 0 and calendar month = award month`.
+pub fn pay_award_lands(month_offset: i32, month_number: u32, award_month: u32) -> bool {
+    month_offset > 0 && month_number == award_month
+}
+
+/// Pay awards landed from the start to `t` months later (awards): the number of
+/// award months in `(start, start + t]`, i.e. `0` before the first award month after
+/// the start (`d = (award month - start month) mod 12`, or 12 when that is 0), and
+/// `floor((t - d) / 12) + 1` from it.
+pub fn pay_awards_since_start(
+    months_elapsed: i32,
+    start_month_number: u32,
+    award_month: u32,
+) -> u32 {
+    let first = (i64::from(award_month) - i64::from(start_month_number)).rem_euclid(12);
+    let first = if first == 0 { 12 } else { first };
+    let elapsed = i64::from(months_elapsed);
+    if elapsed < first {
+        0
+    } else {
+        u32::try_from((elapsed - first) / 12 + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// Pay relative to the salaries in the file (dimensionless):
+/// `(1 + pay award% / 100) ^ awards landed`; it multiplies permanent and agency pay
+/// (salary, on-costs and agency premium alike).
+pub fn pay_award_factor(pay_award_percent: f64, awards: u32) -> f64 {
+    (1.0 + pay_award_percent / 100.0).powi(i32::try_from(awards).unwrap_or(i32::MAX))
+}
+
+/// Other costs in a month (£ per month): `base other costs per month x
+/// growth_factor(inflation%, t)` (inflation compounded monthly from the start,
+/// like placement cost growth), with the growth factor passed in
+/// ([`CompoundGrowth`]). Other-spending interventions are added as cash.
+pub fn inflated_other_costs(base_other_costs_per_month_gbp: f64, inflation: f64) -> f64 {
+    base_other_costs_per_month_gbp * inflation
+}
+
+/// Reserves at the end of a month (£): `reserves at its start + monthly budget +
+/// funding received - spend`, so a month's overspend draws on them and an
+/// underspend adds to them. Over a financial year this sums to [`reserves_after`]
+/// the year's variance. Below 0, the reserves have run out.
+pub fn reserves_after_month(
+    reserves_gbp: f64,
+    monthly_budget_gbp: f64,
+    funding_received_gbp: f64,
+    spend_gbp: f64,
+) -> f64 {
+    reserves_gbp + monthly_budget_gbp + funding_received_gbp - spend_gbp
+}
+
+/// Recurring funding received in a month (£ per month): `amount per year / 12`
+/// in each of the `12 x years` months from its start month, 0 outside them.
+pub fn recurring_funding(
+    month_offset: i32,
+    start_offset: i32,
+    amount_per_year_gbp: f64,
+    years: u32,
+) -> f64 {
+    if in_window(month_offset, start_offset, Some(years.saturating_mul(12))) {
+        monthly_amount(amount_per_year_gbp)
+    } else {
+        0.0
+    }
+}
+
 /// Placement cost per child in care, annualised (£ per child per year):
 /// `placement spend / mean children in care x 12 / months covered`; `None` with no
 /// children in care.
@@ -1476,5 +1557,94 @@ mod tests {
         assert_eq!(CapacityRating::from_load(Some(0.97)), CapacityRating::Green);
         assert_eq!(CapacityRating::from_load(Some(0.5)), CapacityRating::Blue);
         assert_eq!(CapacityRating::from_load(None), CapacityRating::Red);
+    }
+
+    #[test]
+    fn budgets_grow_from_the_latest_listed_year() {
+        // £10m listed for 2019-20, growth 3%: 2021-22 is two years on.
+        close(year_budget(Some((10.0e6, 0)), 3.0), 10.0e6);
+        close(year_budget(Some((10.0e6, 2)), 3.0), 10.0e6 * 1.03 * 1.03);
+        close(year_budget(Some((10.0e6, 2)), 0.0), 10.0e6);
+        // Before the first listed year the earliest stays (0 years; never negative).
+        close(year_budget(Some((10.0e6, -3)), 3.0), 10.0e6);
+        close(year_budget(None, 3.0), 0.0);
+    }
+
+    #[test]
+    fn pay_awards_land_each_award_month_after_the_start() {
+        // Start January, awards in April: first at t = 3, then t = 15, 27.
+        assert_eq!(pay_awards_since_start(0, 1, 4), 0);
+        assert_eq!(pay_awards_since_start(2, 1, 4), 0);
+        assert_eq!(pay_awards_since_start(3, 1, 4), 1);
+        assert_eq!(pay_awards_since_start(14, 1, 4), 1);
+        assert_eq!(pay_awards_since_start(15, 1, 4), 2);
+        assert_eq!(pay_awards_since_start(27, 1, 4), 3);
+        // Start in April itself: the file's salaries are April's; next April is t = 12.
+        assert_eq!(pay_awards_since_start(0, 4, 4), 0);
+        assert_eq!(pay_awards_since_start(11, 4, 4), 0);
+        assert_eq!(pay_awards_since_start(12, 4, 4), 1);
+        // Start May, award April: 11 months on.
+        assert_eq!(pay_awards_since_start(11, 5, 4), 1);
+        assert!(!pay_award_lands(0, 4, 4));
+        assert!(pay_award_lands(12, 4, 4));
+        assert!(!pay_award_lands(5, 9, 4));
+        close(pay_award_factor(2.0, 0), 1.0);
+        close(pay_award_factor(2.0, 1), 1.02);
+        close(pay_award_factor(2.0, 3), 1.02 * 1.02 * 1.02);
+    }
+
+    #[test]
+    fn pay_awards_counted_agree_with_awards_landing_month_by_month() {
+        for start in 1..=12 {
+            for award in 1..=12 {
+                let mut landed = 0;
+                for t in 0..40 {
+                    let month_number = (start - 1 + t as u32) % 12 + 1;
+                    if pay_award_lands(t, month_number, award) {
+                        landed += 1;
+                    }
+                    assert_eq!(pay_awards_since_start(t, start, award), landed);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_costs_inflate_monthly() {
+        // £600,000 a month at 2% a year: a year on, £612,000.
+        close(
+            inflated_other_costs(600_000.0, growth_factor(2.0, 12.0)),
+            612_000.0,
+        );
+        close(inflated_other_costs(600_000.0, 1.0), 600_000.0);
+    }
+
+    #[test]
+    fn reserves_move_each_month_by_budget_funding_and_spend() {
+        // £5m, budget £3m a month, £0.5m grant, £4m spend: £4.5m.
+        close(reserves_after_month(5.0e6, 3.0e6, 0.5e6, 4.0e6), 4.5e6);
+        close(reserves_after_month(0.0, 1.0e6, 0.0, 1.2e6), -0.2e6);
+        // Twelve months of £0.1m overspend come to the year's variance.
+        let mut reserves = 2.0e6;
+        for _ in 0..12 {
+            reserves = reserves_after_month(reserves, 1.0e6, 0.0, 1.1e6);
+        }
+        let yearly = reserves_after(2.0e6, variance(13.2e6, 12.0e6, 0.0));
+        assert!(
+            (reserves - yearly).abs() < 1e-6,
+            "{reserves} against {yearly}"
+        );
+        close(yearly, 0.8e6);
+    }
+
+    #[test]
+    fn recurring_funding_arrives_monthly_for_its_years() {
+        // £7.8m a year for 2 years from month 3: £650,000 in months 3 to 26.
+        close(recurring_funding(2, 3, 7.8e6, 2), 0.0);
+        close(recurring_funding(3, 3, 7.8e6, 2), 650_000.0);
+        close(recurring_funding(26, 3, 7.8e6, 2), 650_000.0);
+        close(recurring_funding(27, 3, 7.8e6, 2), 0.0);
+        close(recurring_funding(5, 3, 7.8e6, 0), 0.0);
+        close(recurring_funding(5, 3, 7.8e6, u32::MAX), 650_000.0);
     }
 }

@@ -14,6 +14,6 @@ mod years;
 pub use engine::{Detail, project, project_months};
 pub use equations::CapacityRating;
 pub use projection::{
-    CapStanding, Flows, GroupInfo, GroupMonth, MonthRow, Projection, Spend, Staffing, Stocks,
-    Workload, YearSummary,
+    CapStanding, Flows, GroupInfo, GroupMonth, MonthRow, Projection, ReservesRunOut, Spend,
+    Staffing, Stocks, Workload, YearSummary,
 };

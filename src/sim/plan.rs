@@ -47,6 +47,12 @@ struct ExtraSpending {
     monthly_cost: f64,
 }
 
+struct RecurringFunding {
+    start: i32,
+    years: u32,
+    amount_per_year: f64,
+}
+
 struct FosterPlaces {
     start: i32,
     places: f64,
@@ -72,6 +78,7 @@ pub struct Plan {
     extra_spending: Vec<ExtraSpending>,
     /// (month offset, £) for grants and one-off funding.
     funding: Vec<(i32, f64)>,
+    recurring_funding: Vec<RecurringFunding>,
     /// By month offset: whether posts differ from the month before (the first
     /// month, and months in which a recruitment is phasing in).
     establishment_changes: Vec<bool>,
@@ -133,6 +140,7 @@ impl Plan {
                 .iter()
                 .map(|grant| (offset(grant.month), grant.amount_gbp))
                 .collect(),
+            recurring_funding: Vec::new(),
             establishment_changes: Vec::new(),
             caps_change: Vec::new(),
         };
@@ -168,6 +176,14 @@ impl Plan {
                     }
                 }
                 Action::Funding { amount_gbp } => plan.funding.push((start, *amount_gbp)),
+                Action::RecurringFunding {
+                    amount_gbp_per_year,
+                    years,
+                } => plan.recurring_funding.push(RecurringFunding {
+                    start,
+                    years: *years,
+                    amount_per_year: *amount_gbp_per_year,
+                }),
                 Action::EarlyHelp {
                     annual_cost_gbp,
                     referral_reduction_percent,
@@ -394,13 +410,22 @@ impl Plan {
         })
     }
 
-    /// Grants and one-off funding received in month `t` (£).
+    /// Grants, one-off and recurring funding received in month `t` (£).
     pub fn funding_received(&self, t: i32) -> f64 {
-        self.funding
+        let one_off: f64 = self
+            .funding
             .iter()
             .filter(|(month, _)| *month == t)
             .map(|(_, amount)| amount)
-            .sum()
+            .sum();
+        let recurring: f64 = self
+            .recurring_funding
+            .iter()
+            .map(|funding| {
+                eq::recurring_funding(t, funding.start, funding.amount_per_year, funding.years)
+            })
+            .sum();
+        one_off + recurring
     }
 
     pub fn progression_target(&self, group: usize) -> Option<usize> {

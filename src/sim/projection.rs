@@ -208,8 +208,32 @@ pub struct MonthRow {
     pub funding_received: f64,
     /// A twelfth of the financial year's base budget (£), to set monthly spend against.
     pub monthly_budget: f64,
+    /// Reserves at the end of the month (£): negative once they have run out.
+    pub reserves_at_end: f64,
     /// Looked-after children at the end of the month.
     pub looked_after_at_end: f64,
+}
+
+/// The month reserves run out, for warnings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReservesRunOut {
+    /// The first month that ends with reserves below zero.
+    pub month: Month,
+    /// The lowest reserves from then to the end of the projection (£, negative).
+    pub lowest_gbp: f64,
+    pub lowest_month: Month,
+}
+
+impl ReservesRunOut {
+    /// "Reserves run out in Nov 2020 (-£2.0m by Mar 2021)".
+    pub fn warning(&self) -> String {
+        format!(
+            "Reserves run out in {} ({} by {})",
+            self.month.label(),
+            crate::units::gbp(self.lowest_gbp),
+            self.lowest_month.label()
+        )
+    }
 }
 
 /// One staff group in one month.
@@ -352,6 +376,22 @@ impl Projection {
             Some(row) => CapStanding::WithinFrom(row.month),
             None => CapStanding::OverAtTheEnd,
         }
+    }
+
+    /// When reserves first fall below zero, if they do: the month, and the lowest
+    /// they reach (from that month to the end).
+    pub fn reserves_run_out(&self) -> Option<ReservesRunOut> {
+        let first = self.rows.iter().find(|row| row.reserves_at_end < 0.0)?;
+        let lowest = self
+            .rows
+            .iter()
+            .filter(|row| row.month >= first.month)
+            .min_by(|a, b| a.reserves_at_end.total_cmp(&b.reserves_at_end))?;
+        Some(ReservesRunOut {
+            month: first.month,
+            lowest_gbp: lowest.reserves_at_end,
+            lowest_month: lowest.month,
+        })
     }
 
     /// The worst overspend in any financial year, if any year overspends.

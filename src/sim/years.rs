@@ -22,7 +22,13 @@ pub fn summarise_years(scenario: &Scenario, rows: &[MonthRow]) -> Vec<YearSummar
         }
         let total = spend.total();
         cumulative_spend += total;
-        let budget = eq::prorated_budget(scenario.money.budget_for(year), chunk.len());
+        let budget = eq::prorated_budget(
+            eq::year_budget(
+                scenario.money.listed_budget_for(year),
+                scenario.money.budget_growth_percent,
+            ),
+            chunk.len(),
+        );
         let grants: f64 = chunk.iter().map(|row| row.funding_received).sum();
         let variance = eq::variance(total, budget, grants);
         reserves = eq::reserves_after(reserves, variance);

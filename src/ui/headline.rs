@@ -103,6 +103,7 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
             help: "No financial year overspends.",
         },
     });
+    cards.push(reserves_card(projection, &colours));
     for year in &projection.years {
         cards.push(Card {
             title: format!(
@@ -126,7 +127,40 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
     cards
 }
 
-/// The cards, wrapped into as many rows as the width needs.
+/// Reserves: when they run out, or what is left at the end.
+fn reserves_card(projection: &Projection, colours: &theme::StatusColours) -> Card {
+    match projection.reserves_run_out() {
+        Some(run_out) => Card {
+            title: "Reserves run out".to_owned(),
+            value: run_out.month.label(),
+            context: format!(
+                "{} by {}",
+                units::gbp(run_out.lowest_gbp),
+                run_out.lowest_month.label()
+            ),
+            colour: Some(colours.bad),
+            help: "Reserves month by month: each month's budget (a twelfth of the year's) and funding received, less its spend. Below zero, the council has no reserves left to cover the overspend.",
+        },
+        None => Card {
+            title: "Reserves at the end".to_owned(),
+            value: projection
+                .last()
+                .map_or_else(String::new, |last| units::gbp(last.reserves_at_end)),
+            context: "never below zero".to_owned(),
+            colour: Some(colours.good),
+            help: "Reserves month by month: each month's budget (a twelfth of the year's) and funding received, less its spend.",
+        },
+    }
+}
+
+/// The warning under the cards when reserves run out, if they do.
+pub fn reserves_warning(projection: &Projection) -> Option<String> {
+    projection
+        .reserves_run_out()
+        .map(|run_out| format!("Warning: {}.", run_out.warning()))
+}
+
+/// The cards, wrapped into as many rows as the width needs, then any warning.
 pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
     let cards = headline_cards(ui, projection);
     ui.horizontal_wrapped(|ui| {
@@ -136,4 +170,8 @@ pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
             ui.allocate_ui(outer, |ui| card_ui(ui, card));
         }
     });
+    if let Some(warning) = reserves_warning(projection) {
+        let colour = theme::status_colours(ui.visuals()).bad;
+        ui.label(RichText::new(warning).color(colour).strong());
+    }
 }

@@ -1049,7 +1049,7 @@ pub static CATALOGUE: &[Input] = &[
         Kind::FinancialYear,
         "required",
         "",
-        "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one (or the earliest).",
+        "The financial year, written like \"2019-20\"; a year not listed takes the latest earlier one, grown by the budget growth (or the earliest, as it is).",
         get!(s, i => Value::Year(s.money.budgets[i].year)),
         SPECIAL
     ),
@@ -1143,6 +1143,58 @@ pub static CATALOGUE: &[Input] = &[
         "Everything else the service spends: management, legal, overheads.",
         num!(s, _ => s.money.other_costs_per_month_gbp),
         row(Section::Money, "", "Other costs")
+    ),
+    input!(
+        Scenario,
+        "money.pay_award_percent",
+        None,
+        "Pay award",
+        "% a year",
+        GROWTH_PERCENT,
+        "2",
+        "NJC for Local Government Services, 2018-20 pay agreement (agreed 10 April 2018): 2% from 1 April 2018 and 2% from 1 April 2019 on the pay points social workers are paid on",
+        "The yearly pay award on permanent and agency pay, compounding. The salaries entered are those at the start; the first award lands in the first award month after it.",
+        num!(s, _ => s.money.pay_award_percent),
+        row(Section::Money, "", "Pay award")
+    ),
+    input!(
+        Scenario,
+        "money.pay_award_month",
+        None,
+        "Pay award month",
+        "month of the year",
+        Kind::Whole { min: 1, max: 12 },
+        "4",
+        "April: the NJC pay year starts on 1 April",
+        "The month each year's pay award lands in, 1 (January) to 12 (December).",
+        get!(s, _ => Value::Whole(s.money.pay_award_month)),
+        row(Section::Money, "", "Pay award lands in")
+    ),
+    input!(
+        Scenario,
+        "money.other_costs_inflation_percent",
+        None,
+        "Inflation on other costs",
+        "% a year",
+        GROWTH_PERCENT,
+        "2",
+        "an assumption: the Bank of England's 2% CPI inflation target",
+        "Other costs grow by this much a year, compounded monthly from the start. Other-spending interventions, contracted teams, early help and grants stay at their cash amounts.",
+        num!(s, _ => s.money.other_costs_inflation_percent),
+        row(Section::Money, "", "Inflation on other costs")
+    ),
+    input!(
+        Scenario,
+        "money.budget_growth_percent",
+        None,
+        "Budget growth",
+        "% a year",
+        GROWTH_PERCENT,
+        "0",
+        "a budget grows only as the council decides",
+        "A year with no budget listed takes the latest earlier listed year's budget grown by this much a year; before the first listed year the earliest stays as it is.",
+        num!(s, _ => s.money.budget_growth_percent),
+        row(Section::Money, "", "Budget growth")
     ),
     // Interventions, per intervention and per kind of action.
     input!(
@@ -1261,6 +1313,32 @@ pub static CATALOGUE: &[Input] = &[
         "A one-off grant or top-up, counted in the start month's financial year.",
         action!(Funding, amount_gbp, number),
         row(Section::Interventions, "", "Amount")
+    ),
+    input!(
+        Intervention,
+        "action.amount_gbp_per_year",
+        Some("RecurringFunding"),
+        "amount",
+        "£ a year",
+        GBP,
+        "required",
+        "Liverpool: 160 posts cost about £7.8m a year",
+        "Funding received every year from the start month, in equal monthly parts (a twelfth a month).",
+        action!(RecurringFunding, amount_gbp_per_year, number),
+        row(Section::Interventions, "", "Amount a year")
+    ),
+    input!(
+        Intervention,
+        "action.years",
+        Some("RecurringFunding"),
+        "for",
+        "years",
+        Kind::Whole { min: 1, max: 50 },
+        "required",
+        "",
+        "How many years the funding is received, from the start month.",
+        action!(RecurringFunding, years, whole),
+        row(Section::Interventions, "", "For")
     ),
     input!(
         Intervention,

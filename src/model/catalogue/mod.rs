@@ -483,6 +483,7 @@ pub fn action_kind(action: &Action) -> &'static str {
         Action::Recruit { .. } => "Recruit",
         Action::SetCaseloadCap { .. } => "SetCaseloadCap",
         Action::Funding { .. } => "Funding",
+        Action::RecurringFunding { .. } => "RecurringFunding",
         Action::EarlyHelp { .. } => "EarlyHelp",
         Action::ContractedTeam { .. } => "ContractedTeam",
         Action::ConvertAgency { .. } => "ConvertAgency",

@@ -53,7 +53,7 @@ const SECTIONS: [Section; 8] = [
     },
     Section {
         heading: "`interventions` (a list)",
-        introduction: "Each is `(label: \"...\", enabled: true, start: \"2019-04\", action: ...)`; the `action` is one of `Recruit(...)`, `SetCaseloadCap(...)`, `Funding(...)`, `EarlyHelp(...)`, `ContractedTeam(...)`, `ConvertAgency(...)`, `ExtraSpending(...)` or `AddFosterPlaces(...)`, with the fields below.",
+        introduction: "Each is `(label: \"...\", enabled: true, start: \"2019-04\", action: ...)`; the `action` is one of `Recruit(...)`, `SetCaseloadCap(...)`, `Funding(...)`, `RecurringFunding(...)`, `EarlyHelp(...)`, `ContractedTeam(...)`, `ConvertAgency(...)`, `ExtraSpending(...)` or `AddFosterPlaces(...)`, with the fields below.",
         holds: |input| input.scope == Scope::Intervention,
     },
     Section {

@@ -18,6 +18,10 @@ fn scenario_with_every_input() -> Scenario {
             cap: 18.0,
         },
         Action::Funding { amount_gbp: 1.0e6 },
+        Action::RecurringFunding {
+            amount_gbp_per_year: 1.0e6,
+            years: 2,
+        },
         Action::EarlyHelp {
             annual_cost_gbp: 1.0e6,
             referral_reduction_percent: 2.0,

@@ -40,6 +40,13 @@ pub(super) fn templates(scenario: &Scenario) -> Vec<(&'static str, Action)> {
             },
         ),
         (
+            "Recurring funding",
+            Action::RecurringFunding {
+                amount_gbp_per_year: 1_000_000.0,
+                years: 2,
+            },
+        ),
+        (
             "Early help",
             Action::EarlyHelp {
                 annual_cost_gbp: 1_000_000.0,
@@ -242,6 +249,11 @@ fn intervention_fields(
                                 phased_row(ui, place.label, months, start, input);
                             }
                         }
+                        Kind::Whole { .. } => {
+                            if let Action::RecurringFunding { years, .. } = action {
+                                years_row(ui, place.label, years, start, input);
+                            }
+                        }
                         Kind::OptionalWholeMonths { .. } => {
                             if let Some(months) = optional_months_mut(action) {
                                 optional_months_row(ui, place.label, months, start, input);
@@ -339,6 +351,27 @@ fn phased_row(ui: &mut Ui, label: &str, months: &mut u32, start: Month, input: &
     ui.label(label).on_hover_text(&help);
     months_input(ui, months, range, &help);
     ui.label(RichText::new(end_label(start, *months)).weak());
+    ui.end_row();
+}
+
+/// A whole number of years an action runs for, from its start month.
+fn years_row(ui: &mut Ui, label: &str, years: &mut u32, start: Month, input: &Input) {
+    let (min, max) = match input.kind {
+        Kind::Whole { min, max } => (min, max),
+        _ => (1, u32::MAX),
+    };
+    let help = input.help();
+    let label = ui.label(label).on_hover_text(&help);
+    ui.add(
+        egui::DragValue::new(years)
+            .range(min..=max)
+            .speed(0.05)
+            .suffix(" years"),
+    )
+    .on_hover_text(&help)
+    .labelled_by(label.id);
+    let months = years.saturating_mul(12).min(i32::MAX as u32);
+    ui.label(RichText::new(end_label(start, months)).weak());
     ui.end_row();
 }
 

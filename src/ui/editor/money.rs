@@ -4,15 +4,15 @@
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::fields::{NumberField, month_input, number_input, problem_at, problem_text};
-use super::rows::{no_special, rows_ui};
+use super::rows::rows_ui;
 use crate::model::calendar::{FIRST_YEAR, LAST_YEAR};
-use crate::model::catalogue::{self, Scope, Section};
-use crate::model::{FinancialYear, Grant, Problem, Scenario, YearBudget};
+use crate::model::catalogue::{self, Input, Scope, Section};
+use crate::model::{FinancialYear, Grant, Month, Problem, Scenario, YearBudget};
 
 pub fn money_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let money = &mut scenario.money;
     ui.label(RichText::new("Base budget by financial year").strong()).on_hover_text(
-        "A year not listed takes the latest earlier year's budget. A year the projection only partly covers gets a pro-rata share.",
+        "A year not listed takes the latest earlier year's budget, grown by the budget growth below (0% unless set). A year the projection only partly covers gets a pro-rata share.",
     );
     let mut remove = None;
     Grid::new("budgets_grid")
@@ -126,7 +126,43 @@ pub fn money_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     ui.separator();
     Grid::new("money_grid").num_columns(3).show(ui, |ui| {
         let entries = catalogue::editor_entries(Section::Money);
-        rows_ui(ui, scenario, entries, 0, problems, no_special);
+        rows_ui(
+            ui,
+            scenario,
+            entries,
+            0,
+            problems,
+            |ui, scenario, input, place| {
+                if input.field == "money.pay_award_month" {
+                    pay_award_month_row(
+                        ui,
+                        place.label,
+                        &mut scenario.money.pay_award_month,
+                        input,
+                    );
+                }
+            },
+        );
     });
     super::other_problems_ui(ui, problems, "money.grants");
+}
+
+/// The calendar month each year's pay award lands in, chosen by name.
+fn pay_award_month_row(ui: &mut Ui, label: &str, month_number: &mut u32, input: &Input) {
+    let help = input.help();
+    let label = ui.label(label).on_hover_text(&help);
+    let name = |number: u32| Month::new(2000, number).map_or("", Month::short_name);
+    egui::ComboBox::from_id_salt("pay_award_month")
+        .width(60.0)
+        .selected_text(name(*month_number))
+        .show_ui(ui, |ui| {
+            for candidate in 1..=12 {
+                ui.selectable_value(month_number, candidate, name(candidate));
+            }
+        })
+        .response
+        .on_hover_text(&help)
+        .labelled_by(label.id);
+    ui.label("each year");
+    ui.end_row();
 }
