@@ -204,7 +204,8 @@ const AVERAGE_CASELOAD: &[SeriesDefinition] = &[
     line("Average caseload", 0, |row| row.workload.average_caseload),
     SeriesDefinition {
         name: "Cap (weighted by case-holding staff)",
-        colour: SeriesColour::Reference,
+        // Not the reference colour: the intervention-start lines are dashed in it.
+        colour: SeriesColour::Palette(1),
         dashed: true,
         filled: false,
         value: |row| row.workload.average_cap,

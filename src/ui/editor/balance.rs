@@ -11,8 +11,9 @@ use crate::workspace::Command;
 /// The name of the action, as its button reads.
 pub const BALANCE_THE_START: &str = "Balance the start";
 
-/// Settle lines wrap at this width (points), to stay inside the editor.
-const SETTLE_LINE_WIDTH: f32 = 200.0;
+/// Settle lines wrap at this width (points), to stay inside the editor at 1280
+/// pixels wide (the editor is about 600 points there).
+const SETTLE_LINE_WIDTH: f32 = 340.0;
 
 /// What a settle line's tooltip says.
 fn settle_help() -> String {
@@ -27,7 +28,8 @@ fn settle_help() -> String {
 /// colour when the gap is material. Call inside a 3-column grid.
 pub fn settle_row(ui: &mut Ui, balance: &StockBalance) {
     let colours = crate::ui::theme::status_colours(ui.visuals());
-    let text = RichText::new(balance.sentence()).small();
+    // Full size: this line is read on a projector.
+    let text = RichText::new(balance.sentence());
     let text = if balance.in_balance() {
         text.color(colours.good)
     } else if balance.is_material() {
