@@ -234,7 +234,11 @@ impl<'a> MonthlyModel<'a> {
             staff_rates: StaffRates {
                 hire_rate: eq::monthly_hires(1.0, policy.time_to_hire_months),
                 recruitment_share: eq::percent_share(policy.recruitment_percent_per_month),
-                time_to_hire_months: policy.time_to_hire_months,
+                new_post_settle_rate: eq::new_posts_settled(
+                    1.0,
+                    eq::percent_share(policy.recruitment_percent_per_month),
+                    policy.time_to_hire_months,
+                ),
             },
             agency_cover_share: eq::percent_share(policy.agency_cover_percent),
             new_post_agency_cover_share: eq::percent_share(policy.new_post_agency_cover_percent),
@@ -663,7 +667,9 @@ struct StaffRates {
     hire_rate: f64,
     /// Share of the unfilled gap for which recruitment starts this month.
     recruitment_share: f64,
-    time_to_hire_months: f64,
+    /// New posts that stop counting as new per new post per month
+    /// ([`eq::new_posts_settled`] of one post).
+    new_post_settle_rate: f64,
 }
 
 /// Totals of one month's staff over all groups.
@@ -737,11 +743,7 @@ fn staff_month(
                 rates.recruitment_share,
             );
             let new_posts = eq::unfilled_new_posts(state.new_posts, vacancies);
-            state.new_posts -= eq::new_posts_settled(
-                state.new_posts,
-                rates.recruitment_share,
-                rates.time_to_hire_months,
-            );
+            state.new_posts -= state.new_posts * rates.new_post_settle_rate;
             month.leavers += leavers;
             month.starts += state.starts;
             if group.holds_cases {
