@@ -798,7 +798,7 @@ pub fn workers_per_manager(worker_fte: f64, manager_fte: f64) -> Option<f64> {
 }
 
 /// Establishment of a managing group from its span of control (FTE):
-/// `case-holding establishment / workers per manager`.
+/// `case-holding establishment / workers per manager`; 0 with a span of 0 or less.
 pub fn span_establishment(worker_establishment: f64, span_of_control: f64) -> f64 {
     if span_of_control > 0.0 {
         worker_establishment / span_of_control
