@@ -882,8 +882,8 @@ pub fn prorated_budget(annual_budget_gbp: f64, months_covered: usize) -> f64 {
     annual_budget_gbp * months_covered as f64 / 12.0
 }
 
-/// A financial year's variance (£): `spend - budget - grants and one-off funding`;
-/// positive is an overspend.
+/// A financial year's variance (£): `spend - budget - funding received` (grants,
+/// one-off and recurring funding); positive is an overspend.
 pub fn variance(spend_gbp: f64, budget_gbp: f64, grants_gbp: f64) -> f64 {
     spend_gbp - budget_gbp - grants_gbp
 }
