@@ -106,7 +106,7 @@ impl ScenarioChart {
                 "stacked; new in-house placements go to IFAs when in-house places are full"
             }
             ScenarioChart::StaffByGroup => {
-                "FTE at the start of each month; agency staff cover vacancies"
+                "FTE at the start of each month; agency staff cover vacant case-holding capacity"
             }
             ScenarioChart::AgencyShare => {
                 "% of all FTE; % of case-holding staff above their own caseload cap"

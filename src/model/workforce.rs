@@ -10,7 +10,8 @@ pub struct StaffGroup {
     pub id: String,
     /// Name shown to people, e.g. "Experienced social workers".
     pub name: String,
-    /// Agency staff: cover vacancies, paid at the agency premium, not recruited.
+    /// Agency staff: cover the case-holding capacity of vacant posts (within the
+    /// supply limit, with the lead time), paid at the agency premium, not recruited.
     /// At most one group may be the agency group.
     pub agency: bool,
     /// Staff in post at the start (FTE).

@@ -572,7 +572,7 @@ fn agency_cover_and_conversions(
     let agency_fte = staff.get(agency_index).map_or(0.0, |state| state.fte);
     agency.adjustment =
         eq::agency_adjustment(agency_fte, target, model.policy.agency_adjust_months);
-    let mut available = (agency_fte + agency.adjustment).max(0.0);
+    let mut available = eq::agency_available(agency_fte, agency.adjustment);
     for conversion in model.plan.conversions_in(t) {
         let moved = eq::converted_from_agency(conversion.fte_per_month, available);
         available -= moved;
@@ -714,7 +714,7 @@ fn staff_month(
     let holds_any = workload.case_holding_fte > eq::NO_CAPACITY_FTE;
     for (group, state) in groups.iter().zip(states) {
         let fte = state.fte;
-        let pay = fte * group.pay_per_fte * pay_factor;
+        let pay = eq::group_pay(fte, group.pay_per_fte, pay_factor);
         let vacancies = eq::vacancies(state.establishment, fte);
         if group.agency {
             state.leavers = 0.0;
@@ -747,8 +747,10 @@ fn staff_month(
             month.leavers += leavers;
             month.starts += state.starts;
             if group.holds_cases {
-                month.vacant_case_holding_fte += (vacancies - new_posts) * group.case_time_share;
-                month.new_post_case_holding_fte += new_posts * group.case_time_share;
+                let [existing, new] =
+                    eq::vacant_case_holding_fte(vacancies, new_posts, group.case_time_share);
+                month.vacant_case_holding_fte += existing;
+                month.new_post_case_holding_fte += new;
             }
             spend.permanent_staff += pay;
             totals.permanent_fte += fte;
@@ -916,7 +918,7 @@ fn opening_stocks(scenario: &Scenario) -> Stocks {
     Stocks {
         children_in_need: demand.children_in_need.max(0.0),
         child_protection: demand.child_protection.max(0.0),
-        looked_after_by_placement: shares.map(|share| demand.looked_after.max(0.0) * share),
+        looked_after_by_placement: eq::split_by_shares(demand.looked_after.max(0.0), shares),
         care_leavers: demand.care_leavers.max(0.0),
     }
 }
@@ -980,8 +982,7 @@ fn demand_flows(rates: &DemandRates, stocks: &Stocks, factors: &DemandFactors) -
         factors.growth_and_season,
         1.0,
         factors.referral_factor,
-    )
-    .max(0.0);
+    );
     let (child_in_need_exits, protection_exits) = if practice == 1.0 {
         (rates.child_in_need_exits, rates.protection_exits)
     } else {
@@ -1014,7 +1015,7 @@ fn demand_flows(rates: &DemandRates, stocks: &Stocks, factors: &DemandFactors) -
     // Place new entries by the new-entry mix; in-house foster care takes only what
     // its free places allow and the rest go to independent fostering agencies.
     let entries = new_care_entries + protection_to_care;
-    let mut entries_by_placement = rates.new_entry_shares.map(|share| entries * share);
+    let mut entries_by_placement = eq::split_by_shares(entries, rates.new_entry_shares);
     let mut in_house_overflow = 0.0;
     if let Some(places) = factors.in_house_places {
         let in_house = PlacementKind::InHouseFoster.index();

@@ -134,16 +134,25 @@ pub fn seasonal_multiplier(seasonality: &[f64], month_number: u32) -> f64 {
 }
 
 /// Referrals in a month (children per month):
-/// `R(t) = R0 x growth factor x seasonal multiplier x early-help factor`,
+/// `R(t) = max(0, R0 x growth factor x seasonal multiplier x early-help factor)`,
 /// with the growth factor passed in (see [`two_period_growth_factor`] and
-/// [`TwoPeriodGrowth`]).
+/// [`TwoPeriodGrowth`]). Workload's re-referral factor, when on, multiplies this
+/// ([`rereferral_factor`]).
 pub fn referrals(
     baseline_per_month: f64,
     growth: f64,
     seasonal: f64,
     early_help_factor: f64,
 ) -> f64 {
-    baseline_per_month * growth * seasonal * early_help_factor
+    (baseline_per_month * growth * seasonal * early_help_factor).max(0.0)
+}
+
+/// Children split by a mix of shares (children per kind):
+/// `children of kind i = children x share_i`, with shares from [`rescaled_shares`]
+/// (adding up to 1). New entries to care are placed by the new-entry mix and the
+/// children in care at the start by the current mix this way.
+pub fn split_by_shares<const N: usize>(children: f64, shares: [f64; N]) -> [f64; N] {
+    shares.map(|share| children * share)
 }
 
 /// The share of a flow that early help leaves in place (dimensionless):
@@ -576,6 +585,23 @@ pub fn unfilled_gap(establishment: f64, fte: f64, recruiting: f64) -> f64 {
     (establishment - fte - recruiting).max(0.0)
 }
 
+/// Case-holding capacity of one permanent case-holding group's vacant posts (FTE of
+/// time on cases), in existing posts and in new posts:
+/// `[(vacancies - new-post vacancies) x case-time share, new-post vacancies x case-time share]`,
+/// with the case-time share `case time% / 100` and the new-post vacancies from
+/// [`unfilled_new_posts`]. Summed over the case-holding permanent groups, these are
+/// what [`agency_cover_target`] covers.
+pub fn vacant_case_holding_fte(
+    vacancies: f64,
+    new_post_vacancies: f64,
+    case_time_share: f64,
+) -> [f64; 2] {
+    [
+        (vacancies - new_post_vacancies) * case_time_share,
+        new_post_vacancies * case_time_share,
+    ]
+}
+
 /// Vacancies (FTE): `max(0, establishment - FTE)`.
 pub fn vacancies(establishment: f64, fte: f64) -> f64 {
     (establishment - fte).max(0.0)
@@ -745,6 +771,13 @@ pub fn converted_from_agency(fte_per_month: f64, agency_available: f64) -> f64 {
     fte_per_month.min(agency_available)
 }
 
+/// Agency FTE that conversions to permanent posts can take in a month (FTE):
+/// `max(0, agency FTE + agency adjustment)`, the agency staff in post once this
+/// month's change ([`agency_adjustment`]) has been made.
+pub fn agency_available(agency_fte: f64, adjustment: f64) -> f64 {
+    (agency_fte + adjustment).max(0.0)
+}
+
 /// Agency FTE at the start of the next month (FTE):
 /// `next agency FTE = max(0, agency FTE + agency adjustment - converted to permanent)`.
 pub fn next_agency_fte(agency_fte: f64, adjustment: f64, converted: f64) -> f64 {
@@ -765,7 +798,7 @@ pub fn workers_per_manager(worker_fte: f64, manager_fte: f64) -> Option<f64> {
 }
 
 /// Establishment of a managing group from its span of control (FTE):
-/// `case-holding establishment / workers per manager`.
+/// `case-holding establishment / workers per manager`; 0 with a span of 0 or less.
 pub fn span_establishment(worker_establishment: f64, span_of_control: f64) -> f64 {
     if span_of_control > 0.0 {
         worker_establishment / span_of_control
@@ -785,6 +818,14 @@ pub fn monthly_pay_cost(
 ) -> f64 {
     fte * annual_salary_gbp * (1.0 + on_cost_percent / 100.0) * (1.0 + premium_percent / 100.0)
         / 12.0
+}
+
+/// Pay of one staff group in a month (£ per month):
+/// `FTE x pay per FTE x pay factor`, with the pay per FTE [`monthly_pay_cost`] of
+/// 1 FTE (`salary x (1 + on-cost% / 100) x (1 + premium% / 100) / 12`) and the pay
+/// factor [`pay_award_factor`] of the awards landed so far.
+pub fn group_pay(fte: f64, pay_per_fte: f64, pay_factor: f64) -> f64 {
+    fte * pay_per_fte * pay_factor
 }
 
 /// Monthly cost of one kind of placement (£ per month):
@@ -819,6 +860,13 @@ pub fn phased_share(month_offset: i32, start_offset: i32, over_months: u32) -> f
     (months_in / f64::from(over_months.max(1))).clamp(0.0, 1.0)
 }
 
+/// The part of a change phased in over `over_months` that is in effect in month `t`
+/// (in the change's units: FTE of posts, foster places):
+/// `amount x phased_share(t, start, over)`.
+pub fn phased_amount(amount: f64, month_offset: i32, start_offset: i32, over_months: u32) -> f64 {
+    amount * phased_share(month_offset, start_offset, over_months)
+}
+
 /// Whether a window of `months` months beginning at `start` covers month `t`;
 /// `None` runs to the end of the projection.
 pub fn in_window(month_offset: i32, start_offset: i32, months: Option<u32>) -> bool {
@@ -834,8 +882,8 @@ pub fn prorated_budget(annual_budget_gbp: f64, months_covered: usize) -> f64 {
     annual_budget_gbp * months_covered as f64 / 12.0
 }
 
-/// A financial year's variance (£): `spend - budget - grants and one-off funding`;
-/// positive is an overspend.
+/// A financial year's variance (£): `spend - budget - funding received` (grants,
+/// one-off and recurring funding); positive is an overspend.
 pub fn variance(spend_gbp: f64, budget_gbp: f64, grants_gbp: f64) -> f64 {
     spend_gbp - budget_gbp - grants_gbp
 }
@@ -1646,5 +1694,69 @@ mod tests {
         close(recurring_funding(27, 3, 7.8e6, 2), 0.0);
         close(recurring_funding(5, 3, 7.8e6, 0), 0.0);
         close(recurring_funding(5, 3, 7.8e6, u32::MAX), 650_000.0);
+    }
+
+    #[test]
+    fn referrals_multiply_their_factors_and_never_go_below_zero() {
+        // 450 a month x 1.02 growth x 1.1 in a busy month x 0.9 after early help:
+        // 450 x 1.02 = 459; x 1.1 = 504.9; x 0.9 = 454.41.
+        close(referrals(450.0, 1.02, 1.1, 0.9), 454.41);
+        // A negative baseline (or factor) gives no referrals, not negative ones.
+        close(referrals(-10.0, 1.0, 1.0, 1.0), 0.0);
+        close(referrals(450.0, 1.0, -0.5, 1.0), 0.0);
+    }
+
+    #[test]
+    fn children_split_by_shares_add_up_to_the_whole() {
+        // 20 entries to care by 50% / 30% / 20%: 10, 6 and 4.
+        let split = split_by_shares(20.0, [0.5, 0.3, 0.2]);
+        close(split[0], 10.0);
+        close(split[1], 6.0);
+        close(split[2], 4.0);
+        close(split.iter().sum(), 20.0);
+    }
+
+    #[test]
+    fn vacant_case_holding_capacity_splits_existing_and_new_posts() {
+        // 12 FTE vacant, of which 5 in new posts, in a group at 100% on cases:
+        // 7 FTE of existing posts' case time and 5 of new posts'.
+        let [existing, new] = vacant_case_holding_fte(12.0, 5.0, 1.0);
+        close(existing, 7.0);
+        close(new, 5.0);
+        // Team managers at 10% on cases: 3 vacant existing posts call for 0.3 FTE.
+        let [existing, new] = vacant_case_holding_fte(3.0, 0.0, 0.1);
+        close(existing, 0.3);
+        close(new, 0.0);
+        // A role with no case time calls for none.
+        assert_eq!(vacant_case_holding_fte(4.0, 1.0, 0.0), [0.0, 0.0]);
+    }
+
+    #[test]
+    fn group_pay_is_fte_times_pay_per_fte_times_the_pay_factor() {
+        // 10 FTE at £35,000 with 27.5% on-costs: £3,718.75 per FTE a month;
+        // after one 2% award, 10 x 3,718.75 x 1.02 = £37,931.25.
+        let per_fte = monthly_pay_cost(1.0, 35_000.0, 27.5, 0.0);
+        close(per_fte, 3_718.75);
+        close(group_pay(10.0, per_fte, 1.02), 37_931.25);
+        close(group_pay(10.0, per_fte, 1.0), 37_187.5);
+    }
+
+    #[test]
+    fn agency_available_for_conversion_is_never_negative() {
+        // 20 FTE, 3 more arriving: 23 available; 20 FTE, 25 released: none.
+        close(agency_available(20.0, 3.0), 23.0);
+        close(agency_available(20.0, -5.0), 15.0);
+        close(agency_available(20.0, -25.0), 0.0);
+    }
+
+    #[test]
+    fn phased_amounts_arrive_in_equal_steps() {
+        // 160 posts over 24 months from month 2: 6.67 in month 2, 80 in month 13,
+        // all 160 from month 25, none before month 2.
+        close(phased_amount(160.0, 1, 2, 24), 0.0);
+        close(phased_amount(160.0, 2, 2, 24), 160.0 / 24.0);
+        close(phased_amount(160.0, 13, 2, 24), 80.0);
+        close(phased_amount(160.0, 25, 2, 24), 160.0);
+        close(phased_amount(160.0, 60, 2, 24), 160.0);
     }
 }

@@ -291,13 +291,17 @@ impl Plan {
     }
 
     /// Funded posts by group in month `t` (FTE): the base establishment plus
-    /// `extra x phased_share` for each recruitment; managers with a span of control
+    /// `phased_amount(extra)` for each recruitment; managers with a span of control
     /// get `span_establishment(sum of case-holding establishment, span)`.
     pub fn establishment(&self, t: i32, out: &mut [f64]) {
         out.copy_from_slice(&self.base_establishment);
         for recruitment in &self.recruitments {
-            out[recruitment.group] += recruitment.extra_fte
-                * eq::phased_share(t, recruitment.start, recruitment.over_months);
+            out[recruitment.group] += eq::phased_amount(
+                recruitment.extra_fte,
+                t,
+                recruitment.start,
+                recruitment.over_months,
+            );
         }
         self.set_span_establishment(out);
     }
@@ -405,7 +409,7 @@ impl Plan {
             base + self
                 .foster_places
                 .iter()
-                .map(|added| added.places * eq::phased_share(t, added.start, added.over_months))
+                .map(|added| eq::phased_amount(added.places, t, added.start, added.over_months))
                 .sum::<f64>()
         })
     }

@@ -8,9 +8,9 @@ use super::equations::CapacityRating;
 /// Spend in one month or year, by category (£).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Spend {
-    /// Salary plus on-costs of permanent staff.
+    /// Salary plus on-costs of permanent staff, with the pay awards landed so far.
     pub permanent_staff: f64,
-    /// Agency staff, premium included.
+    /// Agency staff, premium and pay awards included.
     pub agency_staff: f64,
     /// Cost of each new starter.
     pub recruitment: f64,
@@ -18,7 +18,8 @@ pub struct Spend {
     pub placements: f64,
     pub early_help: f64,
     pub contracted_teams: f64,
-    /// Everything else (fixed).
+    /// Everything else: the base other costs with their inflation, and other-spending
+    /// interventions in cash.
     pub other: f64,
 }
 
@@ -204,7 +205,7 @@ pub struct MonthRow {
     pub workload: Workload,
     pub staffing: Staffing,
     pub spend: Spend,
-    /// Grants and one-off funding received this month (£).
+    /// Grants, one-off and recurring funding received this month (£).
     pub funding_received: f64,
     /// A twelfth of the financial year's base budget (£), to set monthly spend against.
     pub monthly_budget: f64,
@@ -282,9 +283,9 @@ pub struct YearSummary {
     pub spend: Spend,
     /// Base budget for the months covered (pro rata for part years) (£).
     pub budget: f64,
-    /// Grants and one-off funding received in the year (£).
+    /// Grants, one-off and recurring funding received in the year (£).
     pub grants: f64,
-    /// Spend minus (budget + grants): positive is an overspend (£).
+    /// Spend minus (budget + funding received): positive is an overspend (£).
     pub variance: f64,
     /// Spend from the start of the projection to the end of this year (£).
     pub cumulative_spend: f64,

@@ -722,7 +722,7 @@ pub static CATALOGUE: &[Input] = &[
         Kind::Switch,
         "no",
         "",
-        "The agency group covers vacancies, paid at the agency premium, and is not recruited. At most one.",
+        "The agency group covers the case-holding capacity of vacant posts (as far as the agency market allows), paid at the agency premium, and is not recruited. At most one.",
         get!(s, i => Value::Switch(s.staff[i].agency)),
         SPECIAL
     ),
@@ -1310,7 +1310,7 @@ pub static CATALOGUE: &[Input] = &[
         GBP,
         "required",
         "Liverpool's share of the 2019-20 top-up: £5.1m",
-        "A one-off grant or top-up, counted in the start month's financial year.",
+        "A one-off grant or top-up, received in the start month and counted in its financial year (and in that month's reserves).",
         action!(Funding, amount_gbp, number),
         row(Section::Interventions, "", "Amount")
     ),

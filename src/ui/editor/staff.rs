@@ -101,7 +101,7 @@ fn staff_row(
         if input.field == "establishment" && establishment_follows {
             ui.label(RichText::new("follows").weak())
                 .on_hover_text(if agency {
-                    "Agency staff cover vacancies; they have no establishment of their own."
+                    "Agency staff cover the case-holding capacity of vacant posts; they have no establishment of their own."
                 } else {
                     "Set by the span of control below."
                 });
@@ -121,7 +121,7 @@ fn staff_row(
     let group = &mut scenario.staff[index];
     let agency = ui
         .add(Checkbox::without_text(&mut group.agency))
-        .on_hover_text("Agency staff: cover vacancies, paid at the agency premium.");
+        .on_hover_text("Agency staff: cover the case-holding capacity of vacant posts, paid at the agency premium.");
     accessible_label(&agency, format!("{} are agency staff", group.name));
     let remove_button = ui
         .small_button("Remove")
