@@ -284,6 +284,14 @@ fn suppressed_cells_are_unknown_never_zero() {
     assert_eq!(figure("E09000033", 2025, Measure::SocialWorkersFte), None);
     assert_eq!(figure("E06000061", 2025, Measure::SocialWorkersFte), None);
     assert_eq!(figure("E06000062", 2025, Measure::SocialWorkersFte), None);
+    // So did Kingston upon Thames and Richmond upon Thames.
+    assert_eq!(figure("E09000021", 2025, Measure::SocialWorkersFte), None);
+    assert_eq!(figure("E09000027", 2025, Measure::SocialWorkersFte), None);
+    // Birmingham's 2024-25 outturn is "[x]" in RO3.
+    assert_eq!(
+        council("E08000025").spending(SpendingLine::ChildrenLookedAfter),
+        None
+    );
     // A published 0 stays 0: the Isles of Scilly had no social workers in post.
     assert_eq!(
         figure("E06000053", 2025, Measure::SocialWorkersFte),

@@ -43,7 +43,9 @@ fn run(folder: &std::path::Path) -> Result<Vec<PathBuf>, String> {
         ("years.csv", &derived.years),
     ] {
         let path = out.join(name);
-        std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
+        // Through Caseload's one writer: replaced in one step, never half written.
+        caseload::io::write_file(&path, text.as_bytes())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
         written.push(path);
     }
     Ok(written)
