@@ -77,7 +77,7 @@ const CASES: &[Case] = &[
         "newer-version.ron",
         Some((3, 14)),
         Some("version"),
-        "format version 2, written by a newer Caseload",
+        "format version 3, written by a newer Caseload",
     ),
     ("empty.ron", Some((1, 1)), None, "the file is empty"),
     (
