@@ -43,7 +43,10 @@ fn build(
         name: name.clone(),
         notes: format!("Notes with \"quotes\", a # and\na new line: {name}"),
         // Some with a council, some without: both must survive a save.
-        council: (name.len() % 2 == 0).then(|| format!("E06{:06}", name.len())),
+        council: name
+            .len()
+            .is_multiple_of(2)
+            .then(|| format!("E06{:06}", name.len())),
         start,
         horizon_months,
         demand: Default::default(),

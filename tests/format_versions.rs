@@ -194,7 +194,11 @@ fn format_1_is_upgraded_by_setting_the_version_and_nothing_else() {
     let saved = scenario_to_ron(&one).unwrap();
     assert!(saved.contains("version: 2,"), "{saved}");
     assert!(!saved.contains("council"), "no council, no field: {saved}");
-    assert!(scenario_to_ron(&two).unwrap().contains("council: \"E08000036\","));
+    assert!(
+        scenario_to_ron(&two)
+            .unwrap()
+            .contains("council: \"E08000036\",")
+    );
 }
 
 #[test]
@@ -221,13 +225,11 @@ fn saving_a_format_1_file_changes_its_version_line_to_2_and_nothing_else() {
 
 #[test]
 fn a_council_in_a_format_1_file_is_refused_naming_the_version() {
-    let text = std::fs::read_to_string(fixture(1))
-        .unwrap()
-        .replacen(
-            "\n    start: ",
-            "\n    council: \"E08000036\",\n    start: ",
-            1,
-        );
+    let text = std::fs::read_to_string(fixture(1)).unwrap().replacen(
+        "\n    start: ",
+        "\n    council: \"E08000036\",\n    start: ",
+        1,
+    );
     let problems = parse_scenario(&text).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
     let problem = &problems[0];

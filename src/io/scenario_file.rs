@@ -138,7 +138,9 @@ pub(super) fn parse_as_written(text: &str) -> Result<Scenario, Vec<FileProblem>>
         return Err(vec![FileProblem::at(
             Some(Position { line: 1, column: 1 }),
             None,
-            format!("the file is empty: expected a scenario, written as (version: {FORMAT_VERSION}, name: \"...\", start: \"2019-04\", staff: [...], ...)"),
+            format!(
+                "the file is empty: expected a scenario, written as (version: {FORMAT_VERSION}, name: \"...\", start: \"2019-04\", staff: [...], ...)"
+            ),
         )]);
     }
     if let Some(problem) = too_deep(text) {

@@ -31,7 +31,13 @@ mod tests {
 
     #[test]
     fn codes_of_english_councils_with_childrens_services_are_accepted() {
-        for code in ["E08000012", "E08000036", "E10000013", "E06000001", "E09000033"] {
+        for code in [
+            "E08000012",
+            "E08000036",
+            "E10000013",
+            "E06000001",
+            "E09000033",
+        ] {
             assert_eq!(council_code_problem(code), None, "{code}");
         }
     }

@@ -14,8 +14,8 @@
 use super::FileProblem;
 use super::comments::FileComments;
 use super::scenario_file::{SaveError, parse_as_written, read_unchecked, scenario_to_ron};
-use super::versions;
 use super::syntax::{self, Node, Shape};
+use super::versions;
 use crate::model::Scenario;
 
 mod merge;

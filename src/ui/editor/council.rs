@@ -61,6 +61,8 @@ fn council_code_row(ui: &mut Ui, scenario: &mut Scenario) {
     let response = ui
         .add(
             TextEdit::singleline(&mut code)
+                // A fixed id keeps the focus while a problem row comes and goes.
+                .id_salt("council_code")
                 .hint_text("none, or like E08000012")
                 .desired_width(120.0),
         )
