@@ -272,3 +272,27 @@ fn a_council_that_is_no_ons_code_is_refused_with_its_line_and_column() {
         )
     );
 }
+
+#[test]
+fn a_council_set_on_a_format_1_file_goes_in_after_the_notes() {
+    let original = std::fs::read_to_string(fixture(1)).unwrap();
+    let (mut scenario, text) = FileText::read(&original).unwrap();
+    scenario.council = Some("E08000036".to_owned());
+    let written = write_keeping_layout(&scenario, Some(&text)).unwrap();
+    assert_eq!(written.layout, Layout::Kept);
+    let notes_line = original
+        .lines()
+        .find(|line| line.trim_start().starts_with("notes:"))
+        .unwrap();
+    assert_eq!(
+        written.text,
+        original
+            .replacen("    version: 1,\n", "    version: 2,\n", 1)
+            .replacen(
+                &format!("{notes_line}\n"),
+                &format!("{notes_line}\n    council: \"E08000036\",\n"),
+                1
+            )
+    );
+    assert_eq!(parse_scenario(&written.text).unwrap(), scenario);
+}
