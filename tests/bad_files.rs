@@ -77,7 +77,7 @@ const CASES: &[Case] = &[
         "newer-version.ron",
         Some((3, 14)),
         Some("version"),
-        "format version 2, written by a newer Caseload",
+        "format version 3, written by a newer Caseload",
     ),
     ("empty.ron", Some((1, 1)), None, "the file is empty"),
     (
@@ -237,10 +237,14 @@ fn check_prints_file_line_column_and_exits_1() {
 #[test]
 fn a_byte_order_mark_at_the_start_is_accepted() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/byte-order-mark.ron");
-    assert!(
-        std::fs::read(&fixture)
-            .unwrap()
-            .starts_with(b"\xef\xbb\xbf")
+    // The fixture is the example with a mark, byte for byte: update it with the example.
+    let example =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/wakefield-2018.ron"))
+            .unwrap();
+    assert_eq!(
+        std::fs::read(&fixture).unwrap(),
+        [b"\xef\xbb\xbf".as_slice(), &example].concat(),
+        "byte-order-mark.ron is the mark and saves/wakefield-2018.ron"
     );
     let with_mark = load_scenario(&fixture).unwrap();
     let without =

@@ -100,6 +100,25 @@ fn run_prints_a_summary_by_financial_year_and_writes_csv() {
 }
 
 #[test]
+fn the_summary_names_the_council_when_the_scenario_has_one() {
+    let output = caseload(&["run", "saves/liverpool-2019.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout).lines().next(),
+        Some("Liverpool 2019: +160 staff plan (council E08000012, saves/liverpool-2019.ron)")
+    );
+    // A format 1 file has no council, and the line says none.
+    let output = caseload(&["run", "tests/fixtures/format-1.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout).lines().next(),
+        Some(
+            "Wakefield 2018: caseloads from 30 to 25, then the £4m expansion (tests/fixtures/format-1.ron)"
+        )
+    );
+}
+
+#[test]
 fn run_says_where_the_stocks_settle_and_balance_writes_a_balanced_file() {
     use caseload::sim::balance::{balancing, start_balance};
     let folder = tempfile::tempdir().unwrap();

@@ -39,9 +39,14 @@ fn build(
     let mut u = move || next.next().unwrap_or(0.5);
     let start = Month::new(2015 + (u() * 10.0) as i32, 1 + (u() * 12.0) as u32).unwrap();
     let mut scenario = Scenario {
-        version: 1,
+        version: caseload::model::FORMAT_VERSION,
         name: name.clone(),
         notes: format!("Notes with \"quotes\", a # and\na new line: {name}"),
+        // Some with a council, some without: both must survive a save.
+        council: name
+            .len()
+            .is_multiple_of(2)
+            .then(|| format!("E06{:06}", name.len())),
         start,
         horizon_months,
         demand: Default::default(),

@@ -1,12 +1,16 @@
 //! Files of every released format version open, and saving keeps everything they
-//! hold. Format 1 is the first and current format; when it changes, the file of the
-//! old version stays here (`tests/fixtures/format-N.ron`) and must still open.
+//! hold. Format 1 was the first; format 2 (the current one) added `council`. The
+//! file of each version stays here (`tests/fixtures/format-N.ron`) and must
+//! still open; a file of an older version is upgraded as it is read.
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
 use std::path::{Path, PathBuf};
 
-use caseload::io::{load_scenario, parse_scenario, scenario_to_ron};
+use caseload::io::{
+    FileText, Layout, load_scenario, load_scenario_with_text, parse_scenario, scenario_to_ron,
+    write_keeping_layout,
+};
 use caseload::model::{Action, FORMAT_VERSION};
 
 fn fixture(version: u32) -> PathBuf {
@@ -59,8 +63,18 @@ fn every_released_version_opens() {
 }
 
 #[test]
-fn format_1_holds_every_kind_of_field_and_intervention() {
-    let scenario = load_scenario(&fixture(1)).unwrap();
+fn formats_1_and_2_hold_every_kind_of_field_and_intervention() {
+    for version in 1..=2 {
+        holds_every_kind_of_field_and_intervention(version);
+    }
+    assert_eq!(
+        load_scenario(&fixture(2)).unwrap().council.as_deref(),
+        Some("E08000036")
+    );
+}
+
+fn holds_every_kind_of_field_and_intervention(version: u32) {
+    let scenario = load_scenario(&fixture(version)).unwrap();
     let kinds: Vec<&str> = scenario
         .interventions
         .iter()
@@ -161,4 +175,124 @@ fn saving_keeps_every_field_and_value_the_file_held() {
             saved
         );
     }
+}
+
+#[test]
+fn format_1_is_upgraded_by_setting_the_version_and_nothing_else() {
+    let one = load_scenario(&fixture(1)).unwrap();
+    let two = load_scenario(&fixture(2)).unwrap();
+    assert_eq!((one.version, two.version), (2, 2));
+    assert_eq!(one.council, None);
+    // The two fixtures are the same file but for the council: upgraded, format 1
+    // reads as format 2 without it.
+    let two_without_council = caseload::Scenario {
+        council: None,
+        ..two.clone()
+    };
+    assert_eq!(one, two_without_council);
+    // The upgraded scenario is written in the current format.
+    let saved = scenario_to_ron(&one).unwrap();
+    assert!(saved.contains("version: 2,"), "{saved}");
+    assert!(!saved.contains("council"), "no council, no field: {saved}");
+    assert!(
+        scenario_to_ron(&two)
+            .unwrap()
+            .contains("council: \"E08000036\",")
+    );
+}
+
+#[test]
+fn saving_a_format_1_file_changes_its_version_line_to_2_and_nothing_else() {
+    let original = std::fs::read_to_string(fixture(1)).unwrap();
+    let (scenario, text) = load_scenario_with_text(&fixture(1)).unwrap();
+    let written = write_keeping_layout(&scenario, Some(&text)).unwrap();
+    assert_eq!(written.layout, Layout::Kept);
+    assert_eq!(
+        written.text,
+        original.replacen("    version: 1,\n", "    version: 2,\n", 1)
+    );
+    assert_ne!(written.text, original);
+    // Read from text as well as from a file, and once saved, saved unchanged.
+    let (scenario, text) = FileText::read(&original).unwrap();
+    let written = write_keeping_layout(&scenario, Some(&text)).unwrap();
+    let (again, saved) = FileText::read(&written.text).unwrap();
+    assert_eq!(again, scenario);
+    assert_eq!(
+        write_keeping_layout(&again, Some(&saved)).unwrap().text,
+        written.text
+    );
+}
+
+#[test]
+fn a_council_in_a_format_1_file_is_refused_naming_the_version() {
+    let text = std::fs::read_to_string(fixture(1)).unwrap().replacen(
+        "\n    start: ",
+        "\n    council: \"E08000036\",\n    start: ",
+        1,
+    );
+    let problems = parse_scenario(&text).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    assert_eq!(problem.field.as_deref(), Some("council"));
+    assert_eq!(problem.name.as_deref(), Some("Council (ONS code)"));
+    assert!(problem.line.is_some());
+    assert!(
+        problem
+            .message
+            .contains("format version 2, but this file says it is format version 1"),
+        "{}",
+        problem.message
+    );
+    // With the version it needs, the same file opens.
+    let text = text.replacen("    version: 1,", "    version: 2,", 1);
+    assert_eq!(
+        parse_scenario(&text).unwrap().council.as_deref(),
+        Some("E08000036")
+    );
+}
+
+#[test]
+fn a_council_that_is_no_ons_code_is_refused_with_its_line_and_column() {
+    let text = std::fs::read_to_string(fixture(2))
+        .unwrap()
+        .replace("\"E08000036\"", "\"Wakefield\"");
+    let problems = parse_scenario(&text).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    let line = text
+        .lines()
+        .position(|line| line.trim_start().starts_with("council:"))
+        .unwrap()
+        + 1;
+    assert_eq!((problem.line, problem.column), (Some(line), Some(14)));
+    assert_eq!(
+        problem.to_string(),
+        format!(
+            "{line}:14: Council (ONS code) [council]: must be an ONS local-authority code: E06, E08, E09 or E10 followed by six digits, like \"E08000012\" (Liverpool); found \"Wakefield\""
+        )
+    );
+}
+
+#[test]
+fn a_council_set_on_a_format_1_file_goes_in_after_the_notes() {
+    let original = std::fs::read_to_string(fixture(1)).unwrap();
+    let (mut scenario, text) = FileText::read(&original).unwrap();
+    scenario.council = Some("E08000036".to_owned());
+    let written = write_keeping_layout(&scenario, Some(&text)).unwrap();
+    assert_eq!(written.layout, Layout::Kept);
+    let notes_line = original
+        .lines()
+        .find(|line| line.trim_start().starts_with("notes:"))
+        .unwrap();
+    assert_eq!(
+        written.text,
+        original
+            .replacen("    version: 1,\n", "    version: 2,\n", 1)
+            .replacen(
+                &format!("{notes_line}\n"),
+                &format!("{notes_line}\n    council: \"E08000036\",\n"),
+                1
+            )
+    );
+    assert_eq!(parse_scenario(&written.text).unwrap(), scenario);
 }

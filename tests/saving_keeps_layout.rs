@@ -26,7 +26,7 @@ fn files() -> Vec<PathBuf> {
     let mut files = common::all_saves();
     files.push(PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/format-1.ron"
+        "/tests/fixtures/format-2.ron"
     )));
     files
 }
@@ -357,7 +357,7 @@ fn a_grant_added_to_an_empty_list_is_laid_out_at_its_indentation() {
 
 #[test]
 fn number_spellings_are_kept_unless_the_number_changes() {
-    let text = "// Spellings\n(\n    version: 1,\n    name: \"Spellings\",\n    start: \"2019-04\",\n    demand: (referrals_per_month: 4e2, looked_after: 1_250.0),\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n    money: (reserves_gbp: 5_000_000.0),\n)\n";
+    let text = "// Spellings\n(\n    version: 2,\n    name: \"Spellings\",\n    start: \"2019-04\",\n    demand: (referrals_per_month: 4e2, looked_after: 1_250.0),\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n    money: (reserves_gbp: 5_000_000.0),\n)\n";
     let (mut scenario, original) = FileText::read(text).unwrap();
     scenario.money.reserves_gbp = 4_000_000.0;
     let saved = save(&scenario, &original);
@@ -399,7 +399,7 @@ fn a_new_scenario_is_written_in_the_canonical_layout() {
 fn text_that_cannot_be_followed_is_saved_canonically_with_its_comments() {
     // A map where a struct is expected still reads (ron is lenient) but is not
     // something the writer follows value by value.
-    let text = "// kept\n(version: 1, name: \"M\", start: \"2019-04\", staff: [{\"id\": \"experienced\", \"fte\": 9.0, \"establishment\": 10.0}])\n";
+    let text = "// kept\n(version: 2, name: \"M\", start: \"2019-04\", staff: [{\"id\": \"experienced\", \"fte\": 9.0, \"establishment\": 10.0}])\n";
     let Ok((mut scenario, original)) = FileText::read(text) else {
         return; // ron refuses maps for structs: nothing to show here
     };
@@ -508,7 +508,7 @@ proptest! {
 
 #[test]
 fn a_field_added_to_a_group_holding_only_comments_keeps_them() {
-    let text = "(\n    version: 1,\n    name: \"Empty groups\",\n    start: \"2019-04\",\n    demand: (\n        // Nothing set yet.\n    ),\n    placements: ( /* none */ ),\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n)\n";
+    let text = "(\n    version: 2,\n    name: \"Empty groups\",\n    start: \"2019-04\",\n    demand: (\n        // Nothing set yet.\n    ),\n    placements: ( /* none */ ),\n    staff: [(id: \"experienced\", fte: 9.0, establishment: 10.0)],\n)\n";
     let (mut scenario, original) = FileText::read(text).unwrap();
     scenario.demand.looked_after = 480.0;
     scenario.placements.in_house_foster_places = Some(40.0);
@@ -529,7 +529,7 @@ fn a_field_added_to_a_group_holding_only_comments_keeps_them() {
 fn a_field_added_after_a_comma_on_its_own_line_reads_back() {
     // Found by the fuzzer: the comma after the last field stood on the line of the
     // closing bracket, and a field added at the end got a second comma.
-    let text = "(\n    version: 1,\n    name: \"Comma\",\n    start: \"2018-04\",\n    staff: [\n        (id: \"experienced\", fte: 9.0, establishment: 10.0),\n    ]\n,)\n";
+    let text = "(\n    version: 2,\n    name: \"Comma\",\n    start: \"2018-04\",\n    staff: [\n        (id: \"experienced\", fte: 9.0, establishment: 10.0),\n    ]\n,)\n";
     let (mut scenario, original) = FileText::read(text).unwrap();
     scenario.workforce.time_to_hire_months = 5.0;
     let saved = save(&scenario, &original);

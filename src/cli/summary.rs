@@ -25,7 +25,10 @@ const SUMMARY_HEADER: [&str; 12] = [
 
 /// The heading lines and the per-year table for one scenario.
 pub fn summary(scenario: &Scenario, projection: &Projection, source: &str) -> String {
-    let mut text = format!("{} ({source})\n", scenario.name);
+    let mut text = match &scenario.council {
+        Some(code) => format!("{} (council {code}, {source})\n", scenario.name),
+        None => format!("{} ({source})\n", scenario.name),
+    };
     text.push_str(&format!(
         "{} to {}, {} months. Caseload caps: {}.\n",
         scenario.start.label(),

@@ -6,6 +6,7 @@ mod keep_layout;
 pub mod locate;
 mod scenario_file;
 mod syntax;
+mod versions;
 mod write;
 
 pub use keep_layout::{FileText, Layout, Written, write_keeping_layout};

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::keep_layout::{FileText, write_keeping_layout};
 use super::locate::{Locations, Position};
+use super::versions;
 use crate::model::{FORMAT_VERSION, Scenario, validate};
 
 /// Scenario files are a few kilobytes; anything over this is not one, and is
@@ -121,15 +122,25 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Parses and checks scenario text. Every problem found is returned, each with
-/// its line and column where the file has one.
+/// Parses and checks scenario text, upgrading a file of an older format version
+/// to the current one. Every problem found is returned, each with its line and
+/// column where the file has one.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
+    parse_as_written(text).map(versions::upgrade)
+}
+
+/// Like [`parse_scenario`], without the upgrade: the scenario the text reads as,
+/// in the version it is written in, which saving compares edits with (so that
+/// saving a file of an older version changes its version line).
+pub(super) fn parse_as_written(text: &str) -> Result<Scenario, Vec<FileProblem>> {
     let text = without_byte_order_mark(text);
     if text.trim().is_empty() {
         return Err(vec![FileProblem::at(
             Some(Position { line: 1, column: 1 }),
             None,
-            "the file is empty: expected a scenario, written as (version: 1, name: \"...\", start: \"2019-04\", staff: [...], ...)".to_owned(),
+            format!(
+                "the file is empty: expected a scenario, written as (version: {FORMAT_VERSION}, name: \"...\", start: \"2019-04\", staff: [...], ...)"
+            ),
         )]);
     }
     if let Some(problem) = too_deep(text) {
@@ -146,7 +157,8 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<FileProblem>> {
     if let Some(problem) = newer_version_problem_of(scenario.version, text) {
         return Err(vec![problem]);
     }
-    let problems = validate(&scenario);
+    let mut problems = validate(&scenario);
+    problems.extend(versions::fields_newer_than_the_file(&scenario));
     if problems.is_empty() {
         return Ok(scenario);
     }
@@ -388,20 +400,23 @@ fn whole_number_problem(
 /// Reads, parses and checks a scenario file. Files over [`MAX_FILE_BYTES`],
 /// directories and text that is not UTF-8 are refused with a message.
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
-    parse_file(path, &read_scenario_text(path)?)
+    parse_file(path, &read_scenario_text(path)?).map(versions::upgrade)
 }
 
 /// Like [`load_scenario`], and also the file's text, so that saving changes only
 /// what was edited.
 pub fn load_scenario_with_text(path: &Path) -> Result<(Scenario, FileText), LoadError> {
     let text = read_scenario_text(path)?;
-    let scenario = parse_file(path, &text)?;
-    Ok((scenario.clone(), FileText::new(text, scenario)))
+    let as_written = parse_file(path, &text)?;
+    Ok((
+        versions::upgrade(as_written.clone()),
+        FileText::new(text, as_written),
+    ))
 }
 
-/// [`parse_scenario`] on the text of the file at `path`, its problems named by it.
+/// [`parse_as_written`] on the text of the file at `path`, its problems named by it.
 fn parse_file(path: &Path, text: &str) -> Result<Scenario, LoadError> {
-    parse_scenario(text).map_err(|problems| LoadError {
+    parse_as_written(text).map_err(|problems| LoadError {
         path: path.to_owned(),
         problems,
     })
@@ -516,9 +531,12 @@ pub fn save_scenario_keeping_layout(
 
 /// The built-in scenario with the text of its file, kept when it is saved.
 pub fn default_scenario_with_text() -> (Scenario, FileText) {
-    let scenario = default_scenario();
-    let text = FileText::new(DEFAULT_SCENARIO.to_owned(), scenario.clone());
-    (scenario, text)
+    // Parsed as the file reads (it is the current version, tested), to be saved
+    // as it reads.
+    #[allow(clippy::expect_used)]
+    let as_written = parse_as_written(DEFAULT_SCENARIO).expect("the built-in scenario is valid");
+    let text = FileText::new(DEFAULT_SCENARIO.to_owned(), as_written.clone());
+    (versions::upgrade(as_written), text)
 }
 
 /// The scenario built into the program (Liverpool 2019).

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod council;
 pub mod demand;
 pub mod fields;
 pub mod interventions;
@@ -24,7 +25,7 @@ pub use validate::{Problem, validate};
 pub use workforce::{Burnout, StaffGroup, WorkforcePolicy};
 
 /// The file format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Shortest and longest projection, in months.
 pub const HORIZON_MONTHS: std::ops::RangeInclusive<u32> = 12..=120;
@@ -33,11 +34,16 @@ pub const HORIZON_MONTHS: std::ops::RangeInclusive<u32> = 12..=120;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Format version of the file (currently 1).
+    /// Format version of the file (currently 2; files of version 1 are upgraded
+    /// as they are read, in `io`).
     pub version: u32,
     pub name: String,
     #[serde(default)]
     pub notes: String,
+    /// The council's ONS code (`"E08000012"`), tying the scenario to the council's
+    /// published figures; since format 2, left out of the file when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<String>,
     /// First month projected.
     pub start: Month,
     /// Months projected (12 to 120).

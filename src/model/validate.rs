@@ -244,6 +244,11 @@ impl Checker {
 fn check_texts(check: &mut Checker, scenario: &Scenario) {
     check.text("name", &scenario.name, TextKind::Name);
     check.text("notes", &scenario.notes, TextKind::Notes);
+    if let Some(code) = &scenario.council
+        && let Some(problem) = super::council::council_code_problem(code)
+    {
+        check.report("council", problem);
+    }
     for (index, group) in scenario.staff.iter().enumerate() {
         check.text(&format!("staff[{index}].id"), &group.id, TextKind::Id);
         check.text(&format!("staff[{index}].name"), &group.name, TextKind::Name);
@@ -613,6 +618,29 @@ mod tests {
             problem_at(&problems, "notes")
                 .is_some_and(|problem| problem.message.contains("U+001B at character 21")),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_council_is_an_ons_code_or_none() {
+        let mut scenario = default_scenario();
+        scenario.council = None;
+        assert_eq!(validate(&scenario), Vec::new());
+        scenario.council = Some("E08000012".to_owned());
+        assert_eq!(validate(&scenario), Vec::new());
+        scenario.council = Some("Liverpool".to_owned());
+        let problems = validate(&scenario);
+        let problem = problem_at(&problems, "council").unwrap();
+        assert!(
+            problem
+                .message
+                .starts_with("must be an ONS local-authority code"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(
+            problem.name(&scenario).as_deref(),
+            Some("Council (ONS code)")
         );
     }
 

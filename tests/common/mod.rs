@@ -13,9 +13,10 @@ pub fn month(year: i32, number: u32) -> Month {
 /// 100 experienced social workers (cap 20) and nothing else; England-average demand.
 pub fn small_scenario() -> Scenario {
     Scenario {
-        version: 1,
+        version: caseload::model::FORMAT_VERSION,
         name: "Test council".to_owned(),
         notes: String::new(),
+        council: None,
         start: month(2019, 4),
         horizon_months: 36,
         demand: Default::default(),

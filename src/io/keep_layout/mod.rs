@@ -13,8 +13,9 @@
 
 use super::FileProblem;
 use super::comments::FileComments;
-use super::scenario_file::{SaveError, parse_scenario, read_unchecked, scenario_to_ron};
+use super::scenario_file::{SaveError, parse_as_written, read_unchecked, scenario_to_ron};
 use super::syntax::{self, Node, Shape};
+use super::versions;
 use crate::model::Scenario;
 
 mod merge;
@@ -32,13 +33,17 @@ pub struct FileText {
 }
 
 impl FileText {
-    /// Reads and checks `text`, keeping it for saving.
+    /// Reads and checks `text` (upgrading it to the current format), keeping it
+    /// for saving.
     pub fn read(text: &str) -> Result<(Scenario, FileText), Vec<FileProblem>> {
-        let scenario = parse_scenario(text)?;
-        Ok((scenario.clone(), FileText::new(text.to_owned(), scenario)))
+        let as_written = parse_as_written(text)?;
+        Ok((
+            versions::upgrade(as_written.clone()),
+            FileText::new(text.to_owned(), as_written),
+        ))
     }
 
-    /// `scenario` must be what `text` reads as.
+    /// `scenario` must be what `text` reads as, in the version it is written in.
     pub(super) fn new(text: String, scenario: Scenario) -> Self {
         Self { text, scenario }
     }

@@ -183,7 +183,7 @@ pub static CATALOGUE: &[Input] = &[
         },
         "required",
         "",
-        "The format the file is written in; this Caseload writes and reads 1.",
+        "The format the file is written in; this Caseload writes 2 and reads 1 and 2 (a file of format 1 is upgraded as it is read).",
         get!(s, _ => Value::Whole(s.version)),
         SPECIAL
     ),
@@ -211,6 +211,19 @@ pub static CATALOGUE: &[Input] = &[
         "",
         "Anything a reader of this scenario should know.",
         get!(s, _ => Value::Text(s.notes.clone())),
+        SPECIAL
+    ),
+    input!(
+        Scenario,
+        "council",
+        None,
+        "Council (ONS code)",
+        "",
+        Kind::Text,
+        "none",
+        "a scenario tied to no council",
+        "The council's local-authority code from the ONS (E06, E08, E09 or E10 and six digits, such as \"E08000012\" for Liverpool), tying the scenario to that council's published figures. Since format 2.",
+        get!(s, _ => s.council.clone().map_or(Value::Absent, Value::Text)),
         SPECIAL
     ),
     input!(

@@ -209,3 +209,46 @@ fn early_help_paid_for_no_longer_than_its_lag_shows_no_effect() {
     assert!(with_early_help(12));
     assert!(!with_early_help(24));
 }
+
+#[test]
+fn the_council_is_typed_under_council_and_horizon_and_empty_means_none() {
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 3000.0])
+        .build_ui_state(
+            |ui, scenario: &mut Scenario| {
+                let problems = crate::model::validate(scenario);
+                editor_ui(ui, scenario, &problems, &mut Vec::new());
+            },
+            default_scenario(),
+        );
+    harness.run();
+    assert_eq!(harness.state().council.as_deref(), Some("E08000012"));
+    let field = "Council (ONS code)";
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text("Liverpool");
+    harness.run();
+    assert_eq!(harness.state().council.as_deref(), Some("Liverpool"));
+    // What is wrong is said where it is typed.
+    harness.get_by_label_contains("must be an ONS local-authority code");
+    // The field keeps the focus while the problem row appears under it.
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text("E10000013");
+    harness.run();
+    assert_eq!(harness.state().council.as_deref(), Some("E10000013"));
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(harness.state().council, None);
+}
