@@ -11,6 +11,7 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod compare;
+pub mod council_scenario;
 pub mod export;
 pub mod io;
 pub mod model;

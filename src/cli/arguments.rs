@@ -52,6 +52,16 @@ pub fn rows(text: &str) -> Result<usize, String> {
     whole(text, "rows", "15")
 }
 
+/// `--year`: a year ending 31 March, like 2019.
+pub fn year(text: &str) -> Result<i32, String> {
+    let year: i32 = whole(text, "years", "2019")?;
+    if (1900..=2200).contains(&year) {
+        Ok(year)
+    } else {
+        Err(format!("expected a year like 2019, found {text}"))
+    }
+}
+
 /// A finite number for a setting; `what` names it in the message.
 pub fn finite(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {

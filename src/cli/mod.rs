@@ -3,6 +3,7 @@
 
 mod arguments;
 mod councils;
+mod new;
 mod outputs;
 mod risk;
 mod summary;
@@ -140,6 +141,20 @@ pub enum Command {
         /// Part of a council's name or code (any case); without it, every council.
         search: Option<String>,
     },
+    /// Write a scenario for a council from its published figures, every figure
+    /// with a comment naming its table and year.
+    New {
+        /// The council's name or code (any case): Wakefield, E08000036 or 384.
+        #[arg(long, value_name = "NAME_OR_CODE")]
+        council: String,
+        /// The year ending 31 March whose figures the scenario starts from (it
+        /// starts in April of that year); without it, the latest with data.
+        #[arg(long, value_name = "YYYY", value_parser = arguments::year)]
+        year: Option<i32>,
+        /// Write the scenario to this file; without it, print it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
     /// Say where the inputs take each stock of children, and set the mean
@@ -234,6 +249,17 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
         }
         Command::Diff { a, b } => diff(a, b, out),
+        Command::New {
+            council,
+            year,
+            out: file,
+        } => {
+            return produce_then_deliver(
+                new::new_scenario(council, *year, file.as_deref()),
+                out,
+                err,
+            );
+        }
         Command::Councils { search } => councils::councils_text(search.as_deref())
             .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
         Command::Balance {
