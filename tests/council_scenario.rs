@@ -3,6 +3,8 @@
 //! every council with data gives a scenario that passes the checks and projects
 //! sensibly, and the command line writes a file that `caseload run` reads.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 use std::path::Path;
 use std::process::Command;
 
@@ -67,7 +69,7 @@ fn check_published_figures(council: &Council, built: &CouncilScenario) {
                 built
                     .comments
                     .on("demand.child_protection")
-                    .contains(&Measure::ProtectionPlans.table(year)),
+                    .contains(Measure::ProtectionPlans.table(year)),
                 "{name} {year}"
             );
         }
