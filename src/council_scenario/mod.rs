@@ -28,6 +28,25 @@ use sources::Sources;
 /// Months a new scenario projects.
 pub const HORIZON_MONTHS: u32 = 36;
 
+/// Inputs the published tables say nothing about, which keep the program's
+/// defaults (each default's source is in the README and the guide's section 7).
+const DEFAULTS: [(&str, &str); 5] = [
+    ("demand.seasonality", "No seasonal pattern"),
+    (
+        "demand.child_in_need_to_protection_percent_per_month",
+        "Step-ups to a plan and into care, plans stepping down, children leaving care as care leavers",
+    ),
+    (
+        "demand.case_weights",
+        "Case weights and workload affecting practice (off)",
+    ),
+    (
+        "money.grants",
+        "Grants, early help in the base budget, pay award and inflation",
+    ),
+    ("horizon_months", "Three years"),
+];
+
 /// Comments by the path of the field they explain (`demand.looked_after`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comments {
@@ -150,6 +169,12 @@ pub fn build(council: &Council, year: Option<i32>) -> Result<CouncilScenario, St
          cover from the census, below."
             .to_owned(),
     );
+    for (path, what) in DEFAULTS {
+        comments.add(
+            path,
+            format!("{what}: the program's defaults (not published by council)."),
+        );
+    }
     money::money(&mut sources, year, &mut scenario, &mut comments);
     balance_start(&mut scenario, &mut comments);
 
