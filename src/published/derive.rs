@@ -670,6 +670,15 @@ pub fn derive(raw: &RawFiles) -> Result<Derived, String> {
          year; workforce at 30 September of that year; children aged 0 to 17 at the mid-year \
          before. Empty: suppressed or not published.",
     );
+    years.push_str("# Units: ");
+    years.push_str(
+        &Measure::ALL
+            .iter()
+            .map(|measure| format!("{} in {}", measure.column(), measure.unit()))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    years.push_str(".\n");
     years.push_str("code,year");
     for measure in Measure::ALL {
         years.push(',');
