@@ -670,6 +670,15 @@ pub fn derive(raw: &RawFiles) -> Result<Derived, String> {
          year; workforce at 30 September of that year; children aged 0 to 17 at the mid-year \
          before. Empty: suppressed or not published.",
     );
+    years.push_str("# Units: ");
+    years.push_str(
+        &Measure::ALL
+            .iter()
+            .map(|measure| format!("{} in {}", measure.column(), measure.unit()))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    years.push_str(".\n");
     years.push_str("code,year");
     for measure in Measure::ALL {
         years.push(',');
@@ -762,6 +771,58 @@ pub fn derive(raw: &RawFiles) -> Result<Derived, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const B1: &str = "time_period,geographic_level,old_la_code,new_la_code,la_name,region_name\n\
+        2025,National,,,,\n\
+        2025,Local authority,815,E06000065,North Yorkshire,Yorkshire and The Humber\n\
+        2025,Local authority,942,E06000063,Cumberland,North West\n\
+        2023,Local authority,815,E10000023,North Yorkshire,Yorkshire and The Humber\n\
+        2023,Local authority,909,E10000006,Cumbria,North West\n";
+
+    #[test]
+    fn councils_are_matched_by_current_code_or_their_own_unchanged_old_code() {
+        let b1 = Raw::parse("b1", B1, 0).unwrap();
+        let mut matcher = Matcher::new(&b1).unwrap();
+        let names: Vec<&str> = matcher.councils.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Cumberland", "North Yorkshire"]);
+        assert_eq!(matcher.council("E06000065", "815"), Some((1, true)));
+        // Recoded, same area, same old code: the same council, the code kept.
+        assert_eq!(matcher.council("E10000023", "815"), Some((1, false)));
+        assert_eq!(matcher.councils[1].former_codes, ["E10000023"]);
+        assert_eq!(matcher.by_any_code("E10000023"), Some(1));
+        // The predecessor of a split council belongs to no council of today.
+        assert_eq!(matcher.council("E10000006", "909"), None);
+        // A joint return matches neither council.
+        assert_eq!(matcher.council("E06000061 / E06000062", "940 / 941"), None);
+    }
+
+    #[test]
+    fn a_row_under_the_current_code_wins_over_one_under_a_former_code() {
+        let mut values = Values::default();
+        values.set(0, 2025, Measure::Referrals, Some(10.0), true);
+        values.set(0, 2025, Measure::Referrals, Some(99.0), false);
+        values.set(0, 2024, Measure::Referrals, Some(5.0), false);
+        values.set(0, 2024, Measure::Referrals, Some(6.0), true);
+        values.set(0, 2023, Measure::Referrals, None, true);
+        let referrals = |year| values.cells[&(0, year)][Measure::Referrals.index()];
+        assert_eq!(referrals(2025), Some(10.0));
+        assert_eq!(referrals(2024), Some(6.0));
+        assert_eq!(referrals(2023), None);
+    }
+
+    #[test]
+    fn measures_and_spending_lines_are_listed_in_their_own_order() {
+        for (position, measure) in Measure::ALL.iter().enumerate() {
+            assert_eq!(measure.index(), position);
+        }
+        for (position, line) in SpendingLine::ALL.iter().enumerate() {
+            assert_eq!(line.index(), position);
+        }
+        let mut columns: Vec<&str> = Measure::ALL.iter().map(|m| m.column()).collect();
+        columns.sort_unstable();
+        columns.dedup();
+        assert_eq!(columns.len(), Measure::ALL.len());
+    }
 
     #[test]
     fn suppressed_cells_are_unknown_and_numbers_are_read_with_separators() {
