@@ -249,6 +249,14 @@ pub fn demand(sources: &mut Sources, year: i32, comments: &mut Comments) -> Dema
                 plans.source
             ),
         );
+    } else {
+        comments.add(
+            "demand.child_protection",
+            format!(
+                "Child protection plans at 31 March {year} are published neither for {name} \
+                 nor for England: the program's default."
+            ),
+        );
     }
     if let (Some(cin), Some(looked_after)) = (&cin, &looked_after) {
         let plans_value = demand.child_protection;
