@@ -122,6 +122,26 @@ fn check_published_figures(council: &Council, built: &CouncilScenario) {
         if let Some(published_agency) = published.get(Measure::AgencyFte) {
             assert!((agency - published_agency).abs() < 0.051, "{name} {year}");
         }
+        // Establishment = FTE in post + vacancies, plus, where the census counts
+        // more agency workers than vacancies, the posts they cover (said).
+        if let Some(vacancies) = published.get(Measure::VacanciesFte) {
+            let posts: f64 = built
+                .scenario
+                .staff
+                .iter()
+                .filter(|group| !group.agency)
+                .map(|group| group.establishment)
+                .sum();
+            let cover = built.comments.on("workforce.agency_cover_percent");
+            if cover.contains("disagree") {
+                assert!(posts >= in_post + vacancies - 0.051, "{name} {year}");
+            } else {
+                assert!(
+                    (posts - in_post - vacancies).abs() < 0.051,
+                    "{name} {year}: {posts} posts for {in_post} + {vacancies}"
+                );
+            }
+        }
         let comment = built.comments.on("staff");
         assert!(
             comment.contains("workforce census")
@@ -320,6 +340,26 @@ fn every_council_with_data_gives_a_scenario_that_passes_the_checks_and_projects(
                 );
                 assert!(row.spend.total().is_finite() && row.spend.total() >= 0.0);
             }
+            // The start is in balance, or the file says how far out it is.
+            for stock in caseload::sim::balance::start_balance(&read) {
+                assert!(
+                    stock.in_balance()
+                        || built
+                            .comments
+                            .on(stock.stock.stock_field())
+                            .contains("Not in balance at the start"),
+                    "{} {year}: {}",
+                    council.name,
+                    stock.sentence()
+                );
+            }
+            // The referral trend names the years it used.
+            let trend = built.comments.on("demand.referral_growth_percent_per_year");
+            assert!(
+                trend.contains(&year.to_string()) || trend.contains("default"),
+                "{} {year}: {trend}",
+                council.name
+            );
             // Suppressed or missing figures: the file says which England figure
             // stood in.
             let figures = council.year(year).unwrap();
@@ -417,5 +457,46 @@ fn the_command_line_writes_a_scenario_that_caseload_runs() {
     assert_eq!(
         String::from_utf8_lossy(&printed.stdout),
         std::fs::read_to_string(&file).unwrap()
+    );
+}
+
+#[test]
+fn money_comes_from_the_2024_25_outturn_grown_a_year_for_2025_26() {
+    use caseload::model::PlacementKind;
+    use caseload::published::SpendingLine;
+    let wakefield = council("Wakefield");
+    let built = build(wakefield, Some(2025)).unwrap();
+    let scenario = &built.scenario;
+    let looked_after = wakefield
+        .spending(SpendingLine::ChildrenLookedAfter)
+        .unwrap()
+        * 1_000.0;
+    let total = wakefield
+        .spending(SpendingLine::TotalChildrensSocialCare)
+        .unwrap()
+        * 1_000.0;
+    // The scenario starts in April 2025: 2024-25's outturn, one year of 2% inflation.
+    assert_eq!(scenario.start.iso(), "2025-04");
+    assert_eq!(scenario.money.budgets.len(), 1);
+    assert_eq!(scenario.money.budgets[0].year.0, 2025);
+    assert!((scenario.money.budgets[0].budget_gbp - total * 1.02).abs() <= 500.0);
+    // A year of placements for the children in care costs the looked-after line.
+    let weekly: f64 = PlacementKind::ALL
+        .iter()
+        .map(|kind| {
+            let placement = scenario.placements.get(*kind);
+            placement.current_percent / 100.0 * placement.weekly_cost_gbp
+        })
+        .sum();
+    let year_of_placements = scenario.demand.looked_after * weekly * 52.0;
+    let expected = looked_after * 1.02;
+    assert!(
+        (year_of_placements / expected - 1.0).abs() < 0.001,
+        "{year_of_placements} for {expected}"
+    );
+    let comment = built.comments.on("money.budgets");
+    assert!(
+        comment.contains("MHCLG revenue outturn 2024-25") && comment.contains("Scaled to 2025-26"),
+        "{comment}"
     );
 }
