@@ -3,7 +3,9 @@
 //!
 //! `model` holds the scenario (plain data), `sim` projects it, `io` reads and
 //! writes scenario files and CSV, `units` formats numbers for people, `cli` is the
-//! headless command line, `app` and `ui` the desktop window. `workspace` holds
+//! headless command line, `app` and `ui` the desktop window. `published` holds
+//! every council's published figures, and `council_scenario` builds a scenario
+//! from them. `workspace` holds
 //! what the window's panels and the app share (commands, open documents,
 //! preferences, risk work), so `ui` depends on it and never on `app`.
 
