@@ -5,9 +5,9 @@
 //! writes scenario files and CSV, `units` formats numbers for people, `cli` is the
 //! headless command line, `app` and `ui` the desktop window. `published` holds
 //! every council's published figures, and `council_scenario` builds a scenario
-//! from them. `workspace` holds
-//! what the window's panels and the app share (commands, open documents,
-//! preferences, risk work), so `ui` depends on it and never on `app`.
+//! from them. `workspace` holds what the window's panels and the app share
+//! (commands, open documents, preferences, risk work), so `ui` depends on it and
+//! never on `app`.
 
 pub mod app;
 pub mod charts;
