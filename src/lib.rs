@@ -14,6 +14,7 @@ pub mod compare;
 pub mod export;
 pub mod io;
 pub mod model;
+pub mod published;
 pub mod sim;
 pub mod ui;
 pub mod units;

@@ -1465,3 +1465,20 @@ fn two_interventions_with_one_label_are_flagged_in_place() {
         .collect();
     assert_eq!(labels, ["Early help", "Early help (2)"]);
 }
+
+#[test]
+fn help_about_names_the_program_and_the_licence() {
+    let (mut harness, _) = app();
+    harness.run();
+    menu(&mut harness, "Help", "About Caseload");
+    harness.get_by_label("Caseload");
+    harness.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label(
+        "Plans children's social care for English councils: demand, social workers, \
+         caseloads and cost, month by month.",
+    );
+    harness.get_by_label(caseload::published::LICENCE);
+    harness.get_by_label(
+        "Published figures for 153 councils (DfE, ONS, MHCLG, Ofsted) ship inside it.",
+    );
+}

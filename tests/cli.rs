@@ -721,3 +721,61 @@ fn the_readme_examples_are_what_this_build_prints() {
         );
     }
 }
+
+#[test]
+fn councils_lists_councils_matching_a_name_or_code() {
+    let output = caseload(&["councils", "wake"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("Council "), "{stdout}");
+    for heading in ["Code", "Region", "Latest year", "Ofsted (inspected)"] {
+        assert!(lines[0].contains(heading), "{stdout}");
+    }
+    // The aligned row: name, code, region, latest year to 31 March, judgement.
+    let row: Vec<&str> = lines[1]
+        .split("  ")
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    assert_eq!(
+        row.iter().map(|cell| cell.trim()).collect::<Vec<_>>(),
+        [
+            "Wakefield",
+            "E08000036",
+            "Yorkshire and The Humber",
+            "2024-25",
+            "Good (2021-11-08)"
+        ]
+    );
+    assert_eq!(lines[0].find("Code"), lines[1].find("E08000036"));
+    assert!(stdout.contains("1 council."), "{stdout}");
+    assert!(stdout.contains(caseload::published::LICENCE), "{stdout}");
+
+    // By code, in any case; every council without a search.
+    let by_code = text(&caseload(&["councils", "e08000012"]).stdout);
+    assert!(
+        by_code.contains("Liverpool") && by_code.contains("Inadequate"),
+        "{by_code}"
+    );
+    let all = text(&caseload(&["councils"]).stdout);
+    assert!(all.contains("153 councils."), "{all}");
+    let cumberland = all
+        .lines()
+        .find(|line| line.starts_with("Cumberland"))
+        .unwrap();
+    assert!(cumberland.ends_with("too little history"), "{cumberland}");
+    assert!(
+        all.contains("Too little history: fewer than 3 such years"),
+        "{all}"
+    );
+
+    // Nothing matches: a clear message, a near name and exit status 1.
+    let output = caseload(&["councils", "Liverpol"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        text(&output.stderr),
+        "No council's name or code contains \"Liverpol\" (did you mean Liverpool?). \
+         `caseload councils` lists all 153.\n"
+    );
+}

@@ -172,6 +172,7 @@ impl CaseloadApp {
             }
             Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
             Command::ShowHelp => self.help_open = true,
+            Command::ShowAbout => self.about_open = true,
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk

@@ -17,7 +17,7 @@ use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::file_chooser::file_chooser_ui;
 use crate::ui::headline::headline_ui;
-use crate::ui::help::model_guide_ui;
+use crate::ui::help::{about_ui, model_guide_ui};
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
@@ -215,6 +215,13 @@ impl CaseloadApp {
                 .open(&mut self.help_open)
                 .default_size([640.0, 560.0])
                 .show(ctx, model_guide_ui);
+        }
+        if self.about_open {
+            egui::Window::new("About Caseload")
+                .open(&mut self.about_open)
+                .resizable(false)
+                .collapsible(false)
+                .show(ctx, about_ui);
         }
         let scenario = &self.documents[self.active].scenario;
         if self.risk.goal_open {

@@ -41,6 +41,7 @@ pub struct CaseloadApp {
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub tab: ChartTab,
     pub help_open: bool,
+    pub about_open: bool,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
     /// The tab whose file changed on disk, waiting for "overwrite it?".
@@ -111,6 +112,7 @@ impl CaseloadApp {
             dialogs,
             tab: ChartTab::default(),
             help_open: false,
+            about_open: false,
             pending: None,
             overwrite_question: None,
             file_chooser: None,

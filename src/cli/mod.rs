@@ -2,6 +2,7 @@
 //! using the same engine as the window.
 
 mod arguments;
+mod councils;
 mod outputs;
 mod risk;
 mod summary;
@@ -133,6 +134,12 @@ pub enum Command {
         #[arg(long, value_name = "OUT")]
         html: Option<PathBuf>,
     },
+    /// List the councils whose published figures Caseload holds: name, code,
+    /// region, latest year with data and Ofsted judgement.
+    Councils {
+        /// Part of a council's name or code (any case); without it, every council.
+        search: Option<String>,
+    },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
     /// Say where the inputs take each stock of children, and set the mean
@@ -227,6 +234,8 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
         }
         Command::Diff { a, b } => diff(a, b, out),
+        Command::Councils { search } => councils::councils_text(search.as_deref())
+            .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
         Command::Balance {
             file,
             out: balanced,

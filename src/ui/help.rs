@@ -110,6 +110,25 @@ pub fn model_guide_ui(ui: &mut Ui) {
     });
 }
 
+/// Help > About: the program, its version, what it does, and the line the Open
+/// Government Licence asks for wherever the councils' published figures are used.
+pub fn about_ui(ui: &mut Ui) {
+    ui.set_max_width(460.0);
+    ui.heading("Caseload");
+    ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+    ui.add_space(6.0);
+    ui.label(
+        "Plans children's social care for English councils: demand, social workers, \
+         caseloads and cost, month by month.",
+    );
+    ui.add_space(6.0);
+    ui.label(format!(
+        "Published figures for {} councils (DfE, ONS, MHCLG, Ofsted) ship inside it.",
+        crate::published::councils().len()
+    ));
+    ui.label(crate::published::LICENCE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

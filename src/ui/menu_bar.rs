@@ -151,6 +151,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if item(ui, "How the model works", None, true) {
                 commands.push(Command::ShowHelp);
             }
+            if item(ui, "About Caseload", None, true) {
+                commands.push(Command::ShowAbout);
+            }
         });
     });
 }

@@ -53,6 +53,9 @@ pub enum Command {
         restore: bool,
     },
     ShowHelp,
+    /// Open Help > About: what Caseload is, its version and the licence of the
+    /// published figures it ships.
+    ShowAbout,
     /// Open "What does it take?".
     ShowGoalSeek,
     /// Open the sensitivity (tornado) chart.
