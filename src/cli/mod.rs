@@ -3,6 +3,7 @@
 
 mod arguments;
 mod councils;
+mod neighbours;
 mod outputs;
 mod risk;
 mod summary;
@@ -140,6 +141,16 @@ pub enum Command {
         /// Part of a council's name or code (any case); without it, every council.
         search: Option<String>,
     },
+    /// How a council compares with its ten statistical neighbours and England:
+    /// rates per 10,000 children, caseloads, agency, vacancies, turnover, spending
+    /// on children in care per child and the Ofsted judgement.
+    Neighbours {
+        /// The council's name or ONS code.
+        council: String,
+        /// The year ending 31 March to compare (default: the council's latest).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+    },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
     /// Say where the inputs take each stock of children, and set the mean
@@ -235,6 +246,8 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
         }
         Command::Diff { a, b } => diff(a, b, out),
         Command::Councils { search } => councils::councils_text(search.as_deref())
+            .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
+        Command::Neighbours { council, year } => neighbours::neighbours_text(council, *year)
             .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
         Command::Balance {
             file,
