@@ -3,7 +3,6 @@
 
 use crate::published::neighbours::{Indicator, compare_with_neighbours};
 use crate::published::{self, LICENCE};
-use crate::units;
 
 use super::Table;
 
@@ -33,7 +32,7 @@ pub fn neighbours_text(council: &str, year: Option<i32>) -> Result<String, Strin
         );
         let mut cells = vec![name, ofsted];
         for (indicator, value) in Indicator::ALL.iter().zip(&row.values) {
-            cells.push(value.map_or_else(|| "n/a".to_owned(), |value| shown(*indicator, value)));
+            cells.push(value.map_or_else(|| "n/a".to_owned(), |value| indicator.shown(value)));
         }
         table.row(cells);
     }
@@ -43,7 +42,7 @@ pub fn neighbours_text(council: &str, year: Option<i32>) -> Result<String, Strin
         council.code,
         council.region,
         comparison.year,
-        units::financial_year(comparison.year - 1)
+        crate::units::financial_year(comparison.year - 1)
     );
     text.push_str(&table.render());
     text.push_str("\n> marks the council; n/a: not published (suppressed, or a joint return).\nWhere each figure comes from:\n");
@@ -58,12 +57,4 @@ pub fn neighbours_text(council: &str, year: Option<i32>) -> Result<String, Strin
     text.push_str(LICENCE);
     text.push('\n');
     Ok(text)
-}
-
-/// A figure as the table shows it: rates to one decimal, money in whole pounds.
-fn shown(indicator: Indicator, value: f64) -> String {
-    match indicator {
-        Indicator::SpendingPerChildInCare => units::gbp(value),
-        _ => units::thousands(value, 1),
-    }
 }

@@ -127,6 +127,14 @@ impl Indicator {
         }
     }
 
+    /// A figure as people read it: rates to one decimal, money as £.
+    pub fn shown(self, value: f64) -> String {
+        match self {
+            Indicator::SpendingPerChildInCare => crate::units::gbp(value),
+            _ => crate::units::thousands(value, 1),
+        }
+    }
+
     /// The year a council's figure is for: the spending figure is always 2024-25.
     pub fn year_for(self, year: i32) -> i32 {
         match self {
