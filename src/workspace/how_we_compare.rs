@@ -33,12 +33,12 @@ impl HowWeCompare {
     /// the published figures know; otherwise on what was chosen before.
     pub fn open_on(&mut self, council: Option<&str>) {
         self.open = true;
-        if let Some(found) = council.and_then(published::by_code) {
-            if self.council.as_deref() != Some(found.code.as_str()) {
-                self.council = Some(found.code.clone());
-                self.search = found.name.clone();
-                self.year = None;
-            }
+        if let Some(found) = council.and_then(published::by_code)
+            && self.council.as_deref() != Some(found.code.as_str())
+        {
+            self.council = Some(found.code.clone());
+            self.search = found.name.clone();
+            self.year = None;
         }
     }
 
