@@ -1482,3 +1482,36 @@ fn help_about_names_the_program_and_the_licence() {
         "Published figures for 153 councils (DfE, ONS, MHCLG, Ofsted) ship inside it.",
     );
 }
+
+/// Councils > How we compare: type to find a council, choose it, and see it
+/// highlighted beside its neighbours and England.
+#[test]
+fn how_we_compare_finds_a_council_and_highlights_it() {
+    let (mut harness, _) = app();
+    harness.run();
+    menu(&mut harness, "Councils", "How we compare…");
+    // The built-in scenario is Liverpool's: the window opens on it.
+    harness.get_by_label(&caseload::ui::how_we_compare::this_council("Liverpool"));
+    harness.get_by_label("Find a council").click();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.get_by_label("Find a council").type_text("wake");
+    harness.run();
+    harness.get_by_label("Wakefield").click();
+    harness.run();
+    let state = &harness.state().how_we_compare;
+    assert_eq!(state.council.as_deref(), Some("E08000036"));
+    // Highlighted in the table and on the bars; its neighbours and England listed.
+    assert!(
+        harness
+            .get_all_by_label(&caseload::ui::how_we_compare::this_council("Wakefield"))
+            .count()
+            >= 1
+    );
+    harness.get_by_label("England");
+    let wakefield = caseload::published::find("Wakefield").unwrap();
+    for neighbour in &wakefield.neighbours {
+        let name = &caseload::published::by_code(&neighbour.code).unwrap().name;
+        assert!(harness.query_all_by_label(name).count() >= 1, "{name}");
+    }
+}

@@ -173,6 +173,10 @@ impl CaseloadApp {
             Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
             Command::ShowHelp => self.help_open = true,
             Command::ShowAbout => self.about_open = true,
+            Command::ShowHowWeCompare => {
+                let council = self.documents[self.active].scenario.council.clone();
+                self.how_we_compare.open_on(council.as_deref());
+            }
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk

@@ -18,6 +18,7 @@ use crate::ui::editor::editor_ui;
 use crate::ui::file_chooser::file_chooser_ui;
 use crate::ui::headline::headline_ui;
 use crate::ui::help::{about_ui, model_guide_ui};
+use crate::ui::how_we_compare::how_we_compare_window;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
 use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
@@ -222,6 +223,9 @@ impl CaseloadApp {
                 .resizable(false)
                 .collapsible(false)
                 .show(ctx, about_ui);
+        }
+        if self.how_we_compare.open {
+            how_we_compare_window(ctx, &mut self.how_we_compare);
         }
         let scenario = &self.documents[self.active].scenario;
         if self.risk.goal_open {

@@ -42,6 +42,7 @@ pub struct CaseloadApp {
     pub tab: ChartTab,
     pub help_open: bool,
     pub about_open: bool,
+    pub how_we_compare: crate::workspace::HowWeCompare,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
     /// The tab whose file changed on disk, waiting for "overwrite it?".
@@ -113,6 +114,7 @@ impl CaseloadApp {
             tab: ChartTab::default(),
             help_open: false,
             about_open: false,
+            how_we_compare: crate::workspace::HowWeCompare::default(),
             pending: None,
             overwrite_question: None,
             file_chooser: None,

@@ -4,6 +4,7 @@
 mod arguments;
 mod councils;
 mod new;
+mod neighbours;
 mod outputs;
 mod risk;
 mod summary;
@@ -155,6 +156,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// How a council compares with its ten statistical neighbours and England:
+    /// rates per 10,000 children, caseloads, agency, vacancies, turnover, spending
+    /// on children in care per child and the Ofsted judgement.
+    Neighbours {
+        /// The council's name or ONS code.
+        council: String,
+        /// The year ending 31 March to compare (default: the council's latest).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+    },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
     /// Say where the inputs take each stock of children, and set the mean
@@ -261,6 +272,8 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             );
         }
         Command::Councils { search } => councils::councils_text(search.as_deref())
+            .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
+        Command::Neighbours { council, year } => neighbours::neighbours_text(council, *year)
             .and_then(|text| write!(out, "{text}").map_err(|error| error.to_string())),
         Command::Balance {
             file,

@@ -7,6 +7,7 @@
 pub mod derive;
 mod lookup;
 mod measures;
+pub mod neighbours;
 mod tables;
 
 pub use lookup::{find, search};

@@ -147,6 +147,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             }
             ui.weak("Ranges on inputs: the editor's Uncertainty section.");
         });
+        ui.menu_button("Councils", |ui| {
+            if item(ui, "How we compare…", None, true) {
+                commands.push(Command::ShowHowWeCompare);
+            }
+            ui.weak("Published figures of every English council.");
+        });
         ui.menu_button("Help", |ui| {
             if item(ui, "How the model works", None, true) {
                 commands.push(Command::ShowHelp);

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod file_chooser;
 pub mod headline;
 pub mod help;
+pub mod how_we_compare;
 pub mod menu_bar;
 pub mod notice;
 pub mod risk;

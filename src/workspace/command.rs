@@ -56,6 +56,9 @@ pub enum Command {
     /// Open Help > About: what Caseload is, its version and the licence of the
     /// published figures it ships.
     ShowAbout,
+    /// Open "How we compare": the scenario's council (or the one chosen before)
+    /// beside its statistical neighbours and England.
+    ShowHowWeCompare,
     /// Open "What does it take?".
     ShowGoalSeek,
     /// Open the sensitivity (tornado) chart.

@@ -7,6 +7,7 @@ mod command;
 mod comparison;
 mod document;
 mod file_kind;
+mod how_we_compare;
 mod preferences;
 pub mod risk;
 
@@ -16,4 +17,5 @@ pub use command::{
 pub use comparison::ComparisonChoice;
 pub use document::{DiskStamp, Document};
 pub use file_kind::FileKind;
+pub use how_we_compare::HowWeCompare;
 pub use preferences::{FileChooserChoice, MAX_RECENT_FILES, Preferences, ThemeChoice};
