@@ -1515,3 +1515,42 @@ fn how_we_compare_finds_a_council_and_highlights_it() {
         assert!(harness.query_all_by_label(name).count() >= 1, "{name}");
     }
 }
+
+/// File > New from council…: search "wake", choose Wakefield, see where the figures
+/// come from, and open it: a new tab with Wakefield's published figures.
+#[test]
+fn new_from_council_opens_a_tab_with_the_published_figures() {
+    let (mut harness, _) = app();
+    harness.run();
+    let tabs_before = harness.state().documents.len();
+    menu(&mut harness, "File", "New from council…");
+    harness.get_by_label("Council name or code").click();
+    harness.run();
+    harness
+        .get_by_label("Council name or code")
+        .type_text("wake");
+    harness.run();
+    harness.get_by_label("Wakefield").click();
+    harness.run();
+    // What will be filled in, and from where.
+    harness.get_by_label_contains("DfE children looked after");
+    harness
+        .get_by_label(caseload::ui::new_from_council::OPEN_AS_NEW_TAB)
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.documents.len(), tabs_before + 1);
+    let document = app.document();
+    assert_eq!(document.scenario.council.as_deref(), Some("E08000036"));
+    assert!(document.path.is_none());
+    assert!(document.file_text.is_some());
+    let wakefield = caseload::published::find("Wakefield").unwrap();
+    let latest = wakefield.latest_year().unwrap();
+    let published = wakefield
+        .year(latest)
+        .unwrap()
+        .get(caseload::published::Measure::ChildrenInCare)
+        .unwrap();
+    assert_eq!(document.scenario.demand.looked_after, published);
+    assert!(!app.new_from_council.open);
+}

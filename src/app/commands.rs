@@ -173,6 +173,8 @@ impl CaseloadApp {
             Command::SetFileChooser(choice) => self.preferences.file_chooser = choice,
             Command::ShowHelp => self.help_open = true,
             Command::ShowAbout => self.about_open = true,
+            Command::ShowNewFromCouncil => self.new_from_council.open(),
+            Command::OpenCouncilScenario { code, year } => self.open_council_scenario(&code, year),
             Command::ShowHowWeCompare => {
                 let council = self.documents[self.active].scenario.council.clone();
                 self.how_we_compare.open_on(council.as_deref());

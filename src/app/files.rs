@@ -219,6 +219,42 @@ impl CaseloadApp {
         }
     }
 
+    /// Opens the scenario built from a council's published figures as a new, unsaved
+    /// tab; saving it keeps the comments that say where each figure came from.
+    pub(super) fn open_council_scenario(&mut self, code: &str, year: i32) {
+        let built = crate::published::by_code(code)
+            .ok_or_else(|| format!("no council has the code {code}"))
+            .and_then(|council| crate::council_scenario::build(council, Some(year)));
+        let read = built.and_then(|built| {
+            crate::io::FileText::read(&built.text)
+                .map_err(|problems| {
+                    problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .map(|(scenario, text)| (scenario, text, built.year))
+        });
+        match read {
+            Ok((scenario, text, year)) => {
+                let name = scenario.name.clone();
+                let mut document = Document::unsaved(scenario);
+                document.file_text = Some(text);
+                self.add_document(document);
+                self.new_from_council.open = false;
+                self.status = format!(
+                    "New scenario: {name}, from the published figures for the year ending 31 March {year}"
+                );
+            }
+            Err(message) => self.show_error(
+                "Could not build the council's scenario".to_owned(),
+                vec![message],
+                "The scenarios that were open are unchanged.",
+            ),
+        }
+    }
+
     /// Adds a tab, or takes the place of the built-in example if that is all
     /// that is open and it is untouched.
     pub(super) fn add_or_replace_example(&mut self, document: Document) {

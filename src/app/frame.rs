@@ -20,6 +20,7 @@ use crate::ui::headline::headline_ui;
 use crate::ui::help::{about_ui, model_guide_ui};
 use crate::ui::how_we_compare::how_we_compare_window;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
+use crate::ui::new_from_council::new_from_council_window;
 use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
 use crate::workspace::risk;
@@ -223,6 +224,9 @@ impl CaseloadApp {
                 .resizable(false)
                 .collapsible(false)
                 .show(ctx, about_ui);
+        }
+        if self.new_from_council.open {
+            new_from_council_window(ctx, &mut self.new_from_council, &mut self.commands);
         }
         if self.how_we_compare.open {
             how_we_compare_window(ctx, &mut self.how_we_compare);

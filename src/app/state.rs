@@ -43,6 +43,7 @@ pub struct CaseloadApp {
     pub help_open: bool,
     pub about_open: bool,
     pub how_we_compare: crate::workspace::HowWeCompare,
+    pub new_from_council: crate::workspace::NewFromCouncil,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
     /// The tab whose file changed on disk, waiting for "overwrite it?".
@@ -115,6 +116,7 @@ impl CaseloadApp {
             help_open: false,
             about_open: false,
             how_we_compare: crate::workspace::HowWeCompare::default(),
+            new_from_council: crate::workspace::NewFromCouncil::default(),
             pending: None,
             overwrite_question: None,
             file_chooser: None,

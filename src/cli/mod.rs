@@ -3,8 +3,8 @@
 
 mod arguments;
 mod councils;
-mod new;
 mod neighbours;
+mod new;
 mod outputs;
 mod risk;
 mod summary;

@@ -65,6 +65,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if item(ui, "New", Some(&NEW), true) {
                 commands.push(Command::New);
             }
+            if item(ui, "New from council…", None, true) {
+                commands.push(Command::ShowNewFromCouncil);
+            }
             if item(ui, "Open…", Some(&OPEN), true) {
                 commands.push(Command::Open);
             }

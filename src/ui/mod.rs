@@ -11,6 +11,7 @@ pub mod headline;
 pub mod help;
 pub mod how_we_compare;
 pub mod menu_bar;
+pub mod new_from_council;
 pub mod notice;
 pub mod risk;
 pub mod theme;

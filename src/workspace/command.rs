@@ -59,6 +59,14 @@ pub enum Command {
     /// Open "How we compare": the scenario's council (or the one chosen before)
     /// beside its statistical neighbours and England.
     ShowHowWeCompare,
+    /// Open File > New from council….
+    ShowNewFromCouncil,
+    /// Open the scenario built from a council's published figures (its ONS code
+    /// and the year ending 31 March it starts from) as a new tab.
+    OpenCouncilScenario {
+        code: String,
+        year: i32,
+    },
     /// Open "What does it take?".
     ShowGoalSeek,
     /// Open the sensitivity (tornado) chart.

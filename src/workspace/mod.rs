@@ -8,6 +8,7 @@ mod comparison;
 mod document;
 mod file_kind;
 mod how_we_compare;
+mod new_from_council;
 mod preferences;
 pub mod risk;
 
@@ -18,4 +19,5 @@ pub use comparison::ComparisonChoice;
 pub use document::{DiskStamp, Document};
 pub use file_kind::FileKind;
 pub use how_we_compare::HowWeCompare;
+pub use new_from_council::NewFromCouncil;
 pub use preferences::{FileChooserChoice, MAX_RECENT_FILES, Preferences, ThemeChoice};
