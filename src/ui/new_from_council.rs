@@ -115,14 +115,15 @@ fn new_from_council_ui(ui: &mut Ui, state: &mut NewFromCouncil, commands: &mut V
     });
     match &state.preview {
         Some(Ok(built)) => {
-            preview_ui(ui, built);
-            ui.separator();
+            // Above the preview, so it is in view however long the notes run.
             if ui.button(OPEN_AS_NEW_TAB).clicked() {
                 commands.push(Command::OpenCouncilScenario {
                     code: council.code.clone(),
                     year: built.year,
                 });
             }
+            ui.separator();
+            preview_ui(ui, built);
         }
         Some(Err(message)) => {
             ui.label(RichText::new(message).color(theme::status_colours(ui.visuals()).bad));
