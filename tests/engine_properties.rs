@@ -596,13 +596,16 @@ fn agency_spend(scenario: &Scenario) -> f64 {
 }
 
 /// How far (relative) stronger burnout may leave the end caseload or agency spend
-/// below weaker burnout: 0.1%. Not zero, because of the model's delays: a weaker
+/// below weaker burnout: 0.5%. Not zero, because of the model's delays: a weaker
 /// case still getting worse at the end has agency cover and recruitment a month or
 /// so behind it, while a stronger one that settled earlier has caught up (the same
 /// happens in the Gloucestershire example between strengths 5 and 10: 26.43 and
-/// 26.40). Searches find gaps of that order and below, against the 3% the issue
+/// 26.40). A search also found newly qualified staff moving up into a group already
+/// over its establishment, where recruitment opened by earlier leavers arrives after
+/// the posts were filled: 92.55 cases at strength 3.8 against 92.66 at 1.2 (0.12%;
+/// kept in the regressions file). Gaps are of that order, against the 3% the issue
 /// measured the wrong way.
-const TOLERANCE: f64 = 1e-3;
+const TOLERANCE: f64 = 5e-3;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
