@@ -5,6 +5,7 @@
 use egui::{ComboBox, Context, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
+use super::council_search::council_matches_ui;
 use super::theme;
 use crate::published::neighbours::{Indicator, NeighbourComparison, compare_with_neighbours};
 use crate::published::{self, Council, LICENCE};
@@ -14,9 +15,6 @@ use crate::workspace::HowWeCompare;
 pub fn this_council(name: &str) -> String {
     format!("{name} (this council)")
 }
-
-/// Most councils listed under the search box at once.
-const MOST_MATCHES: usize = 8;
 
 pub fn how_we_compare_window(ctx: &Context, state: &mut HowWeCompare) {
     let mut open = state.open;
@@ -99,32 +97,9 @@ fn council_search_ui(ui: &mut Ui, state: &mut HowWeCompare) {
             ui.label(RichText::new(format!("{}, {}", council.code, council.region)).weak());
         }
     });
-    let chosen = state
-        .council
-        .as_deref()
-        .and_then(published::by_code)
-        .is_some_and(|council| council.name == state.search);
-    if chosen || state.search.trim().is_empty() {
-        return;
+    if let Some(code) = council_matches_ui(ui, &state.search, state.council.as_deref()) {
+        state.choose(&code);
     }
-    let matches = published::search(&state.search);
-    if matches.is_empty() {
-        ui.label(format!(
-            "No council's name or code contains \"{}\".",
-            state.search.trim()
-        ));
-        return;
-    }
-    ui.horizontal_wrapped(|ui| {
-        for council in matches.iter().take(MOST_MATCHES) {
-            if ui.button(&council.name).clicked() {
-                state.choose(&council.code);
-            }
-        }
-        if matches.len() > MOST_MATCHES {
-            ui.label(format!("and {} more", matches.len() - MOST_MATCHES));
-        }
-    });
 }
 
 /// The name a row is shown with.

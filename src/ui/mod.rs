@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod comparison;
+pub mod council_search;
 pub mod dialogs;
 pub mod documents;
 pub mod editor;

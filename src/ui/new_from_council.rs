@@ -3,6 +3,7 @@
 
 use egui::{ComboBox, Context, Grid, RichText, ScrollArea, TextEdit, Ui};
 
+use super::council_search::council_matches_ui;
 use super::theme;
 use crate::council_scenario::{CouncilScenario, years_with_data};
 use crate::model::catalogue;
@@ -12,9 +13,6 @@ use crate::workspace::{Command, NewFromCouncil};
 
 /// The button that opens the scenario.
 pub const OPEN_AS_NEW_TAB: &str = "Open as a new tab";
-
-/// Most councils listed under the search box at once.
-const MOST_MATCHES: usize = 8;
 
 /// The starting figures shown first, by their path in the file.
 const KEY_FIGURES: [&str; 5] = [
@@ -61,26 +59,8 @@ fn new_from_council_ui(ui: &mut Ui, state: &mut NewFromCouncil, commands: &mut V
             search.request_focus();
         }
     });
-    let chosen = state.council.as_deref().and_then(published::by_code);
-    if chosen.is_none_or(|council| council.name != state.search) && !state.search.trim().is_empty()
-    {
-        let matches = published::search(&state.search);
-        if matches.is_empty() {
-            ui.label(format!(
-                "No council's name or code contains \"{}\".",
-                state.search.trim()
-            ));
-        }
-        ui.horizontal_wrapped(|ui| {
-            for council in matches.iter().take(MOST_MATCHES) {
-                if ui.button(&council.name).clicked() {
-                    state.choose(&council.code);
-                }
-            }
-            if matches.len() > MOST_MATCHES {
-                ui.label(format!("and {} more", matches.len() - MOST_MATCHES));
-            }
-        });
+    if let Some(code) = council_matches_ui(ui, &state.search, state.council.as_deref()) {
+        state.choose(&code);
     }
     let Some(council) = state.council.as_deref().and_then(published::by_code) else {
         return;
