@@ -12,6 +12,16 @@ use super::outputs::OutputFile;
 
 /// The scenario's text (to standard output without `--out`), or the file and a
 /// line saying what it holds.
+/// "1 referral" or "562 referrals", as the count is shown (rounded).
+fn referrals(per_month: f64) -> String {
+    let shown = children(per_month);
+    if shown == "1" {
+        "1 referral".to_owned()
+    } else {
+        format!("{shown} referrals")
+    }
+}
+
 pub fn new_scenario(council: &str, year: Option<i32>, out: Option<&Path>) -> Produced {
     let council = published::find(council)?;
     let built = council_scenario::build(council, year)?;
@@ -21,7 +31,7 @@ pub fn new_scenario(council: &str, year: Option<i32>, out: Option<&Path>) -> Pro
     let demand = &built.scenario.demand;
     let mut report = format!(
         "{} ({}), from the published figures for the year ending 31 March {}, starting {}: \
-         {} children in need, {} on child protection plans, {} in care, {} referrals a month.\n",
+         {} children in need, {} on child protection plans, {} in care, {} a month.\n",
         council.name,
         council.code,
         built.year,
@@ -29,7 +39,7 @@ pub fn new_scenario(council: &str, year: Option<i32>, out: Option<&Path>) -> Pro
         children(demand.children_in_need),
         children(demand.child_protection),
         children(demand.looked_after),
-        children(demand.referrals_per_month)
+        referrals(demand.referrals_per_month)
     );
     if built.stand_ins.is_empty() {
         report.push_str("Every figure is the council's own or a stated assumption.\n");
