@@ -500,3 +500,19 @@ fn money_comes_from_the_2024_25_outturn_grown_a_year_for_2025_26() {
         "{comment}"
     );
 }
+
+/// The window's "Every figure and where it comes from" names each figure as the
+/// editor does: no comment sits on a path people would see as code.
+#[test]
+fn every_commented_figure_has_a_name_people_read() {
+    for name in ["Wakefield", "Liverpool", "Isles of Scilly"] {
+        let built = build(council(name), None).unwrap();
+        for (path, _) in &built.comments.entries {
+            let shown = caseload::model::catalogue::name_of(&built.scenario, path);
+            assert!(
+                shown.as_deref().is_some_and(|shown| shown != path),
+                "{name}: {path} has no name"
+            );
+        }
+    }
+}

@@ -638,7 +638,12 @@ pub fn name_of(scenario: &Scenario, path: &str) -> Option<String> {
         "money.grants" => Some("Grants"),
         "demand.seasonality" => Some("Seasonal pattern in referrals"),
         "demand.referral_outcomes" => Some("What referrals lead to"),
+        "demand.case_weights" => Some("Case weights"),
         "placements" => Some("Placements"),
+        // Whole sections, as the editor heads them.
+        "demand" => Some("Demand"),
+        "workforce" => Some("Recruitment, agency and burnout"),
+        "money" => Some("Money"),
         _ => None,
     };
     if let Some(name) = whole_list {
