@@ -15,6 +15,7 @@ pub mod cli;
 pub mod compare;
 pub mod council_scenario;
 pub mod export;
+pub mod history;
 pub mod io;
 pub mod model;
 pub mod published;
