@@ -2,6 +2,7 @@
 //! using the same engine as the window.
 
 mod arguments;
+mod backtest;
 mod councils;
 mod neighbours;
 mod new;
@@ -166,6 +167,26 @@ pub enum Command {
         #[arg(long, value_name = "YYYY")]
         year: Option<i32>,
     },
+    /// How well the model would have predicted what was published, year by
+    /// year, against two rules of thumb ("no change" and the 3-year trend): for a
+    /// scenario file with a council code, one council from a year, or every council.
+    Backtest {
+        /// A scenario file with a council code: projected as written, then compared
+        /// with what was published for each date it covers.
+        file: Option<PathBuf>,
+        /// The council's name or code (any case), with --from.
+        #[arg(long, value_name = "NAME_OR_CODE")]
+        council: Option<String>,
+        /// Every council with enough history, with --from (one or more years).
+        #[arg(long)]
+        all: bool,
+        /// The year ending 31 March to start from: 2019; with --all, several: 2019,2020,2021.
+        #[arg(long, value_name = "YYYY", value_delimiter = ',', value_parser = arguments::year)]
+        from: Vec<i32>,
+        /// Also write every point (published, model, rules, errors) to this CSV file.
+        #[arg(long, value_name = "OUT")]
+        csv: Option<PathBuf>,
+    },
     /// List the inputs that differ between two scenario files.
     Diff { a: PathBuf, b: PathBuf },
     /// Say where the inputs take each stock of children, and set the mean
@@ -260,6 +281,20 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
         }
         Command::Diff { a, b } => diff(a, b, out),
+        Command::Backtest {
+            file,
+            council,
+            all,
+            from,
+            csv,
+        } => {
+            return produce_then_deliver(
+                backtest::subject(file.as_deref(), council.as_deref(), *all, from)
+                    .and_then(|subject| backtest::backtest_command(&subject, csv.as_deref())),
+                out,
+                err,
+            );
+        }
         Command::New {
             council,
             year,
