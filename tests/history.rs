@@ -272,3 +272,35 @@ fn the_command_line_says_what_is_missing() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+/// The README's table of every council's backtests is what this build prints.
+#[test]
+fn the_readme_backtests_are_what_this_build_prints() {
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let args = ["backtest", "--all", "--from", "2019,2020,2021"];
+    let output = caseload(&args);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let block = format!(
+        "```text\n$ caseload {}\n{}```\n",
+        args.join(" "),
+        text(&output.stdout)
+    );
+    let path = format!("{manifest}/README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let begin = "<!-- The block below is written by tests/history.rs (the_readme_backtests_are_what_this_build_prints). -->\n";
+    let end = "<!-- End of the block written by tests/history.rs. -->";
+    let start = readme.find(begin).expect("the README marks the block") + begin.len();
+    let finish = readme[start..].find(end).expect("the README marks its end") + start;
+    if std::env::var_os("UPDATE_README_EXAMPLES").is_some() {
+        let updated = format!("{}{block}{}", &readme[..start], &readme[finish..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    let in_readme = &readme[start..finish];
+    if in_readme != block {
+        let wrong = in_readme.lines().zip(block.lines()).find(|(a, b)| a != b);
+        panic!(
+            "the README's backtest table is not this build's (first difference: {wrong:?}); run the test with UPDATE_README_EXAMPLES=1"
+        );
+    }
+}
