@@ -419,7 +419,7 @@ fn fit(
         .collect();
     keep_shares_within_100(&bounds, &mut after);
     let mut fitted = scenario.clone();
-    rates::apply(&mut fitted, &bounds, &after);
+    rates::apply_rounded(&mut fitted, &bounds, &after);
     if let Some(problem) = crate::model::validate::validate(&fitted).first() {
         return Err(format!(
             "the fitted scenario would not be valid ({}: {}); nothing was changed",
@@ -474,7 +474,9 @@ fn fit(
             upper: bound.upper,
         })
         .collect();
-    if let Some(remainder) = crate::model::catalogue::resolve(scenario, REMAINDER) {
+    if let Some(remainder) = crate::model::catalogue::resolve(scenario, REMAINDER)
+        .filter(|_| bounds.iter().any(|bound| bound.share))
+    {
         inputs.push(FittedInput {
             name: remainder.name(scenario),
             path: remainder.path(),

@@ -126,11 +126,23 @@ pub fn apply(scenario: &mut Scenario, bounds: &[Bound], values: &[f64]) {
             *number = *value;
         }
     }
-    let outcomes = &mut scenario.demand.referral_outcomes;
-    outcomes.no_further_action_percent = 100.0
-        - outcomes.child_in_need_percent
-        - outcomes.child_protection_percent
-        - outcomes.into_care_percent;
+    if bounds.iter().any(|bound| bound.share) {
+        let outcomes = &mut scenario.demand.referral_outcomes;
+        outcomes.no_further_action_percent = 100.0
+            - outcomes.child_in_need_percent
+            - outcomes.child_protection_percent
+            - outcomes.into_care_percent;
+    }
+}
+
+/// [`apply`] for writing: no further action to two decimals, as the fitted
+/// shares are (see [`rounded`]), so that the file does not read 35.690000000000005.
+pub fn apply_rounded(scenario: &mut Scenario, bounds: &[Bound], values: &[f64]) {
+    apply(scenario, bounds, values);
+    if bounds.iter().any(|bound| bound.share) {
+        let remainder = &mut scenario.demand.referral_outcomes.no_further_action_percent;
+        *remainder = ((*remainder * 100.0).round() / 100.0).max(0.0);
+    }
 }
 
 /// The nearest values (near enough: the shares are drawn in proportionally) that
