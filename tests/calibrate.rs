@@ -1,6 +1,8 @@
 //! Fitting demand rates to history: known rates recovered from a history the
 //! model made, every rate kept in its range, and the `caseload calibrate` command.
 
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
 mod common;
 
 use std::process::{Command, Output};

@@ -182,6 +182,9 @@ pub fn report_text(calibration: &Calibration) -> String {
         ]);
     }
     text.push_str(&inputs.render());
+    if let Some(warning) = calibration.warning() {
+        text.push_str(&format!("Warning: {warning}\n"));
+    }
     text.push_str(
         "No further action takes what the other referral outcomes leave. The fit keeps each \
          rate within the range shown: the catalogue's allowed range, narrowed to what a \

@@ -132,6 +132,24 @@ impl Calibration {
         )
     }
 
+    /// A warning when there are fewer points than rates: the figures cannot then
+    /// tell the rates apart, and the fit says little.
+    pub fn warning(&self) -> Option<String> {
+        let points: usize = self.series.iter().map(|series| series.points.len()).sum();
+        let rates = self
+            .inputs
+            .iter()
+            .filter(|input| input.path != REMAINDER)
+            .count();
+        (points < rates).then(|| {
+            format!(
+                "{points} point{} for {rates} rates: the figures cannot pin the rates down; fit \
+                 to more years.",
+                if points == 1 { "" } else { "s" }
+            )
+        })
+    }
+
     /// The fitted input at `path`, if the fit set it.
     pub fn input(&self, path: &str) -> Option<&FittedInput> {
         self.inputs.iter().find(|input| input.path == path)
@@ -308,7 +326,7 @@ pub fn calibrate_to_counts(
             scenario.start.label()
         ));
     }
-    let targets = counts
+    let targets: Vec<Target> = counts
         .counts
         .iter()
         .filter(|count| count.value > 0.0)
@@ -318,6 +336,12 @@ pub fn calibrate_to_counts(
             published: count.value,
         })
         .collect();
+    if targets.is_empty() {
+        return Err(format!(
+            "{}: no count above 0 to fit to (an error relative to 0 cannot be worked out)",
+            counts.source
+        ));
+    }
     let months: Vec<Month> = counts.counts.iter().map(|count| count.month).collect();
     let range = match (months.iter().min(), months.iter().max()) {
         (Some(first), Some(last)) if first != last => {
