@@ -453,10 +453,26 @@ fn fit(
     let mut check = fitted.clone();
     check.horizon_months = horizon;
     project_months(&check, &mut rows, Detail::Summary);
-    let after_values: Vec<f64> = targets
+    let mut after_values: Vec<f64> = targets
         .iter()
         .map(|target| target.modelled(&rows).unwrap_or(f64::NAN))
         .collect();
+    // The fit never leaves the figures worse matched than the file did (rounding
+    // could, where the file's own rates were already the best): then nothing changes.
+    let error_of = |values: &[f64]| {
+        rms_percent(
+            targets
+                .iter()
+                .zip(values)
+                .map(|(target, value)| relative(*value, target.published)),
+        )
+    };
+    let (was, now) = (error_of(&before), error_of(&after_values));
+    if now > was || now.is_nan() {
+        fitted = scenario.clone();
+        after = start.clone();
+        after_values = before.clone();
+    }
 
     let mut series: Vec<FittedSeries> = Vec::new();
     for (index, target) in targets.iter().enumerate() {
