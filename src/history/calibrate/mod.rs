@@ -25,9 +25,10 @@ pub use rates::Rate;
 use rates::{Bound, RATES, REMAINDER};
 
 /// The published series fitted to: the stocks at 31 March and referrals in the
-/// year, which the projection is judged on, and the flows in and out of care and
-/// onto plans, which tell apart rates the stocks alone cannot (many children
-/// staying long and few staying briefly make the same number in care).
+/// year, which the projection is judged on, and the flows in and out of care,
+/// onto plans and into cases, which tell apart rates the stocks alone cannot
+/// (many children staying long and few staying briefly make the same number in
+/// care).
 pub const FITTED_FIGURES: [HistoryFigure; 8] = [
     HistoryFigure::ChildrenInCare,
     HistoryFigure::ProtectionPlans,
