@@ -192,7 +192,8 @@ pub enum Command {
         years: Option<String>,
         /// Fit to the council's own monthly counts instead: a CSV with columns
         /// month (2019-04), referrals, children_in_need, child_protection,
-        /// looked_after (any may be left out or blank).
+        /// looked_after, started_care, ceased_care, plans_started (any but month
+        /// may be left out or blank; children are counted at the month's end).
         #[arg(long, value_name = "COUNTS.csv")]
         monthly: Option<PathBuf>,
         /// Write the fitted scenario here, keeping the file's comments and layout.
