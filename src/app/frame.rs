@@ -197,11 +197,18 @@ impl CaseloadApp {
                     ui.separator();
                     let document = &self.documents[active];
                     let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
+                    // A code the published figures do not know shows no points.
+                    let council = document
+                        .scenario
+                        .council
+                        .as_deref()
+                        .and_then(crate::published::by_code);
                     charts_ui(
                         ui,
                         &mut self.tab,
                         document.projection(),
                         bands,
+                        council,
                         &mut self.commands,
                     );
                 }

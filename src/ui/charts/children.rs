@@ -1,31 +1,55 @@
-//! Children: with open cases, and in care by placement.
+//! Children: with open cases; in care by placement, and referrals a year beside
+//! it.
 
 use egui::Ui;
 use egui_plot::{Bar, BarChart};
 
+use super::published::published_series;
 use super::{
-    FanBands, Key, chart_heading, count_text, fixed_series, intervention_markers, legend_ui,
-    lines_chart, month_at, month_x, plot_height, scenario_plot, two_charts,
+    FanBands, Key, Series, chart_heading, chart_title, count_text, fixed_series,
+    intervention_markers, legend_ui, lines_chart, month_at, month_x, plot_height, scenario_plot,
+    time_plot, two_charts,
 };
 use crate::charts::ScenarioChart;
+use crate::history::HistoryFigure;
 use crate::model::{Month, PlacementKind};
+use crate::published::Council;
 use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
 
-pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
+/// The referrals line, named for what it adds up.
+pub const REFERRALS_LINE: &str = "Referrals in the 12 months to the month";
+
+pub fn children_ui(
+    ui: &mut Ui,
+    projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
+) {
     two_charts(
         ui,
         |ui| {
             let chart = ScenarioChart::ChildrenWithOpenCases;
             chart_heading(ui, chart);
             let lines = fixed_series(ui.visuals(), chart, projection);
+            let colour = |index: usize| lines.get(index).map(|line| line.colour);
+            let published = published_series(
+                council,
+                projection,
+                &[
+                    (HistoryFigure::ChildrenInNeedNet, colour(0)),
+                    (HistoryFigure::ProtectionPlans, colour(1)),
+                    (HistoryFigure::ChildrenInCare, colour(2)),
+                ],
+            );
             // The band goes with the children in care, the chart's third line.
-            let in_care = lines.get(2).map(|line| line.colour);
+            let in_care = colour(2);
             lines_chart(
                 ui,
                 scenario_plot("children_chart", chart),
                 &lines,
+                &published,
                 projection,
                 uncertainty.zip(in_care).map(|(run, colour)| FanBands {
                     name: "Children in care",
@@ -37,6 +61,19 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Mo
             );
         },
         |ui| {
+            ui.columns(2, |columns| {
+                let [placements, referrals] = columns else {
+                    return;
+                };
+                placements_ui(placements, projection);
+                referrals_ui(referrals, projection, council);
+            });
+        },
+    );
+}
+
+/// Children in care by placement, stacked month by month.
+fn placements_ui(ui: &mut Ui, projection: &Projection) {
             let chart = ScenarioChart::ChildrenInCareByPlacement;
             chart_heading(ui, chart);
             let colour = |kind: PlacementKind| {
@@ -49,6 +86,7 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Mo
                     colour: colour(*kind),
                     dashed: false,
                     block: true,
+                    marker: false,
                 })
                 .collect();
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
@@ -85,6 +123,38 @@ pub fn children_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Mo
                     }
                     intervention_markers(plot_ui, projection);
                 });
-        },
+}
+
+/// Referrals a year: the sum of the twelve months to each month (from the
+/// twelfth), so that March's is the financial year's, beside the published years.
+fn referrals_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>) {
+    chart_title(ui, "Referrals a year", "to children's social care");
+    let colour = theme::series_colour(0);
+    let lines = [Series::line(
+        REFERRALS_LINE,
+        colour,
+        referrals_in_twelve_months(projection),
+    )];
+    let published = published_series(council, projection, &[(HistoryFigure::Referrals, Some(colour))]);
+    lines_chart(
+        ui,
+        time_plot("referrals_chart", "Referrals a year", count_text, " referrals"),
+        &lines,
+        &published,
+        projection,
+        None,
     );
+}
+
+/// Each month from the twelfth: the referrals of the twelve months to its end.
+pub fn referrals_in_twelve_months(projection: &Projection) -> Vec<[f64; 2]> {
+    projection
+        .rows
+        .windows(12)
+        .filter_map(|year| {
+            let last = year.last()?;
+            let total: f64 = year.iter().map(|row| row.flows.referrals).sum();
+            Some([month_x(last.month), total])
+        })
+        .collect()
 }

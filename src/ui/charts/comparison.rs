@@ -90,6 +90,7 @@ fn report_chart_ui(
         ui,
         time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
         &lines,
+        &[],
         marker_source.projection(),
         None,
     );
@@ -104,6 +105,7 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
             colour: theme::scenario_colour(*index),
             dashed: false,
             block: true,
+            marker: false,
         })
         .collect();
     legend_ui(ui, &keys, false);

@@ -5,6 +5,7 @@ mod caseloads;
 mod children;
 mod comparison;
 mod money;
+pub mod published;
 mod staff;
 
 pub use comparison::comparison_charts_ui;
@@ -13,10 +14,12 @@ use egui::{Color32, Id, RichText, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
 use crate::model::Month;
+use crate::published::Council;
 use crate::sim::monte_carlo::{Bands, MonteCarlo};
 use crate::sim::{MonthRow, Projection};
 
 use super::theme;
+use published::PublishedSeries;
 
 pub use crate::charts::ChartTab;
 use crate::charts::{AxisValues, ScenarioChart, SeriesColour};
@@ -46,14 +49,15 @@ pub fn charts_ui(
     tab: &mut ChartTab,
     projection: &Projection,
     uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
     commands: &mut Vec<crate::workspace::Command>,
 ) {
     tabs_ui(ui, tab, commands);
     match tab {
-        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty),
-        ChartTab::Children => children::children_ui(ui, projection, uncertainty),
-        ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty),
-        ChartTab::Money => money::money_ui(ui, projection, uncertainty),
+        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty, council),
+        ChartTab::Children => children::children_ui(ui, projection, uncertainty, council),
+        ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
+        ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
     }
 }
 
@@ -125,18 +129,21 @@ fn band_keys(name: &str, colour: Color32) -> [Key; 3] {
             colour,
             dashed: true,
             block: false,
+            marker: false,
         },
         Key {
             name: format!("{name}: 50% of draws"),
             colour: colour.gamma_multiply(0.5),
             dashed: false,
             block: true,
+            marker: false,
         },
         Key {
             name: format!("{name}: 90% of draws"),
             colour: colour.gamma_multiply(0.25),
             dashed: false,
             block: true,
+            marker: false,
         },
     ]
 }
@@ -223,6 +230,9 @@ fn time_plot<'a>(
                     position,
                     ..
                 } => {
+                    if published::is_published(plot_name) {
+                        return Some((*plot_name).to_owned());
+                    }
                     let month = month_at(position.x).map_or_else(String::new, Month::label);
                     Some(format!(
                         "{plot_name}\n{month}: {}{hover_unit}",
@@ -255,6 +265,13 @@ fn year_plot(id: &str, highest: f64) -> Plot<'_> {
         .include_y(0.0)
         .include_y(highest * 1.3)
         .allow_scroll(false)
+        .label_formatter(|hover: &HoverPosition<'_>| match hover {
+            // Bars name themselves; a published point's name says it all.
+            HoverPosition::NearDataPoint { plot_name, .. } if published::is_published(plot_name) => {
+                Some((*plot_name).to_owned())
+            }
+            _ => None,
+        })
 }
 
 /// Points of a monthly series, leaving out months where it has no value.
@@ -317,6 +334,7 @@ fn lines_chart<'a>(
     ui: &mut Ui,
     plot: Plot<'a>,
     lines: &'a [Series],
+    published: &'a [PublishedSeries],
     projection: &'a Projection,
     fan: Option<FanBands<'a>>,
 ) {
@@ -324,6 +342,7 @@ fn lines_chart<'a>(
     if let Some(fan) = &fan {
         keys.extend(band_keys(fan.name, fan.colour));
     }
+    keys.extend(published::legend_key(published));
     legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
     plot.height(plot_height(ui)).show(ui, |plot_ui| {
         if let Some(fan) = &fan {
@@ -331,6 +350,7 @@ fn lines_chart<'a>(
         }
         draw_series(plot_ui, lines);
         intervention_markers(plot_ui, projection);
+        published::draw_published(plot_ui, published);
     });
 }
 
@@ -341,6 +361,9 @@ pub struct Key {
     pub dashed: bool,
     /// A block of colour (bars) rather than a line.
     pub block: bool,
+    /// The key to published points: its name starts with its own marker, so it
+    /// has no swatch.
+    pub marker: bool,
 }
 
 impl From<&Series> for Key {
@@ -350,6 +373,7 @@ impl From<&Series> for Key {
             colour: series.colour,
             dashed: series.dashed,
             block: false,
+            marker: false,
         }
     }
 }
@@ -362,6 +386,7 @@ fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
         colour: theme::marker_colour(ui.visuals()),
         dashed: true,
         block: false,
+        marker: false,
     };
     let markers = with_markers.then_some(&marker);
     ui.horizontal_wrapped(|ui| {
@@ -381,7 +406,9 @@ fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
             ui.allocate_ui(size, |ui| {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    swatch_ui(ui, key);
+                    if !key.marker {
+                        swatch_ui(ui, key);
+                    }
                     ui.label(text);
                 });
             });
