@@ -179,6 +179,10 @@ impl CaseloadApp {
                 let council = self.documents[self.active].scenario.council.clone();
                 self.how_we_compare.open_on(council.as_deref());
             }
+            Command::ShowCheckHistory => {
+                self.check_history
+                    .open_on(&self.documents[self.active].scenario);
+            }
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk
@@ -241,6 +245,13 @@ impl CaseloadApp {
             self.run(command, ctx);
         }
         self.documents.iter_mut().for_each(Document::refresh);
+        if self.check_history.open
+            && self
+                .check_history
+                .refresh(&self.documents[self.active].scenario)
+        {
+            ctx.request_repaint();
+        }
         self.risk
             .keep_monte_carlo_current(&self.documents[self.active].scenario, repaint_later(ctx));
         let time = ctx.input(|input| input.time);

@@ -8,6 +8,7 @@ use egui::{CentralPanel, Context, Panel, ViewportCommand};
 use super::CaseloadApp;
 use super::recovery;
 use crate::ui::charts::{charts_ui, comparison_charts_ui};
+use crate::ui::check_history::check_history_window;
 use crate::ui::comparison::comparison_ui;
 use crate::ui::dialogs::{
     ErrorAnswer, changed_on_disk_modal, error_window, recovery_modal, replace_file_modal,
@@ -237,6 +238,9 @@ impl CaseloadApp {
         }
         if self.how_we_compare.open {
             how_we_compare_window(ctx, &mut self.how_we_compare);
+        }
+        if self.check_history.open {
+            check_history_window(ctx, &mut self.check_history);
         }
         let scenario = &self.documents[self.active].scenario;
         if self.risk.goal_open {

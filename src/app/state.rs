@@ -43,6 +43,7 @@ pub struct CaseloadApp {
     pub help_open: bool,
     pub about_open: bool,
     pub how_we_compare: crate::workspace::HowWeCompare,
+    pub check_history: crate::workspace::CheckHistory,
     pub new_from_council: crate::workspace::NewFromCouncil,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
@@ -116,6 +117,7 @@ impl CaseloadApp {
             help_open: false,
             about_open: false,
             how_we_compare: crate::workspace::HowWeCompare::default(),
+            check_history: crate::workspace::CheckHistory::default(),
             new_from_council: crate::workspace::NewFromCouncil::default(),
             pending: None,
             overwrite_question: None,

@@ -154,6 +154,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if item(ui, "How we compare…", None, true) {
                 commands.push(Command::ShowHowWeCompare);
             }
+            if item(ui, "Check against history…", None, true) {
+                commands.push(Command::ShowCheckHistory);
+            }
             ui.weak("Published figures of every English council.");
         });
         ui.menu_button("Help", |ui| {

@@ -2,6 +2,7 @@
 //! the editor changes the scenario, and menus queue commands.
 
 pub mod charts;
+pub mod check_history;
 pub mod comparison;
 pub mod council_search;
 pub mod dialogs;

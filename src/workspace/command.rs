@@ -59,6 +59,9 @@ pub enum Command {
     /// Open "How we compare": the scenario's council (or the one chosen before)
     /// beside its statistical neighbours and England.
     ShowHowWeCompare,
+    /// Open "Check against history": the open scenario's council backtested
+    /// against what it published, beside the rules of thumb.
+    ShowCheckHistory,
     /// Open File > New from council….
     ShowNewFromCouncil,
     /// Open the scenario built from a council's published figures (its ONS code

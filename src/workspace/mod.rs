@@ -3,6 +3,7 @@
 //! the risk work. `ui` draws from it and `app` carries it out, so neither
 //! reaches up into the other.
 
+pub mod check_history;
 mod command;
 mod comparison;
 mod document;
@@ -12,6 +13,7 @@ mod new_from_council;
 mod preferences;
 pub mod risk;
 
+pub use check_history::CheckHistory;
 pub use command::{
     Command, FileRequest, OverwriteAnswer, PendingAction, ReplaceAnswer, UnsavedAnswer,
 };

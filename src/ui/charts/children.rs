@@ -74,55 +74,53 @@ pub fn children_ui(
 
 /// Children in care by placement, stacked month by month.
 fn placements_ui(ui: &mut Ui, projection: &Projection) {
-            let chart = ScenarioChart::ChildrenInCareByPlacement;
-            chart_heading(ui, chart);
-            let colour = |kind: PlacementKind| {
-                theme::series_colour(ScenarioChart::placement_colour(kind.index()))
-            };
-            let keys: Vec<Key> = PlacementKind::ALL
-                .iter()
-                .map(|kind| Key {
-                    name: kind.label().to_owned(),
-                    colour: colour(*kind),
-                    dashed: false,
-                    block: true,
-                    marker: false,
-                })
-                .collect();
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            scenario_plot("placements_chart", chart)
-                .height(plot_height(ui))
-                .show(ui, |plot_ui| {
-                    let mut charts: Vec<BarChart> = Vec::new();
-                    for kind in PlacementKind::ALL {
-                        let bars = projection
-                            .rows
-                            .iter()
-                            .map(|row| {
-                                Bar::new(
-                                    month_x(row.month),
-                                    row.stocks.looked_after_by_placement[kind.index()],
-                                )
-                                .width(0.8)
-                            })
-                            .collect();
-                        let name = kind.label();
-                        let chart = BarChart::new(name, bars)
-                            .color(colour(kind))
-                            .element_formatter(Box::new(move |bar, _| {
-                                let month =
-                                    month_at(bar.argument).map_or_else(String::new, Month::label);
-                                format!("{name}\n{month}: {} children", count_text(bar.value))
-                            }));
-                        let below: Vec<&BarChart> = charts.iter().collect();
-                        let chart = chart.stack_on(&below);
-                        charts.push(chart);
-                    }
-                    for chart in charts {
-                        plot_ui.bar_chart(chart);
-                    }
-                    intervention_markers(plot_ui, projection);
-                });
+    let chart = ScenarioChart::ChildrenInCareByPlacement;
+    chart_heading(ui, chart);
+    let colour =
+        |kind: PlacementKind| theme::series_colour(ScenarioChart::placement_colour(kind.index()));
+    let keys: Vec<Key> = PlacementKind::ALL
+        .iter()
+        .map(|kind| Key {
+            name: kind.label().to_owned(),
+            colour: colour(*kind),
+            dashed: false,
+            block: true,
+            marker: false,
+        })
+        .collect();
+    legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
+    scenario_plot("placements_chart", chart)
+        .height(plot_height(ui))
+        .show(ui, |plot_ui| {
+            let mut charts: Vec<BarChart> = Vec::new();
+            for kind in PlacementKind::ALL {
+                let bars = projection
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        Bar::new(
+                            month_x(row.month),
+                            row.stocks.looked_after_by_placement[kind.index()],
+                        )
+                        .width(0.8)
+                    })
+                    .collect();
+                let name = kind.label();
+                let chart = BarChart::new(name, bars)
+                    .color(colour(kind))
+                    .element_formatter(Box::new(move |bar, _| {
+                        let month = month_at(bar.argument).map_or_else(String::new, Month::label);
+                        format!("{name}\n{month}: {} children", count_text(bar.value))
+                    }));
+                let below: Vec<&BarChart> = charts.iter().collect();
+                let chart = chart.stack_on(&below);
+                charts.push(chart);
+            }
+            for chart in charts {
+                plot_ui.bar_chart(chart);
+            }
+            intervention_markers(plot_ui, projection);
+        });
 }
 
 /// Referrals a year: the sum of the twelve months to each month (from the
@@ -135,10 +133,19 @@ fn referrals_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>)
         colour,
         referrals_in_twelve_months(projection),
     )];
-    let published = published_series(council, projection, &[(HistoryFigure::Referrals, Some(colour))]);
+    let published = published_series(
+        council,
+        projection,
+        &[(HistoryFigure::Referrals, Some(colour))],
+    );
     lines_chart(
         ui,
-        time_plot("referrals_chart", "Referrals a year", count_text, " referrals"),
+        time_plot(
+            "referrals_chart",
+            "Referrals a year",
+            count_text,
+            " referrals",
+        ),
         &lines,
         &published,
         projection,

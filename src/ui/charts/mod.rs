@@ -148,6 +148,12 @@ fn band_keys(name: &str, colour: Color32) -> [Key; 3] {
     ]
 }
 
+/// The id of the chart named `name` ("children_chart"): one id wherever it is
+/// drawn, so that its memory (where each value sits) can be read back.
+pub fn plot_id(name: &str) -> Id {
+    Id::unique(("caseload_chart", name))
+}
+
 /// Every time chart pans and zooms together along x.
 fn time_axis_group() -> Id {
     Id::unique("caseload_time_axis")
@@ -214,6 +220,7 @@ fn time_plot<'a>(
     hover_unit: &'a str,
 ) -> Plot<'a> {
     Plot::new(id)
+        .id(plot_id(id))
         .x_axis_label(crate::charts::MONTH_AXIS)
         .y_axis_label(y_label)
         .x_axis_formatter(|mark, _range| month_axis_label(mark))
@@ -250,6 +257,7 @@ fn time_plot<'a>(
 /// pounds on y, with room above the bars for variance labels.
 fn year_plot(id: &str, highest: f64) -> Plot<'_> {
     Plot::new(id)
+        .id(plot_id(id))
         .x_axis_label(crate::charts::YEAR_AXIS)
         .y_axis_label(ScenarioChart::YearlySpend.y_label())
         .x_axis_formatter(|mark, _| {
@@ -267,7 +275,9 @@ fn year_plot(id: &str, highest: f64) -> Plot<'_> {
         .allow_scroll(false)
         .label_formatter(|hover: &HoverPosition<'_>| match hover {
             // Bars name themselves; a published point's name says it all.
-            HoverPosition::NearDataPoint { plot_name, .. } if published::is_published(plot_name) => {
+            HoverPosition::NearDataPoint { plot_name, .. }
+                if published::is_published(plot_name) =>
+            {
                 Some((*plot_name).to_owned())
             }
             _ => None,
@@ -342,7 +352,7 @@ fn lines_chart<'a>(
     if let Some(fan) = &fan {
         keys.extend(band_keys(fan.name, fan.colour));
     }
-    keys.extend(published::legend_key(published));
+    keys.extend(published::legend_key(ui.visuals(), published));
     legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
     plot.height(plot_height(ui)).show(ui, |plot_ui| {
         if let Some(fan) = &fan {
@@ -361,8 +371,7 @@ pub struct Key {
     pub dashed: bool,
     /// A block of colour (bars) rather than a line.
     pub block: bool,
-    /// The key to published points: its name starts with its own marker, so it
-    /// has no swatch.
+    /// A dot, the key to published points.
     pub marker: bool,
 }
 
@@ -380,7 +389,7 @@ impl From<&Series> for Key {
 
 /// The legend, above the chart so that it never hides a line. Ends with the key
 /// to the intervention markers when the projection has any.
-fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
+pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
     let marker = Key {
         name: "intervention starts (hover for its name)".to_owned(),
         colour: theme::marker_colour(ui.visuals()),
@@ -406,9 +415,7 @@ fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
             ui.allocate_ui(size, |ui| {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    if !key.marker {
-                        swatch_ui(ui, key);
-                    }
+                    swatch_ui(ui, key);
                     ui.label(text);
                 });
             });
@@ -421,7 +428,9 @@ fn swatch_ui(ui: &mut Ui, key: &Key) {
     let painter = ui.painter();
     let y = rect.center().y;
     let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
-    if key.block {
+    if key.marker {
+        painter.circle_filled(rect.center(), 4.5, key.colour);
+    } else if key.block {
         painter.rect_filled(rect.shrink(1.0), 2.0, key.colour);
     } else if key.dashed {
         painter.add(egui::Shape::dashed_line(

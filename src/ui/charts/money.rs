@@ -119,7 +119,7 @@ pub fn money_ui(
                     marker: false,
                 })
                 .into();
-            keys.extend(legend_key(&published));
+            keys.extend(legend_key(ui.visuals(), &published));
             legend_ui(ui, &keys, false);
             year_chart(ui, projection, &published);
         },
@@ -138,7 +138,11 @@ fn year_chart(ui: &mut Ui, projection: &Projection, published: &[PublishedSeries
         .years
         .iter()
         .map(|year| year.spend.total().max(year.funding()))
-        .chain(published.iter().flat_map(|series| series.points.iter().map(|point| point.y)))
+        .chain(
+            published
+                .iter()
+                .flat_map(|series| series.points.iter().map(|point| point.y)),
+        )
         .fold(0.0, f64::max);
     super::year_plot("year_chart", highest)
         .height(plot_height(ui))

@@ -17,8 +17,8 @@ pub const YEARS_BEFORE: i32 = 4;
 /// starts with it.
 pub const PUBLISHED: &str = "published (";
 
-/// The legend's key to the markers.
-pub const LEGEND: &str = "● published (hover a point for its date)";
+/// The legend's key to the markers, beside a dot.
+pub const LEGEND: &str = "published (hover a point for its date)";
 
 /// One published figure placed on a chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,10 +136,11 @@ pub fn published_series(
 }
 
 /// The legend key to the markers, when a chart has any.
-pub fn legend_key(published: &[PublishedSeries]) -> Option<Key> {
+/// The dot is in the text colour: each point takes its line's.
+pub fn legend_key(visuals: &egui::Visuals, published: &[PublishedSeries]) -> Option<Key> {
     (!published.is_empty()).then(|| Key {
         name: LEGEND.to_owned(),
-        colour: Color32::TRANSPARENT,
+        colour: visuals.strong_text_color(),
         dashed: false,
         block: false,
         marker: true,
@@ -152,7 +153,11 @@ pub fn legend_key(published: &[PublishedSeries]) -> Option<Key> {
 pub fn draw_published(plot_ui: &mut PlotUi<'_>, published: &[PublishedSeries]) {
     let background = plot_ui.ctx().global_style().visuals.extreme_bg_color;
     for series in published {
-        let ring: Vec<[f64; 2]> = series.points.iter().map(|point| [point.x, point.y]).collect();
+        let ring: Vec<[f64; 2]> = series
+            .points
+            .iter()
+            .map(|point| [point.x, point.y])
+            .collect();
         plot_ui.points(
             Points::new("", ring)
                 .shape(MarkerShape::Circle)
@@ -250,7 +255,11 @@ mod tests {
             .spending(crate::published::SpendingLine::TotalChildrensSocialCare)
             .expect("published");
         assert_eq!(point.y, thousands * 1000.0);
-        assert!(point.name.starts_with("published (the year to 31 March 2025): £"));
+        assert!(
+            point
+                .name
+                .starts_with("published (the year to 31 March 2025): £")
+        );
     }
 
     #[test]
@@ -258,6 +267,6 @@ mod tests {
         let projection = crate::sim::project(&crate::io::default_scenario());
         let figures = [(HistoryFigure::ChildrenInCare, None)];
         assert!(published_series(None, &projection, &figures).is_empty());
-        assert!(legend_key(&[]).is_none());
+        assert!(legend_key(&egui::Visuals::light(), &[]).is_none());
     }
 }

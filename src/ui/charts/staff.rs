@@ -90,11 +90,8 @@ pub fn staff_ui(
             chart_heading(ui, chart);
             let lines = fixed_series(ui.visuals(), chart, projection);
             let agency = lines.first().map(|line| line.colour);
-            let published = published_series(
-                council,
-                projection,
-                &[(HistoryFigure::AgencyRate, agency)],
-            );
+            let published =
+                published_series(council, projection, &[(HistoryFigure::AgencyRate, agency)]);
             lines_chart(
                 ui,
                 scenario_plot("agency_chart", chart).include_y(100.0),

@@ -1,0 +1,195 @@
+//! What actually happened, in the window: published figures as points on the
+//! charts, "Check against history" and "Fit to history…", driven by their labels
+//! as a person would (egui_kittest, no display needed).
+
+#![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
+
+use std::path::{Path, PathBuf};
+
+use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::history::{HistoryFigure, backtest_council, backtest_scenario};
+use caseload::published::{self, Measure};
+use caseload::ui::charts::plot_id;
+use caseload::ui::charts::published::{LEGEND, point_name};
+use caseload::ui::check_history::{AS_WRITTEN, NO_COUNCIL};
+use caseload::workspace::{FileKind, Preferences};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use egui_plot::{PlotMemory, PlotPoint};
+
+/// No file dialogs are needed here.
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(
+        &mut self,
+        _folder: Option<&Path>,
+        _name: &str,
+        _kind: FileKind,
+    ) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The window on the built-in scenario, Liverpool's from January 2019 (E08000012).
+fn app() -> Harness<'static, CaseloadApp> {
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1100.0])
+        .build_eframe(|_cc| CaseloadApp::with_parts(Preferences::default(), Box::new(NoDialogs)));
+    harness.run();
+    harness
+}
+
+fn menu(harness: &mut Harness<'_, CaseloadApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+/// The chart tab, not the editor section of the same name.
+fn chart_tab(harness: &mut Harness<'_, CaseloadApp>, tab: &str) {
+    harness.get_all_by_label(tab).last().unwrap().click();
+    harness.run();
+}
+
+/// Moves the pointer onto `point` of the chart `chart`, where the chart drew it.
+fn hover_on(harness: &mut Harness<'_, CaseloadApp>, chart: &str, point: PlotPoint) {
+    let memory = PlotMemory::load(&harness.ctx, plot_id(chart)).expect("the chart was drawn");
+    let position = memory.transform().position_from_point(&point);
+    harness.hover_at(position);
+    harness.run();
+}
+
+fn liverpool() -> &'static published::Council {
+    published::by_code("E08000012").unwrap()
+}
+
+/// Liverpool's published children in care at 31 March 2018 sit on the Children
+/// chart at April 2018, before the projection starts, named on hover with its
+/// date and value; the legend says what the markers are.
+#[test]
+fn a_council_scenario_shows_published_points_on_the_children_chart() {
+    let mut harness = app();
+    chart_tab(&mut harness, "Children");
+    // On the children chart and beside it on "Referrals a year".
+    assert!(harness.get_all_by_label(LEGEND).count() >= 2);
+    harness.get_by_label("Referrals a year");
+    let published = liverpool()
+        .year(2018)
+        .unwrap()
+        .get(Measure::ChildrenInCare)
+        .unwrap();
+    let name = point_name(HistoryFigure::ChildrenInCare, 2018, published);
+    assert!(
+        harness.query_by_label(&name).is_none(),
+        "not before hovering"
+    );
+    let april = caseload::model::Month::new(2018, 4).unwrap();
+    hover_on(
+        &mut harness,
+        "children_chart",
+        PlotPoint::new(f64::from(april.index()), published),
+    );
+    harness.get_by_label(&name);
+}
+
+/// Referrals in the year to 31 March 2020, as published, on their March.
+#[test]
+fn referrals_a_year_show_the_published_years() {
+    let mut harness = app();
+    chart_tab(&mut harness, "Children");
+    let published = liverpool()
+        .year(2020)
+        .unwrap()
+        .get(Measure::Referrals)
+        .unwrap();
+    let march = caseload::model::Month::new(2020, 3).unwrap();
+    hover_on(
+        &mut harness,
+        "referrals_chart",
+        PlotPoint::new(f64::from(march.index()), published),
+    );
+    harness.get_by_label(&point_name(HistoryFigure::Referrals, 2020, published));
+}
+
+/// Without a council code, the charts show no published points, and "Check
+/// against history" says how to add one; a code the figures do not know shows
+/// nothing either, and says so.
+#[test]
+fn without_a_council_there_are_no_points_and_the_check_says_how_to_add_one() {
+    let mut harness = app();
+    harness.state_mut().documents[0].scenario.council = None;
+    harness.run();
+    chart_tab(&mut harness, "Children");
+    assert!(harness.query_by_label(LEGEND).is_none());
+    menu(&mut harness, "Councils", "Check against history…");
+    harness.get_by_label(NO_COUNCIL);
+    harness.state_mut().documents[0].scenario.council = Some("E08999999".to_owned());
+    harness.run();
+    assert!(harness.query_by_label(LEGEND).is_none());
+    assert!(
+        harness
+            .query_by_label_contains("No council has the code E08999999")
+            .is_some()
+    );
+}
+
+/// Councils > Check against history: the plain sentence at the top, the table
+/// year by year (a row's figures as published and modelled), the scenario as
+/// written, and another start year chosen.
+#[test]
+fn check_against_history_shows_the_sentence_and_the_table() {
+    let mut harness = app();
+    menu(&mut harness, "Councils", "Check against history…");
+    // The built-in scenario starts in January 2019: its figures are 31 March 2018's.
+    let backtest = backtest_council(liverpool(), 2018).unwrap();
+    harness.get_by_label(&backtest.sentence().unwrap());
+    let point = backtest
+        .point(HistoryFigure::ChildrenInCare, 1)
+        .unwrap()
+        .clone();
+    let figure = HistoryFigure::ChildrenInCare;
+    assert!(
+        harness
+            .query_all_by_label(&figure.date_label(point.year))
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label(&figure.format(point.published))
+            .count()
+            >= 1
+    );
+    harness
+        .get_all_by_label(&figure.format(point.model))
+        .next()
+        .unwrap();
+    harness
+        .get_all_by_label(&format!("{:+.1}%", point.model_error().unwrap()))
+        .next()
+        .unwrap();
+    for heading in ["Model", "No change", "3-year trend"] {
+        assert!(
+            harness.query_all_by_label(heading).count() >= 2,
+            "{heading}"
+        );
+    }
+    harness.get_by_label("Mean absolute error by years ahead");
+    let scenario = harness.state().document().scenario.clone();
+    assert!(backtest_scenario(&scenario).is_ok());
+    harness.get_by_label_contains(&format!("{AS_WRITTEN} (\"{}\"", scenario.name));
+
+    harness
+        .get_by_label("Start Liverpool from the figures published for 31 March")
+        .click();
+    harness.run();
+    harness.get_by_label("2020").click();
+    harness.run();
+    let from_2020 = backtest_council(liverpool(), 2020).unwrap();
+    harness.get_by_label(&from_2020.sentence().unwrap());
+}
