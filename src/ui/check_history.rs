@@ -366,42 +366,81 @@ fn error_cells(ui: &mut Ui, errors: [Option<f64>; 3], values: [String; 3]) {
     }
 }
 
-/// Mean absolute error per figure and years ahead, of the model and each rule.
+/// Years ahead the summary shows; further ones rest on few points and are in
+/// the table year by year.
+const SUMMARY_HORIZONS: i32 = 3;
+
+/// Mean absolute error per figure (rows) and years ahead (columns), of the
+/// model and each rule, the smallest of the three in green.
 fn horizons_ui(ui: &mut Ui, backtest: &Backtest) {
     let table = backtest.horizon_errors();
     if table.is_empty() {
         ui.label("Nothing published after the start to judge.");
         return;
     }
+    let colours = theme::status_colours(ui.visuals());
+    let estimates = [MODEL, Rule::NoChange.label(), Rule::ThreeYearTrend.label()];
     Grid::new("check_history_horizons")
         .striped(true)
-        .num_columns(5)
+        .num_columns(1 + 3 * SUMMARY_HORIZONS as usize)
         .show(ui, |ui| {
-            ui.strong("Figure");
-            ui.strong("Years ahead");
-            ui.strong(MODEL);
-            for rule in Rule::ALL {
-                ui.strong(rule.label());
+            ui.label("");
+            for horizon in 1..=SUMMARY_HORIZONS {
+                ui.strong(match horizon {
+                    1 => "1 year ahead".to_owned(),
+                    _ => format!("{horizon} years ahead"),
+                });
+                ui.label("");
+                ui.label("");
             }
             ui.end_row();
-            for row in &table {
-                ui.label(row.figure.label());
-                ui.label(row.horizon.to_string());
-                // Mean absolute errors have no sign: shown as plain percentages.
-                let errors = [Some(row.model), Some(row.rules[0]), Some(row.rules[1])];
-                let colours = theme::status_colours(ui.visuals());
-                let best = row.model.min(row.rules[0]).min(row.rules[1]);
-                for error in errors.into_iter().flatten() {
-                    let text = RichText::new(format!("{error:.1}%"));
-                    if (error - best).abs() < 1e-9 {
-                        ui.label(text.color(colours.good).strong());
-                    } else {
-                        ui.label(text.color(colours.bad));
+            ui.strong("Figure");
+            for _ in 1..=SUMMARY_HORIZONS {
+                for name in estimates {
+                    ui.strong(name);
+                }
+            }
+            ui.end_row();
+            for figure in HistoryFigure::JUDGED {
+                if !table.iter().any(|row| row.figure == figure) {
+                    continue;
+                }
+                ui.label(figure.short_label()).on_hover_text(figure.label());
+                for horizon in 1..=SUMMARY_HORIZONS {
+                    let Some(row) = table
+                        .iter()
+                        .find(|row| row.figure == figure && row.horizon == horizon)
+                    else {
+                        for _ in estimates {
+                            ui.weak("n/a");
+                        }
+                        continue;
+                    };
+                    let errors = [row.model, row.rules[0], row.rules[1]];
+                    let best = errors.iter().copied().fold(f64::INFINITY, f64::min);
+                    for (error, name) in errors.into_iter().zip(estimates) {
+                        // Mean absolute errors have no sign.
+                        let text = RichText::new(format!("{error:.1}%"));
+                        let hover = format!(
+                            "{name}, {}, {horizon} year(s) ahead: {error:.1}% from the \
+                             published figure on average ({} point(s))",
+                            figure.label(),
+                            row.points
+                        );
+                        if (error - best).abs() < 1e-9 {
+                            ui.label(text.color(colours.good).strong())
+                                .on_hover_text(hover);
+                        } else {
+                            ui.label(text.color(colours.bad)).on_hover_text(hover);
+                        }
                     }
                 }
                 ui.end_row();
             }
         });
+    if table.iter().any(|row| row.horizon > SUMMARY_HORIZONS) {
+        ui.weak("Further years ahead are in the table year by year below.");
+    }
 }
 
 /// Every figure year by year: published, then the model and each rule with its

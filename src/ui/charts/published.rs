@@ -11,7 +11,7 @@ use crate::published::Council;
 use crate::sim::Projection;
 
 /// Years of published figures shown before the projection starts.
-pub const YEARS_BEFORE: i32 = 4;
+pub const YEARS_BEFORE: i32 = 3;
 
 /// Where hovers and the legend say a point is published: every point's name
 /// starts with it.
