@@ -4,7 +4,7 @@
 
 use crate::model::Month;
 use crate::published::{Council, Measure, SpendingLine};
-use crate::sim::Projection;
+use crate::sim::{MonthRow, Projection};
 use crate::units;
 
 /// A figure that is both projected and published.
@@ -21,6 +21,16 @@ pub enum HistoryFigure {
     CaseloadPerCaseHolder,
     /// Net spending on children's social care, published for 2024-25 only.
     Spending,
+    /// Children who started to be looked after in the year (from referrals and
+    /// from plans). Not judged by backtests: the fit uses it to tell the rates apart.
+    StartedCare,
+    /// Children who ceased to be looked after in the year.
+    CeasedCare,
+    /// Child protection plans started in the year (from referrals and step-ups).
+    PlansStarted,
+    /// Children in need episodes started in the year: referrals that open a case
+    /// of any kind (a child-in-need case, a plan or care).
+    NeedStarted,
 }
 
 /// When a published figure is counted.
@@ -58,6 +68,16 @@ impl HistoryFigure {
         HistoryFigure::CaseloadPerCaseHolder,
     ];
 
+    /// The flows in and out of care and onto plans: published yearly, read from
+    /// the projection's monthly flows. Calibration fits them beside the stocks,
+    /// since the stocks alone cannot tell how fast children come and go.
+    pub const FLOWS: [HistoryFigure; 4] = [
+        HistoryFigure::StartedCare,
+        HistoryFigure::CeasedCare,
+        HistoryFigure::PlansStarted,
+        HistoryFigure::NeedStarted,
+    ];
+
     /// What people call it.
     pub fn label(self) -> &'static str {
         match self {
@@ -69,6 +89,10 @@ impl HistoryFigure {
             HistoryFigure::AgencyRate => "Agency social workers (% of FTE)",
             HistoryFigure::CaseloadPerCaseHolder => "Caseload per case-holding social worker",
             HistoryFigure::Spending => "Spending on children's social care",
+            HistoryFigure::StartedCare => "Children starting care in the year",
+            HistoryFigure::CeasedCare => "Children leaving care in the year",
+            HistoryFigure::PlansStarted => "Child protection plans started in the year",
+            HistoryFigure::NeedStarted => "Children in need episodes started in the year",
         }
     }
 
@@ -83,6 +107,10 @@ impl HistoryFigure {
             HistoryFigure::AgencyRate => "Agency rate",
             HistoryFigure::CaseloadPerCaseHolder => "Caseload",
             HistoryFigure::Spending => "Spending",
+            HistoryFigure::StartedCare => "Started care",
+            HistoryFigure::CeasedCare => "Left care",
+            HistoryFigure::PlansStarted => "Plans started",
+            HistoryFigure::NeedStarted => "Cases opened",
         }
     }
 
@@ -97,6 +125,9 @@ impl HistoryFigure {
             HistoryFigure::AgencyRate => "%",
             HistoryFigure::CaseloadPerCaseHolder => "cases per FTE",
             HistoryFigure::Spending => "£ a year",
+            HistoryFigure::StartedCare | HistoryFigure::CeasedCare => "children a year",
+            HistoryFigure::PlansStarted => "plans a year",
+            HistoryFigure::NeedStarted => "episodes a year",
         }
     }
 
@@ -105,7 +136,12 @@ impl HistoryFigure {
             HistoryFigure::ChildrenInCare
             | HistoryFigure::ProtectionPlans
             | HistoryFigure::ChildrenInNeedNet => Counted::AtEndOfMarch,
-            HistoryFigure::Referrals | HistoryFigure::Spending => Counted::OverTheYear,
+            HistoryFigure::Referrals
+            | HistoryFigure::Spending
+            | HistoryFigure::StartedCare
+            | HistoryFigure::CeasedCare
+            | HistoryFigure::PlansStarted
+            | HistoryFigure::NeedStarted => Counted::OverTheYear,
             HistoryFigure::SocialWorkersFte
             | HistoryFigure::AgencyRate
             | HistoryFigure::CaseloadPerCaseHolder => Counted::AtEndOfSeptember,
@@ -132,7 +168,11 @@ impl HistoryFigure {
             HistoryFigure::ChildrenInCare
             | HistoryFigure::ProtectionPlans
             | HistoryFigure::ChildrenInNeedNet
-            | HistoryFigure::Referrals => units::thousands(value, 0),
+            | HistoryFigure::Referrals
+            | HistoryFigure::StartedCare
+            | HistoryFigure::CeasedCare
+            | HistoryFigure::PlansStarted
+            | HistoryFigure::NeedStarted => units::thousands(value, 0),
             HistoryFigure::SocialWorkersFte => units::fte(value),
             HistoryFigure::AgencyRate => format!("{}%", units::thousands(value, 1)),
             HistoryFigure::CaseloadPerCaseHolder => units::thousands(value, 1),
@@ -179,6 +219,10 @@ impl HistoryFigure {
                 agency / all * 100.0
             }
             HistoryFigure::CaseloadPerCaseHolder => entry.get(Measure::CaseloadPerCaseHolder)?,
+            HistoryFigure::StartedCare => entry.get(Measure::StartedCare)?,
+            HistoryFigure::CeasedCare => entry.get(Measure::CeasedCare)?,
+            HistoryFigure::PlansStarted => entry.get(Measure::PlansStarted)?,
+            HistoryFigure::NeedStarted => entry.get(Measure::ChildrenInNeedStarted)?,
             HistoryFigure::Spending => return None,
         };
         value.is_finite().then_some(value)
@@ -225,20 +269,57 @@ impl HistoryFigure {
     /// What the projection says this figure was for `year`, or `None` when the
     /// projection does not cover it.
     pub fn modelled(self, projection: &Projection, year: i32) -> Option<f64> {
+        self.modelled_in_rows(&projection.rows, year)
+    }
+
+    /// [`Self::modelled`] on the month rows alone (a projection made with
+    /// [`crate::sim::Detail::Summary`]).
+    pub fn modelled_in_rows(self, rows: &[MonthRow], year: i32) -> Option<f64> {
         let (first, count) = self.months(year)?;
-        let start = projection.first()?.month;
+        self.read(rows, first, count)
+    }
+
+    /// What the projection says this figure was in one `month`: a stock or the
+    /// staff at its end (the next month's opening), a flow during it. For a
+    /// council's own monthly counts. `None` when the projection does not cover it.
+    pub fn modelled_in_month(self, rows: &[MonthRow], month: Month) -> Option<f64> {
+        let first = match self.counted() {
+            Counted::OverTheYear => month,
+            Counted::AtEndOfMarch | Counted::AtEndOfSeptember => month.plus(1),
+        };
+        self.read(rows, first, 1)
+    }
+
+    /// The figure read from `count` rows from `first`: the first row's opening
+    /// stocks and staff, or the flows summed over the rows. The one place that
+    /// says which part of a month row each figure is.
+    fn read(self, rows: &[MonthRow], first: Month, count: usize) -> Option<f64> {
+        let start = rows.first()?.month;
         let offset = usize::try_from(first.index() - start.index()).ok()?;
-        let rows = projection.rows.get(offset..offset + count)?;
+        let rows = rows.get(offset..offset + count)?;
         let row = rows.first()?;
+        let sum = |flow: fn(&MonthRow) -> f64| rows.iter().map(flow).sum::<f64>();
         let value = match self {
             HistoryFigure::ChildrenInCare => row.stocks.looked_after(),
             HistoryFigure::ProtectionPlans => row.stocks.child_protection,
             HistoryFigure::ChildrenInNeedNet => row.stocks.children_in_need,
-            HistoryFigure::Referrals => rows.iter().map(|row| row.flows.referrals).sum(),
+            HistoryFigure::Referrals => sum(|row| row.flows.referrals),
             HistoryFigure::SocialWorkersFte => row.staffing.permanent_fte,
             HistoryFigure::AgencyRate => row.staffing.agency_share * 100.0,
             HistoryFigure::CaseloadPerCaseHolder => row.workload.average_caseload?,
-            HistoryFigure::Spending => rows.iter().map(|row| row.spend.total()).sum(),
+            HistoryFigure::Spending => sum(|row| row.spend.total()),
+            HistoryFigure::StartedCare => {
+                sum(|row| row.flows.new_care_entries + row.flows.protection_to_care)
+            }
+            HistoryFigure::CeasedCare => sum(|row| row.flows.left_care),
+            HistoryFigure::PlansStarted => {
+                sum(|row| row.flows.new_child_protection + row.flows.child_in_need_to_protection)
+            }
+            HistoryFigure::NeedStarted => sum(|row| {
+                row.flows.new_child_in_need
+                    + row.flows.new_child_protection
+                    + row.flows.new_care_entries
+            }),
         };
         value.is_finite().then_some(value)
     }

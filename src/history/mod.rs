@@ -7,9 +7,14 @@
 
 pub mod all;
 pub mod backtest;
+pub mod calibrate;
 pub mod figures;
 pub mod rules;
 
 pub use backtest::{Backtest, HorizonErrors, Point, backtest_council, backtest_scenario};
+pub use calibrate::{
+    Calibration, FittedInput, FittedPoint, FittedSeries, MonthlyCounts, Period, calibrate,
+    calibrate_to_counts, calibrate_to_series,
+};
 pub use figures::{Counted, HistoryFigure};
 pub use rules::Rule;
