@@ -12,7 +12,10 @@ use caseload::published::{self, Measure};
 use caseload::ui::charts::plot_id;
 use caseload::ui::charts::published::{LEGEND, point_name};
 use caseload::ui::check_history::{AS_WRITTEN, NO_COUNCIL};
+use caseload::ui::fit_history::{APPLY, FIT};
+use caseload::workspace::fit_history::applied;
 use caseload::workspace::{FileKind, Preferences};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use egui_plot::{PlotMemory, PlotPoint};
@@ -192,4 +195,68 @@ fn check_against_history_shows_the_sentence_and_the_table() {
     harness.run();
     let from_2020 = backtest_council(liverpool(), 2020).unwrap();
     harness.get_by_label(&from_2020.sentence().unwrap());
+}
+
+/// Runs frames until the fit has finished (it runs on another thread).
+fn until_fitted(harness: &mut Harness<'_, CaseloadApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().fit_history.is_working() {
+        assert!(started.elapsed().as_secs() < 600, "the fit did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Councils > Fit to history…: Fit shows the error before and after and the
+/// inputs with their ranges; Apply sets the fitted values and a note of the fit
+/// as one step, and Undo restores the scenario as it was.
+#[test]
+fn fit_to_history_fits_and_apply_changes_the_scenario_until_undone() {
+    let mut harness = app();
+    let original = harness.state().document().scenario.clone();
+    menu(&mut harness, "Councils", "Fit to history…");
+    harness.get_by_label_contains("Fit to Liverpool's figures for the years ending 31 March");
+    harness.get_by_label(FIT).click();
+    harness.step();
+    until_fitted(&mut harness);
+    let calibration = harness
+        .state()
+        .fit_history
+        .calibration_for(&original)
+        .cloned()
+        .expect("a fit of the scenario as it is");
+    harness.get_by_label(&format!(
+        "Error {:.1}% before the fit, {:.1}% after",
+        calibration.error_before_percent, calibration.error_after_percent
+    ));
+    assert!(calibration.error_after_percent <= calibration.error_before_percent);
+    for input in &calibration.inputs {
+        assert!(
+            harness.query_all_by_label(&input.name).count() >= 1,
+            "{}",
+            input.name
+        );
+        assert!(
+            (input.lower..=input.upper).contains(&input.after),
+            "{input:?}"
+        );
+    }
+    harness.get_by_label("Allowed range");
+
+    harness.get_by_label(APPLY).click();
+    harness.run();
+    let scenario = harness.state().document().scenario.clone();
+    assert_ne!(scenario, original);
+    assert_eq!(scenario, applied(&calibration));
+    assert!(
+        scenario.notes.ends_with(&calibration.comment()),
+        "{}",
+        scenario.notes
+    );
+    harness.get_by_label("Applied. Edit > Undo takes it back.");
+
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
+    harness.run();
+    assert_eq!(harness.state().document().scenario, original);
 }

@@ -183,6 +183,12 @@ impl CaseloadApp {
                 self.check_history
                     .open_on(&self.documents[self.active].scenario);
             }
+            Command::ShowFitToHistory => self.fit_history.open(),
+            Command::StartFit => {
+                let scenario = &self.documents[self.active].scenario;
+                self.fit_history.start(scenario, repaint_later(ctx));
+            }
+            Command::ApplyFit => self.apply_fit(),
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk
@@ -224,6 +230,20 @@ impl CaseloadApp {
             .unused_intervention_label(&intervention.label);
         self.status = format!("Added \"{}\" to the plan", intervention.label);
         document.change_in_one_step(|scenario| scenario.interventions.push(intervention));
+    }
+
+    /// Sets the fitted rates on the scenario being edited, with the fit's note, as
+    /// one step to undo; a fit of an older version of the scenario is not applied.
+    fn apply_fit(&mut self) {
+        let document = &mut self.documents[self.active];
+        let Some(calibration) = self.fit_history.calibration_for(&document.scenario) else {
+            self.status =
+                "Not applied: the scenario changed since the fit; fit it again".to_owned();
+            return;
+        };
+        let fitted = crate::workspace::fit_history::applied(calibration);
+        self.status = format!("Applied the fitted rates. {}", calibration.comment());
+        document.change_in_one_step(|scenario| *scenario = fitted);
     }
 
     /// Sets the durations (or starting figures) that put the start of the

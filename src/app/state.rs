@@ -44,6 +44,7 @@ pub struct CaseloadApp {
     pub about_open: bool,
     pub how_we_compare: crate::workspace::HowWeCompare,
     pub check_history: crate::workspace::CheckHistory,
+    pub fit_history: crate::workspace::FitToHistory,
     pub new_from_council: crate::workspace::NewFromCouncil,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
@@ -118,6 +119,7 @@ impl CaseloadApp {
             about_open: false,
             how_we_compare: crate::workspace::HowWeCompare::default(),
             check_history: crate::workspace::CheckHistory::default(),
+            fit_history: crate::workspace::FitToHistory::default(),
             new_from_council: crate::workspace::NewFromCouncil::default(),
             pending: None,
             overwrite_question: None,

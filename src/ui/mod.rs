@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod editor;
 pub mod file_chooser;
+pub mod fit_history;
 pub mod headline;
 pub mod help;
 pub mod how_we_compare;

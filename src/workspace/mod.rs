@@ -8,6 +8,7 @@ mod command;
 mod comparison;
 mod document;
 mod file_kind;
+pub mod fit_history;
 mod how_we_compare;
 mod new_from_council;
 mod preferences;
@@ -20,6 +21,7 @@ pub use command::{
 pub use comparison::ComparisonChoice;
 pub use document::{DiskStamp, Document};
 pub use file_kind::FileKind;
+pub use fit_history::FitToHistory;
 pub use how_we_compare::HowWeCompare;
 pub use new_from_council::NewFromCouncil;
 pub use preferences::{FileChooserChoice, MAX_RECENT_FILES, Preferences, ThemeChoice};

@@ -46,6 +46,10 @@ fn counts(figure: HistoryFigure) -> &'static str {
         HistoryFigure::AgencyRate => "of social workers from agencies",
         HistoryFigure::CaseloadPerCaseHolder => "cases per case-holding social worker",
         HistoryFigure::Spending => "spent on children's social care",
+        HistoryFigure::StartedCare => "children started care",
+        HistoryFigure::CeasedCare => "children left care",
+        HistoryFigure::PlansStarted => "protection plans started",
+        HistoryFigure::NeedStarted => "children in need episodes started",
     }
 }
 
