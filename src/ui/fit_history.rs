@@ -6,7 +6,7 @@
 use egui::{ComboBox, Context, DragValue, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 
-use super::charts::{Key, legend_ui, month_x};
+use super::charts::{Key, legend_ui, month_axis_label, month_grid, month_x};
 use super::theme;
 use crate::history::{Calibration, FittedSeries, HistoryFigure};
 use crate::model::{Month, Scenario};
@@ -203,13 +203,13 @@ fn result_ui(
     chart_ui(ui, chart, calibration);
 }
 
-/// "0.35", "18", "1,200.5": an input's value, as exact as it matters.
-fn number(value: f64) -> String {
-    if value.abs() >= 100.0 {
-        crate::units::thousands(value, 1)
+/// "0.35", "18", "1,200": an input's value to two decimals, whole numbers
+/// without them.
+pub fn number(value: f64) -> String {
+    if (value - value.round()).abs() < 0.005 {
+        crate::units::thousands(value, 0)
     } else {
-        let text = format!("{value:.3}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        crate::units::thousands(value, 2)
     }
 }
 
@@ -298,13 +298,9 @@ fn series_chart(ui: &mut Ui, series: &FittedSeries) {
     Plot::new("fit_history_chart")
         .height(240.0)
         .x_axis_label("Month")
-        .y_axis_label(figure.short_label())
-        .x_axis_formatter(|mark, _| {
-            if (mark.value - mark.value.round()).abs() > 1e-6 {
-                return String::new();
-            }
-            Month::from_index(mark.value.round() as i32).map_or_else(String::new, Month::label)
-        })
+        .y_axis_label(format!("{} ({unit})", figure.short_label()))
+        .x_axis_formatter(|mark, _| month_axis_label(mark))
+        .x_grid_spacer(month_grid)
         .y_axis_formatter(move |mark, _| figure.format(mark.value))
         .y_axis_min_width(56.0)
         .include_y(0.0)

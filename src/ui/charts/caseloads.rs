@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::published::published_series;
+use super::published::with_history;
 use super::{FanBands, chart_heading, fixed_series, lines_chart, scenario_plot, two_charts};
 use crate::charts::ScenarioChart;
 use crate::history::HistoryFigure;
@@ -31,7 +32,7 @@ pub fn caseloads_ui(
             );
             lines_chart(
                 ui,
-                scenario_plot("caseload_chart", chart),
+                with_history(scenario_plot("caseload_chart", chart), projection, council),
                 &lines,
                 &published,
                 projection,
@@ -50,7 +51,8 @@ pub fn caseloads_ui(
             let lines = fixed_series(ui.visuals(), chart, projection);
             lines_chart(
                 ui,
-                scenario_plot("capacity_chart", chart).include_y(10.0),
+                with_history(scenario_plot("capacity_chart", chart), projection, council)
+                    .include_y(10.0),
                 &lines,
                 &[],
                 projection,

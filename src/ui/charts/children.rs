@@ -5,6 +5,7 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart};
 
 use super::published::published_series;
+use super::published::with_history;
 use super::{
     FanBands, Key, Series, chart_heading, chart_title, count_text, fixed_series,
     intervention_markers, legend_ui, lines_chart, month_at, month_x, plot_height, scenario_plot,
@@ -47,7 +48,7 @@ pub fn children_ui(
             let in_care = colour(2);
             lines_chart(
                 ui,
-                scenario_plot("children_chart", chart),
+                with_history(scenario_plot("children_chart", chart), projection, council),
                 &lines,
                 &published,
                 projection,
@@ -65,7 +66,7 @@ pub fn children_ui(
                 let [placements, referrals] = columns else {
                     return;
                 };
-                placements_ui(placements, projection);
+                placements_ui(placements, projection, council);
                 referrals_ui(referrals, projection, council);
             });
         },
@@ -73,7 +74,7 @@ pub fn children_ui(
 }
 
 /// Children in care by placement, stacked month by month.
-fn placements_ui(ui: &mut Ui, projection: &Projection) {
+fn placements_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>) {
     let chart = ScenarioChart::ChildrenInCareByPlacement;
     chart_heading(ui, chart);
     let colour =
@@ -89,38 +90,42 @@ fn placements_ui(ui: &mut Ui, projection: &Projection) {
         })
         .collect();
     legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-    scenario_plot("placements_chart", chart)
-        .height(plot_height(ui))
-        .show(ui, |plot_ui| {
-            let mut charts: Vec<BarChart> = Vec::new();
-            for kind in PlacementKind::ALL {
-                let bars = projection
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        Bar::new(
-                            month_x(row.month),
-                            row.stocks.looked_after_by_placement[kind.index()],
-                        )
-                        .width(0.8)
-                    })
-                    .collect();
-                let name = kind.label();
-                let chart = BarChart::new(name, bars)
-                    .color(colour(kind))
-                    .element_formatter(Box::new(move |bar, _| {
-                        let month = month_at(bar.argument).map_or_else(String::new, Month::label);
-                        format!("{name}\n{month}: {} children", count_text(bar.value))
-                    }));
-                let below: Vec<&BarChart> = charts.iter().collect();
-                let chart = chart.stack_on(&below);
-                charts.push(chart);
-            }
-            for chart in charts {
-                plot_ui.bar_chart(chart);
-            }
-            intervention_markers(plot_ui, projection);
-        });
+    with_history(
+        scenario_plot("placements_chart", chart),
+        projection,
+        council,
+    )
+    .height(plot_height(ui))
+    .show(ui, |plot_ui| {
+        let mut charts: Vec<BarChart> = Vec::new();
+        for kind in PlacementKind::ALL {
+            let bars = projection
+                .rows
+                .iter()
+                .map(|row| {
+                    Bar::new(
+                        month_x(row.month),
+                        row.stocks.looked_after_by_placement[kind.index()],
+                    )
+                    .width(0.8)
+                })
+                .collect();
+            let name = kind.label();
+            let chart = BarChart::new(name, bars)
+                .color(colour(kind))
+                .element_formatter(Box::new(move |bar, _| {
+                    let month = month_at(bar.argument).map_or_else(String::new, Month::label);
+                    format!("{name}\n{month}: {} children", count_text(bar.value))
+                }));
+            let below: Vec<&BarChart> = charts.iter().collect();
+            let chart = chart.stack_on(&below);
+            charts.push(chart);
+        }
+        for chart in charts {
+            plot_ui.bar_chart(chart);
+        }
+        intervention_markers(plot_ui, projection);
+    });
 }
 
 /// Referrals a year: the sum of the twelve months to each month (from the
@@ -140,11 +145,15 @@ fn referrals_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>)
     );
     lines_chart(
         ui,
-        time_plot(
-            "referrals_chart",
-            "Referrals a year",
-            count_text,
-            " referrals",
+        with_history(
+            time_plot(
+                "referrals_chart",
+                "Referrals a year",
+                count_text,
+                " referrals",
+            ),
+            projection,
+            council,
         ),
         &lines,
         &published,

@@ -169,7 +169,7 @@ fn month_at(x: f64) -> Option<Month> {
 }
 
 /// "Apr 2019" for a whole month; nothing between months.
-fn month_axis_label(mark: GridMark) -> String {
+pub fn month_axis_label(mark: GridMark) -> String {
     if (mark.value - mark.value.round()).abs() > 1e-6 {
         return String::new();
     }
@@ -178,7 +178,7 @@ fn month_axis_label(mark: GridMark) -> String {
 
 /// Grid lines on months, stronger on quarters and strongest on April, the start
 /// of the financial year.
-fn month_grid(input: GridInput) -> Vec<GridMark> {
+pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     let (low, high) = input.bounds;
     if !(low.is_finite() && high.is_finite()) || high - low > 12.0 * 400.0 {
         return Vec::new();
@@ -360,7 +360,7 @@ fn lines_chart<'a>(
         }
         draw_series(plot_ui, lines);
         intervention_markers(plot_ui, projection);
-        published::draw_published(plot_ui, published);
+        published::draw_published(plot_ui, published, published::POINT_RADIUS);
     });
 }
 

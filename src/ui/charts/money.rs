@@ -4,7 +4,9 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
-use super::published::{PublishedSeries, draw_published, legend_key, published_spending};
+use super::published::{
+    PublishedSeries, draw_published, legend_key, published_spending, with_history,
+};
 use super::{
     FanBands, Key, band_keys, chart_heading, draw_bands, fixed_series, intervention_markers,
     legend_ui, month_at, month_x, plot_height, scenario_plot, two_charts,
@@ -56,7 +58,7 @@ pub fn money_ui(
                 keys.extend(band_keys(fan.name, fan.colour));
             }
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            scenario_plot("spend_chart", chart)
+            with_history(scenario_plot("spend_chart", chart), projection, council)
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();
@@ -201,6 +203,6 @@ fn year_chart(ui: &mut Ui, projection: &Projection, published: &[PublishedSeries
                         }),
                 ));
             }
-            draw_published(plot_ui, published);
+            draw_published(plot_ui, published, 7.0);
         });
 }

@@ -10,6 +10,9 @@ use crate::model::Month;
 use crate::published::Council;
 use crate::sim::Projection;
 
+/// The radius of a published point on a chart over time.
+pub const POINT_RADIUS: f32 = 4.5;
+
 /// Years of published figures shown before the projection starts.
 pub const YEARS_BEFORE: i32 = 3;
 
@@ -92,6 +95,22 @@ pub fn published_points(
         .collect()
 }
 
+/// Widens a time chart to the years of published figures shown before the
+/// start, for every chart of a council's scenario alike, so that charts above
+/// one another keep the same months under each other.
+pub fn with_history<'a>(
+    plot: egui_plot::Plot<'a>,
+    projection: &Projection,
+    council: Option<&Council>,
+) -> egui_plot::Plot<'a> {
+    match (council, projection.first(), projection.last()) {
+        (Some(_), Some(first), Some(last)) => plot
+            .include_x(month_x(first.month.plus(-12 * YEARS_BEFORE)))
+            .include_x(month_x(last.month)),
+        _ => plot,
+    }
+}
+
 /// The published spending of the council on the chart by financial year, at the
 /// spend bar of its year (`x` = the year it starts in, less the bar's offset),
 /// where that year is within [`YEARS_BEFORE`] years of the projection's.
@@ -153,8 +172,9 @@ pub fn legend_key(visuals: &egui::Visuals, published: &[PublishedSeries]) -> Opt
 
 /// Draws each point as a filled circle in its line's colour on a ring of the
 /// background colour, so it stands out where it sits on the line. Each point is
-/// its own item, so its hover names its date and value.
-pub fn draw_published(plot_ui: &mut PlotUi<'_>, published: &[PublishedSeries]) {
+/// its own item, so its hover names its date and value. `radius` in points: larger
+/// where the point sits on a bar of its colour.
+pub fn draw_published(plot_ui: &mut PlotUi<'_>, published: &[PublishedSeries], radius: f32) {
     let background = plot_ui.ctx().global_style().visuals.extreme_bg_color;
     for series in published {
         let ring: Vec<[f64; 2]> = series
@@ -165,7 +185,7 @@ pub fn draw_published(plot_ui: &mut PlotUi<'_>, published: &[PublishedSeries]) {
         plot_ui.points(
             Points::new("", ring)
                 .shape(MarkerShape::Circle)
-                .radius(6.5)
+                .radius(radius + 2.0)
                 .color(background)
                 .filled(true)
                 .allow_hover(false),
@@ -174,7 +194,7 @@ pub fn draw_published(plot_ui: &mut PlotUi<'_>, published: &[PublishedSeries]) {
             plot_ui.points(
                 Points::new(point.name.clone(), vec![[point.x, point.y]])
                     .shape(MarkerShape::Circle)
-                    .radius(4.5)
+                    .radius(radius)
                     .color(series.colour)
                     .filled(true),
             );

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::published::published_series;
+use super::published::with_history;
 use super::{
     FanBands, Series, chart_heading, fixed_series, lines_chart, month_x, monthly_points,
     scenario_plot, two_charts,
@@ -17,15 +18,6 @@ use crate::ui::theme;
 /// The line the published social workers in post are set against: the census
 /// counts permanent staff, so not the agency FTE in "All staff".
 const PERMANENT_STAFF: &str = "Permanent staff (all groups)";
-
-/// The permanent staff line's colour: the next after the groups', past yellow (too
-/// pale on white) and grey ("All staff").
-fn permanent_colour(groups: usize) -> usize {
-    (groups..groups + 8)
-        .map(|index| index % 8)
-        .find(|index| *index != 5 && *index != 7)
-        .unwrap_or(0)
-}
 
 pub fn staff_ui(
     ui: &mut Ui,
@@ -56,7 +48,8 @@ pub fn staff_ui(
             // The band goes with all staff, the first fixed line.
             let all_staff = fixed.first().map(|line| line.colour);
             lines.extend(fixed);
-            let permanent = theme::series_colour(permanent_colour(projection.groups.len()));
+            // The text colour: no staff group takes it, however many there are.
+            let permanent = ui.visuals().strong_text_color();
             let published = published_series(
                 council,
                 projection,
@@ -72,7 +65,7 @@ pub fn staff_ui(
             }
             lines_chart(
                 ui,
-                scenario_plot("staff_chart", chart),
+                with_history(scenario_plot("staff_chart", chart), projection, council),
                 &lines,
                 &published,
                 projection,
@@ -94,7 +87,8 @@ pub fn staff_ui(
                 published_series(council, projection, &[(HistoryFigure::AgencyRate, agency)]);
             lines_chart(
                 ui,
-                scenario_plot("agency_chart", chart).include_y(100.0),
+                with_history(scenario_plot("agency_chart", chart), projection, council)
+                    .include_y(100.0),
                 &lines,
                 &published,
                 projection,
