@@ -1,5 +1,4 @@
-//! Children: with open cases; in care by placement, and referrals a year beside
-//! it.
+//! Children: with open cases, in care by placement, and referrals a year.
 
 use egui::Ui;
 use egui_plot::{Bar, BarChart};
@@ -8,8 +7,8 @@ use super::published::published_series;
 use super::published::with_history;
 use super::{
     FanBands, Key, Series, chart_heading, chart_title, count_text, fixed_series,
-    intervention_markers, legend_ui, lines_chart, month_at, month_x, plot_height, scenario_plot,
-    time_plot, two_charts,
+    intervention_markers, legend_ui, lines_chart, month_at, month_x, nice_grid, plot_height,
+    scenario_plot, three_charts, time_plot,
 };
 use crate::charts::ScenarioChart;
 use crate::history::HistoryFigure;
@@ -28,7 +27,7 @@ pub fn children_ui(
     uncertainty: Option<&MonteCarlo>,
     council: Option<&Council>,
 ) {
-    two_charts(
+    three_charts(
         ui,
         |ui| {
             let chart = ScenarioChart::ChildrenWithOpenCases;
@@ -61,15 +60,8 @@ pub fn children_ui(
                 }),
             );
         },
-        |ui| {
-            ui.columns(2, |columns| {
-                let [placements, referrals] = columns else {
-                    return;
-                };
-                placements_ui(placements, projection, council);
-                referrals_ui(referrals, projection, council);
-            });
-        },
+        |ui| placements_ui(ui, projection, council),
+        |ui| referrals_ui(ui, projection, council),
     );
 }
 
@@ -151,7 +143,10 @@ fn referrals_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>)
                 "Referrals a year",
                 count_text,
                 " referrals",
-            ),
+            )
+            // Room for "10,000", and numbers on a short axis.
+            .y_axis_min_width(64.0)
+            .y_grid_spacer(nice_grid),
             projection,
             council,
         ),
@@ -173,4 +168,28 @@ pub fn referrals_in_twelve_months(projection: &Projection) -> Vec<[f64; 2]> {
             Some([month_x(last.month), total])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// March's point is the financial year's referrals, as the backtest reads them.
+    #[test]
+    fn the_referrals_line_in_march_is_the_years_total() {
+        let mut scenario = crate::io::default_scenario();
+        scenario.start = Month::new(2019, 4).expect("a month");
+        let projection = crate::sim::project(&scenario);
+        let line = referrals_in_twelve_months(&projection);
+        assert_eq!(line.len(), projection.rows.len() - 11);
+        let march = Month::new(2020, 3).expect("a month");
+        let point = line
+            .iter()
+            .find(|point| point[0] == month_x(march))
+            .expect("March 2020");
+        let modelled = HistoryFigure::Referrals
+            .modelled(&projection, 2020)
+            .expect("the year to March 2020 is projected");
+        assert!((point[1] - modelled).abs() < 1e-6, "{point:?} {modelled}");
+    }
 }

@@ -53,12 +53,17 @@ pub fn charts_ui(
     commands: &mut Vec<crate::workspace::Command>,
 ) {
     tabs_ui(ui, tab, commands);
-    match tab {
-        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty, council),
-        ChartTab::Children => children::children_ui(ui, projection, uncertainty, council),
-        ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
-        ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
-    }
+    // On a small screen the charts keep a readable height and scroll (the wheel
+    // scrolls; dragging pans the chart under the pointer).
+    egui::ScrollArea::vertical()
+        .id_salt("charts_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match tab {
+            ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty, council),
+            ChartTab::Children => children::children_ui(ui, projection, uncertainty, council),
+            ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
+            ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
+        });
 }
 
 /// Fan-chart bands of a Monte Carlo run: 90% and 50% of the draws, shaded.
@@ -209,6 +214,32 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
         }
     }
     marks
+}
+
+/// Grid lines on y at 1, 2 or 5 times a power of ten, about five across the
+/// range, so that a short chart still has a few numbers on its axis (the
+/// default, powers of ten only, can leave just "0").
+pub fn nice_grid(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let range = high - low;
+    if !(low.is_finite() && high.is_finite()) || range <= 0.0 {
+        return Vec::new();
+    }
+    let rough = range / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|factor| factor * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|index| GridMark {
+            value: index as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// A chart over time: shared x axis with month labels, a titled y axis and hover
@@ -484,14 +515,36 @@ fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
     }
 }
 
+/// The least height of a chart with its title and legend: below it, the charts
+/// scroll rather than shrink.
+const MIN_CHART_BLOCK: f32 = 260.0;
+
 /// Two charts, one above the other, each given half the height left.
 fn two_charts(ui: &mut Ui, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut Ui)) {
     let gap = ui.spacing().item_spacing.y * 2.0;
-    let half = ((ui.available_height() - gap) / 2.0).max(200.0);
+    let half = ((ui.available_height() - gap) / 2.0).max(MIN_CHART_BLOCK);
     let width = ui.available_width();
     ui.allocate_ui(egui::vec2(width, half), first);
     ui.add_space(gap);
     ui.allocate_ui(egui::vec2(width, half), second);
+}
+
+/// Three charts, one above another, each given a third of the height left, or
+/// the least readable height, scrolling below it.
+fn three_charts(
+    ui: &mut Ui,
+    first: impl FnOnce(&mut Ui),
+    second: impl FnOnce(&mut Ui),
+    third: impl FnOnce(&mut Ui),
+) {
+    let gap = ui.spacing().item_spacing.y * 2.0;
+    let third_height = ((ui.available_height() - 2.0 * gap) / 3.0).max(MIN_CHART_BLOCK);
+    let width = ui.available_width();
+    ui.allocate_ui(egui::vec2(width, third_height), first);
+    ui.add_space(gap);
+    ui.allocate_ui(egui::vec2(width, third_height), second);
+    ui.add_space(gap);
+    ui.allocate_ui(egui::vec2(width, third_height), third);
 }
 
 /// A plot fills what its block has left after the title and legend.
@@ -575,4 +628,32 @@ fn fte_text(value: f64) -> String {
 
 fn gbp_text(value: f64) -> String {
     crate::units::gbp(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nice_grid_steps_by_one_two_or_five() {
+        let marks = nice_grid(GridInput {
+            bounds: (0.0, 7300.0),
+            base_step_size: 1.0,
+        });
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 2000.0, 4000.0, 6000.0]);
+        let marks = nice_grid(GridInput {
+            bounds: (-3.0, 41.0),
+            base_step_size: 1.0,
+        });
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert!(
+            nice_grid(GridInput {
+                bounds: (5.0, 5.0),
+                base_step_size: 1.0
+            })
+            .is_empty()
+        );
+    }
 }
