@@ -203,14 +203,10 @@ fn result_ui(
     chart_ui(ui, chart, calibration);
 }
 
-/// "0.35", "18", "1,200": an input's value to two decimals, whole numbers
-/// without them.
+/// "0.35", "18", "33.1", "1,200": an input's value to two decimals at most.
 pub fn number(value: f64) -> String {
-    if (value - value.round()).abs() < 0.005 {
-        crate::units::thousands(value, 0)
-    } else {
-        crate::units::thousands(value, 2)
-    }
+    let text = crate::units::thousands(value, 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// One fitted series: published points, the projection before the fit (dashed)

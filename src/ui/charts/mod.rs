@@ -58,11 +58,25 @@ pub fn charts_ui(
     egui::ScrollArea::vertical()
         .id_salt("charts_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| match tab {
-            ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty, council),
-            ChartTab::Children => children::children_ui(ui, projection, uncertainty, council),
-            ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
-            ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
+        .show(ui, |ui| {
+            // Room on the right for the last month's label and the scroll bar.
+            egui::Frame::NONE
+                .inner_margin(egui::Margin {
+                    left: 0,
+                    right: 18,
+                    top: 0,
+                    bottom: 0,
+                })
+                .show(ui, |ui| match tab {
+                    ChartTab::Caseloads => {
+                        caseloads::caseloads_ui(ui, projection, uncertainty, council)
+                    }
+                    ChartTab::Children => {
+                        children::children_ui(ui, projection, uncertainty, council)
+                    }
+                    ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
+                    ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
+                });
         });
 }
 
