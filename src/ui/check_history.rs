@@ -24,11 +24,18 @@ pub const NO_COUNCIL: &str = "This scenario names no council, so there is nothin
 /// The heading of the line about the open scenario itself.
 pub const AS_WRITTEN: &str = "This scenario as written";
 
+/// A window's first height: most of the screen, leaving the menu and the status
+/// bar in sight.
+pub fn tall_window_height(ctx: &Context) -> f32 {
+    (ctx.content_rect().height() - 120.0).clamp(400.0, 900.0)
+}
+
 pub fn check_history_window(ctx: &Context, state: &mut CheckHistory) {
     let mut open = state.open;
     egui::Window::new("Check against history")
         .open(&mut open)
-        .default_size([980.0, 620.0])
+        // Most of the screen's height: the tables are long.
+        .default_size([980.0, tall_window_height(ctx)])
         .show(ctx, |ui| {
             // Everything scrolls together, so nothing is cut off on a 720-pixel screen.
             ScrollArea::vertical()

@@ -7,6 +7,7 @@ use egui::{ComboBox, Context, DragValue, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 
 use super::charts::{Key, legend_ui, month_axis_label, month_grid, month_x};
+use super::check_history::tall_window_height;
 use super::theme;
 use crate::history::{Calibration, FittedSeries, HistoryFigure};
 use crate::model::{Month, Scenario};
@@ -28,7 +29,8 @@ pub fn fit_history_window(
     let mut open = state.open;
     egui::Window::new("Fit to history")
         .open(&mut open)
-        .default_size([940.0, 620.0])
+        // Most of the screen's height: the tables are long.
+        .default_size([940.0, tall_window_height(ctx)])
         .show(ctx, |ui| {
             ScrollArea::vertical()
                 .id_salt("fit_history_scroll")
