@@ -12,12 +12,12 @@ use caseload::published::{self, Measure};
 use caseload::ui::charts::plot_id;
 use caseload::ui::charts::published::{LEGEND, point_name};
 use caseload::ui::check_history::{AS_WRITTEN, NO_COUNCIL};
-use caseload::ui::fit_history::{APPLY, FIT};
+use caseload::ui::fit_history::{APPLY, COUNTS_HEADING, FIT, FIT_TO_COUNTS};
 use caseload::workspace::fit_history::applied;
 use caseload::workspace::{FileKind, Preferences};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_plot::{PlotMemory, PlotPoint};
 
 /// No file dialogs are needed here.
@@ -259,4 +259,66 @@ fn fit_to_history_fits_and_apply_changes_the_scenario_until_undone() {
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
     harness.run();
     assert_eq!(harness.state().document().scenario, original);
+}
+
+/// A council's own monthly counts (here the projection's own children in care,
+/// 4% higher, at the end of each month) are fitted to from a CSV file; a file
+/// that is not there says so.
+#[test]
+fn fit_to_your_own_monthly_counts() {
+    let mut harness = app();
+    let scenario = harness.state().document().scenario.clone();
+    let projection = caseload::sim::project(&scenario);
+    let mut csv = String::from("month,looked_after\n");
+    // A stock at the end of a month is the next month's opening.
+    for pair in projection.rows.windows(2).take(18) {
+        csv.push_str(&format!(
+            "{},{:.0}\n",
+            pair[0].month.iso(),
+            pair[1].stocks.looked_after() * 1.04
+        ));
+    }
+    let folder = std::env::temp_dir().join(format!("caseload-counts-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("our-counts.csv");
+    std::fs::write(&file, csv).unwrap();
+
+    menu(&mut harness, "Councils", "Fit to history…");
+    harness.get_by_label(COUNTS_HEADING).click();
+    harness.run();
+    harness.get_by_label("Counts file").click();
+    harness.run();
+    harness
+        .get_by_label("Counts file")
+        .type_text(&folder.join("missing.csv").display().to_string());
+    harness.run();
+    harness.get_by_label(FIT_TO_COUNTS).click();
+    harness.run();
+    harness.get_by_label_contains("Could not fit: could not read");
+
+    harness.state_mut().fit_history.counts_file = file.display().to_string();
+    harness.run();
+    harness.get_by_label(FIT_TO_COUNTS).click();
+    harness.step();
+    until_fitted(&mut harness);
+    let calibration = harness
+        .state()
+        .fit_history
+        .calibration_for(&scenario)
+        .cloned()
+        .expect("a fit to the counts");
+    assert!(
+        calibration
+            .fitted_to
+            .starts_with("the monthly counts in our-counts.csv")
+    );
+    assert!(calibration.error_after_percent < calibration.error_before_percent);
+    harness.get_by_label(&format!("Fitted to {}.", calibration.fitted_to));
+    assert!(!harness.get_by_label(APPLY).accesskit_node().is_disabled());
+    // An edit after the fit: the fit no longer applies.
+    harness.state_mut().documents[0].scenario.name = "Edited after the fit".to_owned();
+    harness.run();
+    assert!(harness.get_by_label(APPLY).accesskit_node().is_disabled());
+    harness.get_by_label("The scenario changed since this fit: fit it again to apply.");
+    std::fs::remove_dir_all(&folder).unwrap();
 }

@@ -189,6 +189,7 @@ impl CaseloadApp {
                 self.fit_history.start(scenario, repaint_later(ctx));
             }
             Command::ApplyFit => self.apply_fit(),
+            Command::StartFitToCounts(path) => self.fit_to_counts(&path, ctx),
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk
@@ -230,6 +231,25 @@ impl CaseloadApp {
             .unused_intervention_label(&intervention.label);
         self.status = format!("Added \"{}\" to the plan", intervention.label);
         document.change_in_one_step(|scenario| scenario.interventions.push(intervention));
+    }
+
+    /// Reads a council's own monthly counts and fits the scenario being edited to
+    /// them in the background; a file that cannot be read or parsed says why.
+    fn fit_to_counts(&mut self, path: &std::path::Path, ctx: &Context) {
+        let scenario = &self.documents[self.active].scenario;
+        let source = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let counts = std::fs::read_to_string(path)
+            .map_err(|error| format!("could not read {}: {error}", path.display()))
+            .and_then(|text| crate::history::MonthlyCounts::parse(&source, &text));
+        match counts {
+            Ok(counts) => self
+                .fit_history
+                .start_with_counts(scenario, counts, repaint_later(ctx)),
+            Err(why) => self.fit_history.failed(scenario, why),
+        }
     }
 
     /// Sets the fitted rates on the scenario being edited, with the fit's note, as

@@ -17,6 +17,16 @@ use crate::workspace::{Command, FitToHistory};
 
 /// The button that fits.
 pub const FIT: &str = "Fit";
+/// What the window says when the scenario names no council.
+pub const NO_COUNCIL: &str = "This scenario names no council, so there are no published figures \
+     to fit it to. Give it its council's code in the editor (Council and horizon > Council (ONS \
+     code), like E08000012 for Liverpool), open a council's scenario with File > New from \
+     council…, or fit it to your own monthly counts below.";
+
+/// The section for a council's own monthly counts.
+pub const COUNTS_HEADING: &str = "Or fit to your council's own monthly counts (CSV)";
+/// The button that fits to them.
+pub const FIT_TO_COUNTS: &str = "Fit to these counts";
 /// The button that sets the fitted values on the scenario.
 pub const APPLY: &str = "Apply to the scenario";
 
@@ -50,10 +60,51 @@ fn fit_history_ui(
          how often they step up) so that the projection from the scenario's start best matches \
          what its council published, each kept within its allowed range.",
     );
-    let Some(council) = FitToHistory::council(scenario) else {
-        ui.label(RichText::new(super::check_history::NO_COUNCIL).strong());
-        return;
-    };
+    match FitToHistory::council(scenario) {
+        Some(council) => published_years_ui(ui, state, scenario, council, commands),
+        None => {
+            ui.label(RichText::new(NO_COUNCIL).strong());
+        }
+    }
+    counts_ui(ui, state, commands);
+    if state.is_working() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Fitting…");
+        });
+    }
+    let mut chosen_chart = state.chart;
+    match state.result() {
+        None => {}
+        Some(Err(why)) => {
+            ui.label(
+                RichText::new(format!("Could not fit: {why}"))
+                    .color(theme::status_colours(ui.visuals()).bad),
+            );
+        }
+        Some(Ok(calibration)) => {
+            let current = state.calibration_for(scenario).is_some();
+            let mut chart = state.chart;
+            // Applied: the scenario is now what Apply made of it (until undone).
+            let applied = *scenario == crate::workspace::fit_history::applied(calibration);
+            result_ui(ui, calibration, current, applied, &mut chart, commands);
+            chosen_chart = chart;
+        }
+    }
+    if chosen_chart != state.chart {
+        state.chart = chosen_chart;
+    }
+    ui.label(RichText::new(LICENCE).small().weak());
+}
+
+/// The years of the council's published figures to fit to, and Fit.
+fn published_years_ui(
+    ui: &mut Ui,
+    state: &mut FitToHistory,
+    scenario: &Scenario,
+    council: &crate::published::Council,
+    commands: &mut Vec<Command>,
+) {
     let years = published_years(council);
     let (Some((from, to)), Some(&latest)) = (default_years(council, scenario), years.last()) else {
         ui.label(format!(
@@ -89,41 +140,47 @@ fn fit_history_ui(
         {
             state.to = Some(last);
         }
-        let working = state.is_working();
         if ui
-            .add_enabled(!working, egui::Button::new(FIT))
+            .add_enabled(!state.is_working(), egui::Button::new(FIT))
             .on_hover_text("Fits on another thread; the window stays in use.")
             .clicked()
         {
             commands.push(Command::StartFit);
         }
-        if working {
-            ui.spinner();
-            ui.label("Fitting…");
-        }
     });
-    let mut chosen_chart = state.chart;
-    match state.result() {
-        None => {}
-        Some(Err(why)) => {
-            ui.label(
-                RichText::new(format!("Could not fit: {why}"))
-                    .color(theme::status_colours(ui.visuals()).bad),
-            );
-        }
-        Some(Ok(calibration)) => {
-            let current = state.calibration_for(scenario).is_some();
-            let mut chart = state.chart;
-            // Applied: the scenario is now what Apply made of it (until undone).
-            let applied = *scenario == crate::workspace::fit_history::applied(calibration);
-            result_ui(ui, calibration, current, applied, &mut chart, commands);
-            chosen_chart = chart;
-        }
-    }
-    if chosen_chart != state.chart {
-        state.chart = chosen_chart;
-    }
-    ui.label(RichText::new(LICENCE).small().weak());
+}
+
+/// A council with better data fits to its own monthly counts instead.
+fn counts_ui(ui: &mut Ui, state: &mut FitToHistory, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new(COUNTS_HEADING)
+        .id_salt("fit_history_counts")
+        .show(ui, |ui| {
+            ui.label(format!(
+                "A CSV file with a month column (2019-04) and any of {}: stocks at the end \
+                 of each month, flows in the month. Months from the scenario's start.",
+                crate::history::calibrate::monthly::COLUMNS
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            ui.horizontal(|ui| {
+                let label = ui.label("Counts file");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.counts_file)
+                        .hint_text("/path/to/monthly-counts.csv")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                let ready = !state.counts_file.trim().is_empty() && !state.is_working();
+                if ui
+                    .add_enabled(ready, egui::Button::new(FIT_TO_COUNTS))
+                    .clicked()
+                {
+                    commands.push(Command::StartFitToCounts(state.counts_file.trim().into()));
+                }
+            });
+        });
 }
 
 fn result_ui(

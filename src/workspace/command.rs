@@ -71,6 +71,9 @@ pub enum Command {
     /// (one step to undo). A fit of an older version of the scenario is not
     /// applied.
     ApplyFit,
+    /// Fit the demand rates of the scenario being edited to the council's own
+    /// monthly counts in this CSV file, in the background.
+    StartFitToCounts(PathBuf),
     /// Open File > New from council….
     ShowNewFromCouncil,
     /// Open the scenario built from a council's published figures (its ONS code

@@ -1,7 +1,7 @@
 //! What the "Fit to history" window holds between frames: the years to fit to,
 //! the fit running on another thread, and what it found for which scenario.
 
-use crate::history::{Calibration, HistoryFigure, calibrate};
+use crate::history::{Calibration, HistoryFigure, MonthlyCounts, calibrate, calibrate_to_counts};
 use crate::model::Scenario;
 use crate::published::{self, Council};
 
@@ -13,6 +13,8 @@ pub struct FitToHistory {
     /// Years ending 31 March fitted to, first and last; `None` = the default.
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// The path typed of a CSV file of the council's own monthly counts.
+    pub counts_file: String,
     /// The figure the chart of fitted against published shows.
     pub chart: Option<HistoryFigure>,
     job: Option<Job<Result<Calibration, String>>>,
@@ -97,6 +99,31 @@ impl FitToHistory {
             repaint,
             move |scenario, _, _| calibrate(scenario, council, from..=to),
         ));
+    }
+
+    /// Starts fitting `scenario` to a council's own monthly counts, on another
+    /// thread.
+    pub fn start_with_counts(
+        &mut self,
+        scenario: &Scenario,
+        counts: MonthlyCounts,
+        repaint: impl Fn() + Send + 'static,
+    ) {
+        self.job = Some(Job::start(
+            scenario.clone(),
+            0,
+            repaint,
+            move |scenario, _, _| calibrate_to_counts(scenario, &counts),
+        ));
+    }
+
+    /// A fit that could not start (a counts file that could not be read).
+    pub fn failed(&mut self, scenario: &Scenario, why: String) {
+        self.job = None;
+        self.result = Some(Computed {
+            scenario: scenario.clone(),
+            value: Err(why),
+        });
     }
 
     pub fn is_working(&self) -> bool {
