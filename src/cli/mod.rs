@@ -2,6 +2,7 @@
 //! using the same engine as the window.
 
 mod arguments;
+mod calibrate;
 mod councils;
 mod neighbours;
 mod new;
@@ -179,6 +180,26 @@ pub enum Command {
         #[arg(long, value_name = "OUT")]
         out: Option<PathBuf>,
     },
+    /// Fit the demand rates (referral growth, what referrals lead to, how long
+    /// cases last, step-ups) so that the projection from the start best matches
+    /// the council's published figures, and say how well before and after.
+    Calibrate {
+        /// A scenario file with a council code.
+        file: PathBuf,
+        /// The years ending 31 March to fit to, like 2019-2024; without it, from
+        /// the scenario's start to the latest published.
+        #[arg(long, value_name = "FIRST-LAST", conflicts_with = "monthly")]
+        years: Option<String>,
+        /// Fit to the council's own monthly counts instead: a CSV with columns
+        /// month (2019-04), referrals, children_in_need, child_protection,
+        /// looked_after, started_care, ceased_care, plans_started (any but month
+        /// may be left out or blank; children are counted at the month's end).
+        #[arg(long, value_name = "COUNTS.csv")]
+        monthly: Option<PathBuf>,
+        /// Write the fitted scenario here, keeping the file's comments and layout.
+        #[arg(long, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs a command, writing results to `out` and errors to `err`, control
@@ -280,6 +301,23 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             out: balanced,
         } => {
             return produce_then_deliver(balance_file(file, balanced.as_deref()), out, err);
+        }
+        Command::Calibrate {
+            file,
+            years,
+            monthly,
+            out: fitted,
+        } => {
+            return produce_then_deliver(
+                calibrate::calibrate_file(
+                    file,
+                    years.as_deref(),
+                    monthly.as_deref(),
+                    fitted.as_deref(),
+                ),
+                out,
+                err,
+            );
         }
     };
     match result {

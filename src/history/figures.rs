@@ -45,6 +45,8 @@ pub enum Counted {
 }
 
 impl HistoryFigure {
+    /// The figures with a chart of their own to set published points on. The
+    /// yearly flows the fit reads ([`HistoryFigure::FLOWS`]) are not among them.
     pub const ALL: [HistoryFigure; 8] = [
         HistoryFigure::ChildrenInCare,
         HistoryFigure::ProtectionPlans,

@@ -25,9 +25,10 @@ pub use rates::Rate;
 use rates::{Bound, RATES, REMAINDER};
 
 /// The published series fitted to: the stocks at 31 March and referrals in the
-/// year, which the projection is judged on, and the flows in and out of care and
-/// onto plans, which tell apart rates the stocks alone cannot (many children
-/// staying long and few staying briefly make the same number in care).
+/// year, which the projection is judged on, and the flows in and out of care,
+/// onto plans and into cases, which tell apart rates the stocks alone cannot
+/// (many children staying long and few staying briefly make the same number in
+/// care).
 pub const FITTED_FIGURES: [HistoryFigure; 8] = [
     HistoryFigure::ChildrenInCare,
     HistoryFigure::ProtectionPlans,
@@ -130,6 +131,24 @@ impl Calibration {
             "Fitted to {}: error {:.1}% -> {:.1}% (RMS of relative errors)",
             self.fitted_to, self.error_before_percent, self.error_after_percent
         )
+    }
+
+    /// A warning when there are fewer points than rates: the figures cannot then
+    /// tell the rates apart, and the fit says little.
+    pub fn warning(&self) -> Option<String> {
+        let points: usize = self.series.iter().map(|series| series.points.len()).sum();
+        let rates = self
+            .inputs
+            .iter()
+            .filter(|input| input.path != REMAINDER)
+            .count();
+        (points < rates).then(|| {
+            format!(
+                "{points} point{} for {rates} rates: the figures cannot pin the rates down; fit \
+                 to more years.",
+                if points == 1 { "" } else { "s" }
+            )
+        })
     }
 
     /// The fitted input at `path`, if the fit set it.
@@ -308,7 +327,7 @@ pub fn calibrate_to_counts(
             scenario.start.label()
         ));
     }
-    let targets = counts
+    let targets: Vec<Target> = counts
         .counts
         .iter()
         .filter(|count| count.value > 0.0)
@@ -318,6 +337,12 @@ pub fn calibrate_to_counts(
             published: count.value,
         })
         .collect();
+    if targets.is_empty() {
+        return Err(format!(
+            "{}: no count above 0 to fit to (an error relative to 0 cannot be worked out)",
+            counts.source
+        ));
+    }
     let months: Vec<Month> = counts.counts.iter().map(|count| count.month).collect();
     let range = match (months.iter().min(), months.iter().max()) {
         (Some(first), Some(last)) if first != last => {
@@ -419,7 +444,7 @@ fn fit(
         .collect();
     keep_shares_within_100(&bounds, &mut after);
     let mut fitted = scenario.clone();
-    rates::apply(&mut fitted, &bounds, &after);
+    rates::apply_rounded(&mut fitted, &bounds, &after);
     if let Some(problem) = crate::model::validate::validate(&fitted).first() {
         return Err(format!(
             "the fitted scenario would not be valid ({}: {}); nothing was changed",
@@ -429,10 +454,26 @@ fn fit(
     let mut check = fitted.clone();
     check.horizon_months = horizon;
     project_months(&check, &mut rows, Detail::Summary);
-    let after_values: Vec<f64> = targets
+    let mut after_values: Vec<f64> = targets
         .iter()
         .map(|target| target.modelled(&rows).unwrap_or(f64::NAN))
         .collect();
+    // The fit never leaves the figures worse matched than the file did (rounding
+    // could, where the file's own rates were already the best): then nothing changes.
+    let error_of = |values: &[f64]| {
+        rms_percent(
+            targets
+                .iter()
+                .zip(values)
+                .map(|(target, value)| relative(*value, target.published)),
+        )
+    };
+    let (was, now) = (error_of(&before), error_of(&after_values));
+    if now > was || now.is_nan() {
+        fitted = scenario.clone();
+        after = start.clone();
+        after_values = before.clone();
+    }
 
     let mut series: Vec<FittedSeries> = Vec::new();
     for (index, target) in targets.iter().enumerate() {
@@ -474,7 +515,9 @@ fn fit(
             upper: bound.upper,
         })
         .collect();
-    if let Some(remainder) = crate::model::catalogue::resolve(scenario, REMAINDER) {
+    if let Some(remainder) = crate::model::catalogue::resolve(scenario, REMAINDER)
+        .filter(|_| bounds.iter().any(|bound| bound.share))
+    {
         inputs.push(FittedInput {
             name: remainder.name(scenario),
             path: remainder.path(),

@@ -20,6 +20,10 @@ pub const COLUMNS: [(&str, HistoryFigure); 7] = [
     ("plans_started", HistoryFigure::PlansStarted),
 ];
 
+/// The largest count a file may give: far above any council's (England has
+/// about 650,000 referrals a year).
+pub const MAX_COUNT: f64 = 10_000_000.0;
+
 /// One count: a figure in a month.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Count {
@@ -140,10 +144,10 @@ impl MonthlyCounts {
                     .replace(',', "")
                     .parse()
                     .ok()
-                    .filter(|value: &f64| value.is_finite() && *value >= 0.0)
+                    .filter(|value: &f64| (0.0..=MAX_COUNT).contains(value))
                     .ok_or_else(|| {
                         format!(
-                            "{}: expected a count of {} (a number, 0 or more, or blank), found \"{cell}\"",
+                            "{}: expected a count of {} (a number from 0 to 10,000,000, or blank), found \"{cell}\"",
                             at(line),
                             figure.label().to_lowercase()
                         )
@@ -217,5 +221,9 @@ mod tests {
         );
         assert!(problem("month,referrals\n2019-04,5,6\n").starts_with("c.csv:2: 3 cells"));
         assert!(problem("month,referrals\n2019-04,\n").contains("no counts"));
+        assert!(
+            problem("month,referrals\n2019-04,1e300\n").starts_with("c.csv:2: expected a count")
+        );
+        assert!(problem("month,referrals\n2019-04,-1\n").starts_with("c.csv:2: expected a count"));
     }
 }

@@ -126,11 +126,23 @@ pub fn apply(scenario: &mut Scenario, bounds: &[Bound], values: &[f64]) {
             *number = *value;
         }
     }
-    let outcomes = &mut scenario.demand.referral_outcomes;
-    outcomes.no_further_action_percent = 100.0
-        - outcomes.child_in_need_percent
-        - outcomes.child_protection_percent
-        - outcomes.into_care_percent;
+    if bounds.iter().any(|bound| bound.share) {
+        let outcomes = &mut scenario.demand.referral_outcomes;
+        outcomes.no_further_action_percent = 100.0
+            - outcomes.child_in_need_percent
+            - outcomes.child_protection_percent
+            - outcomes.into_care_percent;
+    }
+}
+
+/// [`apply`] for writing: no further action to two decimals, as the fitted
+/// shares are (see [`rounded`]), so that the file does not read 35.690000000000005.
+pub fn apply_rounded(scenario: &mut Scenario, bounds: &[Bound], values: &[f64]) {
+    apply(scenario, bounds, values);
+    if bounds.iter().any(|bound| bound.share) {
+        let remainder = &mut scenario.demand.referral_outcomes.no_further_action_percent;
+        *remainder = ((*remainder * 100.0).round() / 100.0).max(0.0);
+    }
 }
 
 /// The nearest values (near enough: the shares are drawn in proportionally) that
@@ -171,4 +183,71 @@ pub fn rounded(bound: &Bound, value: f64) -> f64 {
         (value * scale).round() / scale
     };
     rounded.clamp(bound.lower, bound.upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario() -> Scenario {
+        let council = crate::published::by_code("E08000012").expect("Liverpool");
+        crate::council_scenario::build(council, Some(2019))
+            .expect("builds")
+            .scenario
+    }
+
+    #[test]
+    fn ranges_are_the_sensible_ones_widened_to_the_files_value_within_the_catalogue() {
+        let mut scenario = scenario();
+        scenario.demand.referral_growth_percent_per_year = 17.0;
+        let bounds = bounds(&scenario, &RATES).unwrap();
+        let growth = &bounds[0];
+        assert_eq!((growth.lower, growth.upper), (-10.0, 17.0));
+        let care = &bounds[6];
+        assert_eq!((care.lower, care.upper), (6.0, 120.0));
+        assert_eq!(bounds.iter().filter(|bound| bound.share).count(), 3);
+    }
+
+    #[test]
+    fn shares_over_100_are_drawn_in_and_values_clamped() {
+        let scenario = scenario();
+        let bounds = bounds(&scenario, &RATES).unwrap();
+        let mut values: Vec<f64> = bounds.iter().map(|bound| bound.before).collect();
+        values[0] = 50.0;
+        values[1] = 85.0;
+        values[2] = 25.0;
+        values[3] = 15.0;
+        values[6] = f64::NAN;
+        feasible(&bounds, &mut values);
+        assert_eq!(values[0], bounds[0].upper);
+        assert_eq!(values[6], bounds[6].before);
+        let shares = values[1] + values[2] + values[3];
+        assert!((shares - 100.0).abs() < 1e-9, "{shares}");
+        assert!(
+            values[1..4]
+                .iter()
+                .zip(&bounds[1..4])
+                .all(|(value, bound)| *value >= bound.lower)
+        );
+        let mut fitted = scenario.clone();
+        apply(&mut fitted, &bounds, &values);
+        assert!(
+            fitted
+                .demand
+                .referral_outcomes
+                .no_further_action_percent
+                .abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn fitted_values_are_rounded_for_the_file() {
+        let scenario = scenario();
+        let bounds = bounds(&scenario, &RATES).unwrap();
+        assert_eq!(rounded(&bounds[6], 47.6437), 47.64);
+        assert_eq!(rounded(&bounds[8], 0.352_19), 0.3522);
+        assert_eq!(rounded(&bounds[1], 51.5437), 51.54);
+        assert_eq!(rounded(&bounds[6], 500.0), bounds[6].upper);
+    }
 }
