@@ -12,7 +12,7 @@ use crate::published::{self, Council, LICENCE};
 use crate::workspace::CheckHistory;
 use crate::workspace::check_history::start_years;
 
-/// The estimates judged, in the tables' order.
+/// What the model's columns and line are called, beside the rules'.
 const MODEL: &str = "Model";
 
 /// What the window says when the scenario names no council.
@@ -211,14 +211,7 @@ fn chart_ui(ui: &mut Ui, council: &Council, backtest: &Backtest, as_written: Opt
         .collect();
     let rule_line = |rule: Rule, from: i32| -> Vec<[f64; 2]> {
         (from..=last)
-            .filter_map(|year| {
-                let value = if year == start && rule == Rule::NoChange {
-                    Some(at_start)
-                } else {
-                    rule.forecast(&series, start, year)
-                };
-                value.map(|value| [f64::from(year), value])
-            })
+            .filter_map(|year| Some([f64::from(year), rule.forecast(&series, start, year)?]))
             .collect()
     };
     // The trend is drawn through the three years it is fitted to.

@@ -73,7 +73,8 @@ fn fit_history_ui(
             ui.label("Fitting…");
         });
     }
-    let mut chosen_chart = state.chart;
+    // Read apart from the result it belongs with, and set after.
+    let mut chart = state.chart;
     match state.result() {
         None => {}
         Some(Err(why)) => {
@@ -84,16 +85,12 @@ fn fit_history_ui(
         }
         Some(Ok(calibration)) => {
             let current = state.calibration_for(scenario).is_some();
-            let mut chart = state.chart;
             // Applied: the scenario is now what Apply made of it (until undone).
             let applied = *scenario == crate::workspace::fit_history::applied(calibration);
             result_ui(ui, calibration, current, applied, &mut chart, commands);
-            chosen_chart = chart;
         }
     }
-    if chosen_chart != state.chart {
-        state.chart = chosen_chart;
-    }
+    state.chart = chart;
     ui.label(RichText::new(LICENCE).small().weak());
 }
 
