@@ -179,6 +179,17 @@ impl CaseloadApp {
                 let council = self.documents[self.active].scenario.council.clone();
                 self.how_we_compare.open_on(council.as_deref());
             }
+            Command::ShowCheckHistory => {
+                self.check_history
+                    .open_on(&self.documents[self.active].scenario);
+            }
+            Command::ShowFitToHistory => self.fit_history.open(),
+            Command::StartFit => {
+                let scenario = &self.documents[self.active].scenario;
+                self.fit_history.start(scenario, repaint_later(ctx));
+            }
+            Command::ApplyFit => self.apply_fit(),
+            Command::StartFitToCounts(path) => self.fit_to_counts(&path, ctx),
             Command::ShowGoalSeek => {
                 let scenario = &self.documents[self.active].scenario;
                 self.risk
@@ -222,6 +233,39 @@ impl CaseloadApp {
         document.change_in_one_step(|scenario| scenario.interventions.push(intervention));
     }
 
+    /// Reads a council's own monthly counts and fits the scenario being edited to
+    /// them in the background; a file that cannot be read or parsed says why.
+    fn fit_to_counts(&mut self, path: &std::path::Path, ctx: &Context) {
+        let scenario = &self.documents[self.active].scenario;
+        let source = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let counts = std::fs::read_to_string(path)
+            .map_err(|error| format!("could not read {}: {error}", path.display()))
+            .and_then(|text| crate::history::MonthlyCounts::parse(&source, &text));
+        match counts {
+            Ok(counts) => self
+                .fit_history
+                .start_with_counts(scenario, counts, repaint_later(ctx)),
+            Err(why) => self.fit_history.failed(scenario, why),
+        }
+    }
+
+    /// Sets the fitted rates on the scenario being edited, with the fit's note, as
+    /// one step to undo; a fit of an older version of the scenario is not applied.
+    fn apply_fit(&mut self) {
+        let document = &mut self.documents[self.active];
+        let Some(calibration) = self.fit_history.calibration_for(&document.scenario) else {
+            self.status =
+                "Not applied: the scenario changed since the fit; fit it again".to_owned();
+            return;
+        };
+        let fitted = crate::workspace::fit_history::applied(calibration);
+        self.status = format!("Applied the fitted rates. {}", calibration.comment());
+        document.change_in_one_step(|scenario| *scenario = fitted);
+    }
+
     /// Sets the durations (or starting figures) that put the start of the
     /// scenario being edited in balance, as one step to undo.
     fn balance_start(&mut self) {
@@ -241,6 +285,13 @@ impl CaseloadApp {
             self.run(command, ctx);
         }
         self.documents.iter_mut().for_each(Document::refresh);
+        if self.check_history.open
+            && self
+                .check_history
+                .refresh(&self.documents[self.active].scenario)
+        {
+            ctx.request_repaint();
+        }
         self.risk
             .keep_monte_carlo_current(&self.documents[self.active].scenario, repaint_later(ctx));
         let time = ctx.input(|input| input.time);

@@ -8,6 +8,7 @@ use egui::{CentralPanel, Context, Panel, ViewportCommand};
 use super::CaseloadApp;
 use super::recovery;
 use crate::ui::charts::{charts_ui, comparison_charts_ui};
+use crate::ui::check_history::check_history_window;
 use crate::ui::comparison::comparison_ui;
 use crate::ui::dialogs::{
     ErrorAnswer, changed_on_disk_modal, error_window, recovery_modal, replace_file_modal,
@@ -16,6 +17,7 @@ use crate::ui::dialogs::{
 use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::file_chooser::file_chooser_ui;
+use crate::ui::fit_history::fit_history_window;
 use crate::ui::headline::headline_ui;
 use crate::ui::help::{about_ui, model_guide_ui};
 use crate::ui::how_we_compare::how_we_compare_window;
@@ -63,6 +65,11 @@ impl eframe::App for CaseloadApp {
                 .extend(dropped.into_iter().map(Command::OpenPath));
         }
         self.risk.collect_finished();
+        self.fit_history.collect_finished();
+        if self.fit_history.is_working() {
+            // Keep the "Fitting…" spinner turning.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if self.risk.is_working() {
             // Keep the progress bars moving.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -197,11 +204,18 @@ impl CaseloadApp {
                     ui.separator();
                     let document = &self.documents[active];
                     let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
+                    // A code the published figures do not know shows no points.
+                    let council = document
+                        .scenario
+                        .council
+                        .as_deref()
+                        .and_then(crate::published::by_code);
                     charts_ui(
                         ui,
                         &mut self.tab,
                         document.projection(),
                         bands,
+                        council,
                         &mut self.commands,
                     );
                 }
@@ -230,6 +244,18 @@ impl CaseloadApp {
         }
         if self.how_we_compare.open {
             how_we_compare_window(ctx, &mut self.how_we_compare);
+        }
+        if self.check_history.open {
+            check_history_window(ctx, &mut self.check_history);
+        }
+        if self.fit_history.open {
+            let document = &self.documents[self.active];
+            fit_history_window(
+                ctx,
+                &mut self.fit_history,
+                &document.scenario,
+                &mut self.commands,
+            );
         }
         let scenario = &self.documents[self.active].scenario;
         if self.risk.goal_open {

@@ -43,6 +43,8 @@ pub struct CaseloadApp {
     pub help_open: bool,
     pub about_open: bool,
     pub how_we_compare: crate::workspace::HowWeCompare,
+    pub check_history: crate::workspace::CheckHistory,
+    pub fit_history: crate::workspace::FitToHistory,
     pub new_from_council: crate::workspace::NewFromCouncil,
     /// Waiting for the answer to "save your changes first?".
     pub pending: Option<PendingAction>,
@@ -116,6 +118,8 @@ impl CaseloadApp {
             help_open: false,
             about_open: false,
             how_we_compare: crate::workspace::HowWeCompare::default(),
+            check_history: crate::workspace::CheckHistory::default(),
+            fit_history: crate::workspace::FitToHistory::default(),
             new_from_council: crate::workspace::NewFromCouncil::default(),
             pending: None,
             overwrite_question: None,

@@ -154,6 +154,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             if item(ui, "How we compare…", None, true) {
                 commands.push(Command::ShowHowWeCompare);
             }
+            if item(ui, "Check against history…", None, true) {
+                commands.push(Command::ShowCheckHistory);
+            }
+            if item(ui, "Fit to history…", None, true) {
+                commands.push(Command::ShowFitToHistory);
+            }
             ui.weak("Published figures of every English council.");
         });
         ui.menu_button("Help", |ui| {

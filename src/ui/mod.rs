@@ -2,12 +2,14 @@
 //! the editor changes the scenario, and menus queue commands.
 
 pub mod charts;
+pub mod check_history;
 pub mod comparison;
 pub mod council_search;
 pub mod dialogs;
 pub mod documents;
 pub mod editor;
 pub mod file_chooser;
+pub mod fit_history;
 pub mod headline;
 pub mod help;
 pub mod how_we_compare;

@@ -59,6 +59,21 @@ pub enum Command {
     /// Open "How we compare": the scenario's council (or the one chosen before)
     /// beside its statistical neighbours and England.
     ShowHowWeCompare,
+    /// Open "Check against history": the open scenario's council backtested
+    /// against what it published, beside the rules of thumb.
+    ShowCheckHistory,
+    /// Open "Fit to history…".
+    ShowFitToHistory,
+    /// Fit the demand rates of the scenario being edited to its council's
+    /// published years, in the background.
+    StartFit,
+    /// Set the fitted rates on the scenario being edited, with a note of the fit
+    /// (one step to undo). A fit of an older version of the scenario is not
+    /// applied.
+    ApplyFit,
+    /// Fit the demand rates of the scenario being edited to the council's own
+    /// monthly counts in this CSV file, in the background.
+    StartFitToCounts(PathBuf),
     /// Open File > New from council….
     ShowNewFromCouncil,
     /// Open the scenario built from a council's published figures (its ONS code

@@ -2,12 +2,21 @@
 
 use egui::Ui;
 
+use super::published::published_series;
+use super::published::with_history;
 use super::{FanBands, chart_heading, fixed_series, lines_chart, scenario_plot, two_charts};
 use crate::charts::ScenarioChart;
+use crate::history::HistoryFigure;
+use crate::published::Council;
 use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
 
-pub fn caseloads_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
+pub fn caseloads_ui(
+    ui: &mut Ui,
+    projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
+) {
     two_charts(
         ui,
         |ui| {
@@ -16,10 +25,16 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&M
             let lines = fixed_series(ui.visuals(), chart, projection);
             // The band goes with the average caseload, the chart's first line.
             let average = lines.first().map(|line| line.colour);
+            let published = published_series(
+                council,
+                projection,
+                &[(HistoryFigure::CaseloadPerCaseHolder, average)],
+            );
             lines_chart(
                 ui,
-                scenario_plot("caseload_chart", chart),
+                with_history(scenario_plot("caseload_chart", chart), projection, council),
                 &lines,
+                &published,
                 projection,
                 uncertainty.zip(average).map(|(run, colour)| FanBands {
                     name: "Average caseload",
@@ -36,8 +51,10 @@ pub fn caseloads_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&M
             let lines = fixed_series(ui.visuals(), chart, projection);
             lines_chart(
                 ui,
-                scenario_plot("capacity_chart", chart).include_y(10.0),
+                with_history(scenario_plot("capacity_chart", chart), projection, council)
+                    .include_y(10.0),
                 &lines,
+                &[],
                 projection,
                 None,
             );

@@ -4,10 +4,12 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
+use super::published::{published_series, with_history};
 use super::{
     Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,
 };
 use crate::charts::{ChartTab, ReportChart, charts_of};
+use crate::history::HistoryFigure;
 use crate::ui::theme;
 use crate::units::Measure;
 use crate::workspace::{Command, Document};
@@ -85,14 +87,49 @@ fn report_chart_ui(
     let Some(marker_source) = documents.get(active) else {
         return;
     };
+    // The published figures of the edited scenario's council, in the reference
+    // colour: the scenarios' own colours tell the lines apart.
+    let council = marker_source
+        .scenario
+        .council
+        .as_deref()
+        .and_then(crate::published::by_code);
+    let neutral = Some(theme::reference_colour(ui.visuals()));
+    let figures: Vec<(HistoryFigure, Option<egui::Color32>)> = published_figures(chart)
+        .iter()
+        .map(|figure| (*figure, neutral))
+        .collect();
+    let published = published_series(council, marker_source.projection(), &figures);
     let id = chart.file_stem();
     lines_chart(
         ui,
-        time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
+        with_history(
+            time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
+            marker_source.projection(),
+            council,
+        ),
         &lines,
+        &published,
         marker_source.projection(),
         None,
     );
+}
+
+/// The published figures a comparison chart shows beside its lines.
+fn published_figures(chart: ReportChart) -> &'static [HistoryFigure] {
+    match chart {
+        ReportChart::AverageCaseload => &[HistoryFigure::CaseloadPerCaseHolder],
+        ReportChart::ChildrenInCare => &[HistoryFigure::ChildrenInCare],
+        ReportChart::ChildrenInNeedAndPlans => &[
+            HistoryFigure::ChildrenInNeedNet,
+            HistoryFigure::ProtectionPlans,
+        ],
+        ReportChart::AgencyShare => &[HistoryFigure::AgencyRate],
+        ReportChart::CasesAboveCapacity
+        | ReportChart::StaffInPost
+        | ReportChart::MonthlySpend
+        | ReportChart::YearlySpend => &[],
+    }
 }
 
 fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
@@ -104,6 +141,7 @@ fn year_bars_ui(ui: &mut Ui, documents: &[Document], shown: &[usize]) {
             colour: theme::scenario_colour(*index),
             dashed: false,
             block: true,
+            marker: false,
         })
         .collect();
     legend_ui(ui, &keys, false);

@@ -5,6 +5,7 @@ mod caseloads;
 mod children;
 mod comparison;
 mod money;
+pub mod published;
 mod staff;
 
 pub use comparison::comparison_charts_ui;
@@ -13,10 +14,12 @@ use egui::{Color32, Id, RichText, Stroke, Ui};
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
 use crate::model::Month;
+use crate::published::Council;
 use crate::sim::monte_carlo::{Bands, MonteCarlo};
 use crate::sim::{MonthRow, Projection};
 
 use super::theme;
+use published::PublishedSeries;
 
 pub use crate::charts::ChartTab;
 use crate::charts::{AxisValues, ScenarioChart, SeriesColour};
@@ -46,15 +49,35 @@ pub fn charts_ui(
     tab: &mut ChartTab,
     projection: &Projection,
     uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
     commands: &mut Vec<crate::workspace::Command>,
 ) {
     tabs_ui(ui, tab, commands);
-    match tab {
-        ChartTab::Caseloads => caseloads::caseloads_ui(ui, projection, uncertainty),
-        ChartTab::Children => children::children_ui(ui, projection, uncertainty),
-        ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty),
-        ChartTab::Money => money::money_ui(ui, projection, uncertainty),
-    }
+    // On a small screen the charts keep a readable height and scroll (the wheel
+    // scrolls; dragging pans the chart under the pointer).
+    egui::ScrollArea::vertical()
+        .id_salt("charts_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // Room on the right for the last month's label and the scroll bar.
+            egui::Frame::NONE
+                .inner_margin(egui::Margin {
+                    left: 0,
+                    right: 18,
+                    top: 0,
+                    bottom: 0,
+                })
+                .show(ui, |ui| match tab {
+                    ChartTab::Caseloads => {
+                        caseloads::caseloads_ui(ui, projection, uncertainty, council)
+                    }
+                    ChartTab::Children => {
+                        children::children_ui(ui, projection, uncertainty, council)
+                    }
+                    ChartTab::Staff => staff::staff_ui(ui, projection, uncertainty, council),
+                    ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
+                });
+        });
 }
 
 /// Fan-chart bands of a Monte Carlo run: 90% and 50% of the draws, shaded.
@@ -125,20 +148,29 @@ fn band_keys(name: &str, colour: Color32) -> [Key; 3] {
             colour,
             dashed: true,
             block: false,
+            marker: false,
         },
         Key {
             name: format!("{name}: 50% of draws"),
             colour: colour.gamma_multiply(0.5),
             dashed: false,
             block: true,
+            marker: false,
         },
         Key {
             name: format!("{name}: 90% of draws"),
             colour: colour.gamma_multiply(0.25),
             dashed: false,
             block: true,
+            marker: false,
         },
     ]
+}
+
+/// The id of the chart named `name` ("children_chart"): one id wherever it is
+/// drawn, so that its memory (where each value sits) can be read back.
+pub fn plot_id(name: &str) -> Id {
+    Id::unique(("caseload_chart", name))
 }
 
 /// Every time chart pans and zooms together along x.
@@ -156,7 +188,7 @@ fn month_at(x: f64) -> Option<Month> {
 }
 
 /// "Apr 2019" for a whole month; nothing between months.
-fn month_axis_label(mark: GridMark) -> String {
+pub fn month_axis_label(mark: GridMark) -> String {
     if (mark.value - mark.value.round()).abs() > 1e-6 {
         return String::new();
     }
@@ -165,7 +197,7 @@ fn month_axis_label(mark: GridMark) -> String {
 
 /// Grid lines on months, stronger on quarters and strongest on April, the start
 /// of the financial year.
-fn month_grid(input: GridInput) -> Vec<GridMark> {
+pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     let (low, high) = input.bounds;
     if !(low.is_finite() && high.is_finite()) || high - low > 12.0 * 400.0 {
         return Vec::new();
@@ -198,6 +230,32 @@ fn month_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// Grid lines on y at 1, 2 or 5 times a power of ten, about five across the
+/// range, so that a short chart still has a few numbers on its axis (the
+/// default, powers of ten only, can leave just "0").
+pub fn nice_grid(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let range = high - low;
+    if !(low.is_finite() && high.is_finite()) || range <= 0.0 {
+        return Vec::new();
+    }
+    let rough = range / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|factor| factor * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|index| GridMark {
+            value: index as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// A chart over time: shared x axis with month labels, a titled y axis and hover
 /// read-outs "Series / Apr 2019: value unit".
 fn time_plot<'a>(
@@ -207,6 +265,7 @@ fn time_plot<'a>(
     hover_unit: &'a str,
 ) -> Plot<'a> {
     Plot::new(id)
+        .id(plot_id(id))
         .x_axis_label(crate::charts::MONTH_AXIS)
         .y_axis_label(y_label)
         .x_axis_formatter(|mark, _range| month_axis_label(mark))
@@ -223,6 +282,9 @@ fn time_plot<'a>(
                     position,
                     ..
                 } => {
+                    if published::is_published(plot_name) {
+                        return Some((*plot_name).to_owned());
+                    }
                     let month = month_at(position.x).map_or_else(String::new, Month::label);
                     Some(format!(
                         "{plot_name}\n{month}: {}{hover_unit}",
@@ -240,6 +302,7 @@ fn time_plot<'a>(
 /// pounds on y, with room above the bars for variance labels.
 fn year_plot(id: &str, highest: f64) -> Plot<'_> {
     Plot::new(id)
+        .id(plot_id(id))
         .x_axis_label(crate::charts::YEAR_AXIS)
         .y_axis_label(ScenarioChart::YearlySpend.y_label())
         .x_axis_formatter(|mark, _| {
@@ -255,6 +318,15 @@ fn year_plot(id: &str, highest: f64) -> Plot<'_> {
         .include_y(0.0)
         .include_y(highest * 1.3)
         .allow_scroll(false)
+        .label_formatter(|hover: &HoverPosition<'_>| match hover {
+            // Bars name themselves; a published point's name says it all.
+            HoverPosition::NearDataPoint { plot_name, .. }
+                if published::is_published(plot_name) =>
+            {
+                Some((*plot_name).to_owned())
+            }
+            _ => None,
+        })
 }
 
 /// Points of a monthly series, leaving out months where it has no value.
@@ -317,6 +389,7 @@ fn lines_chart<'a>(
     ui: &mut Ui,
     plot: Plot<'a>,
     lines: &'a [Series],
+    published: &'a [PublishedSeries],
     projection: &'a Projection,
     fan: Option<FanBands<'a>>,
 ) {
@@ -324,6 +397,7 @@ fn lines_chart<'a>(
     if let Some(fan) = &fan {
         keys.extend(band_keys(fan.name, fan.colour));
     }
+    keys.extend(published::legend_key(ui.visuals(), published));
     legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
     plot.height(plot_height(ui)).show(ui, |plot_ui| {
         if let Some(fan) = &fan {
@@ -331,6 +405,7 @@ fn lines_chart<'a>(
         }
         draw_series(plot_ui, lines);
         intervention_markers(plot_ui, projection);
+        published::draw_published(plot_ui, published, published::POINT_RADIUS);
     });
 }
 
@@ -341,6 +416,8 @@ pub struct Key {
     pub dashed: bool,
     /// A block of colour (bars) rather than a line.
     pub block: bool,
+    /// A dot, the key to published points.
+    pub marker: bool,
 }
 
 impl From<&Series> for Key {
@@ -350,18 +427,20 @@ impl From<&Series> for Key {
             colour: series.colour,
             dashed: series.dashed,
             block: false,
+            marker: false,
         }
     }
 }
 
 /// The legend, above the chart so that it never hides a line. Ends with the key
 /// to the intervention markers when the projection has any.
-fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
+pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
     let marker = Key {
         name: "intervention starts (hover for its name)".to_owned(),
         colour: theme::marker_colour(ui.visuals()),
         dashed: true,
         block: false,
+        marker: false,
     };
     let markers = with_markers.then_some(&marker);
     ui.horizontal_wrapped(|ui| {
@@ -394,7 +473,9 @@ fn swatch_ui(ui: &mut Ui, key: &Key) {
     let painter = ui.painter();
     let y = rect.center().y;
     let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
-    if key.block {
+    if key.marker {
+        painter.circle_filled(rect.center(), 4.5, key.colour);
+    } else if key.block {
         painter.rect_filled(rect.shrink(1.0), 2.0, key.colour);
     } else if key.dashed {
         painter.add(egui::Shape::dashed_line(
@@ -448,14 +529,36 @@ fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
     }
 }
 
+/// The least height of a chart with its title and legend: below it, the charts
+/// scroll rather than shrink.
+const MIN_CHART_BLOCK: f32 = 260.0;
+
 /// Two charts, one above the other, each given half the height left.
 fn two_charts(ui: &mut Ui, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut Ui)) {
     let gap = ui.spacing().item_spacing.y * 2.0;
-    let half = ((ui.available_height() - gap) / 2.0).max(200.0);
+    let half = ((ui.available_height() - gap) / 2.0).max(MIN_CHART_BLOCK);
     let width = ui.available_width();
     ui.allocate_ui(egui::vec2(width, half), first);
     ui.add_space(gap);
     ui.allocate_ui(egui::vec2(width, half), second);
+}
+
+/// Three charts, one above another, each given a third of the height left, or
+/// the least readable height, scrolling below it.
+fn three_charts(
+    ui: &mut Ui,
+    first: impl FnOnce(&mut Ui),
+    second: impl FnOnce(&mut Ui),
+    third: impl FnOnce(&mut Ui),
+) {
+    let gap = ui.spacing().item_spacing.y * 2.0;
+    let third_height = ((ui.available_height() - 2.0 * gap) / 3.0).max(MIN_CHART_BLOCK);
+    let width = ui.available_width();
+    ui.allocate_ui(egui::vec2(width, third_height), first);
+    ui.add_space(gap);
+    ui.allocate_ui(egui::vec2(width, third_height), second);
+    ui.add_space(gap);
+    ui.allocate_ui(egui::vec2(width, third_height), third);
 }
 
 /// A plot fills what its block has left after the title and legend.
@@ -539,4 +642,32 @@ fn fte_text(value: f64) -> String {
 
 fn gbp_text(value: f64) -> String {
     crate::units::gbp(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nice_grid_steps_by_one_two_or_five() {
+        let marks = nice_grid(GridInput {
+            bounds: (0.0, 7300.0),
+            base_step_size: 1.0,
+        });
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 2000.0, 4000.0, 6000.0]);
+        let marks = nice_grid(GridInput {
+            bounds: (-3.0, 41.0),
+            base_step_size: 1.0,
+        });
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert!(
+            nice_grid(GridInput {
+                bounds: (5.0, 5.0),
+                base_step_size: 1.0
+            })
+            .is_empty()
+        );
+    }
 }

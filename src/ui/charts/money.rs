@@ -4,18 +4,27 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
+use super::published::{
+    PublishedSeries, draw_published, legend_key, published_spending, with_history,
+};
 use super::{
     FanBands, Key, band_keys, chart_heading, draw_bands, fixed_series, intervention_markers,
     legend_ui, month_at, month_x, plot_height, scenario_plot, two_charts,
 };
 use crate::charts::ScenarioChart;
 use crate::model::Month;
+use crate::published::Council;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::sim::{Projection, Spend};
 use crate::ui::theme;
 use crate::units;
 
-pub fn money_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
+pub fn money_ui(
+    ui: &mut Ui,
+    projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
+) {
     two_charts(
         ui,
         |ui| {
@@ -30,6 +39,7 @@ pub fn money_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
                     colour: theme::series_colour(category),
                     dashed: false,
                     block: true,
+                    marker: false,
                 })
                 .collect();
             keys.extend(lines.iter().map(Key::from));
@@ -48,7 +58,7 @@ pub fn money_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
                 keys.extend(band_keys(fan.name, fan.colour));
             }
             legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            scenario_plot("spend_chart", chart)
+            with_history(scenario_plot("spend_chart", chart), projection, council)
                 .height(plot_height(ui))
                 .show(ui, |plot_ui| {
                     let mut charts: Vec<BarChart> = Vec::new();
@@ -93,19 +103,36 @@ pub fn money_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
         },
         |ui| {
             chart_heading(ui, ScenarioChart::YearlySpend);
-            let keys = ScenarioChart::YEAR_BARS.map(|(name, colour)| Key {
-                name: name.to_owned(),
-                colour: theme::series_colour(colour),
-                dashed: false,
-                block: true,
-            });
+            let [(_, spend_colour), _] = ScenarioChart::YEAR_BARS;
+            let published: Vec<PublishedSeries> = council
+                .map(|council| PublishedSeries {
+                    colour: theme::series_colour(spend_colour),
+                    points: published_spending(council, projection, SPEND_OFFSET),
+                })
+                .filter(|series| !series.points.is_empty())
+                .into_iter()
+                .collect();
+            let mut keys: Vec<Key> = ScenarioChart::YEAR_BARS
+                .map(|(name, colour)| Key {
+                    name: name.to_owned(),
+                    colour: theme::series_colour(colour),
+                    dashed: false,
+                    block: true,
+                    marker: false,
+                })
+                .into();
+            keys.extend(legend_key(ui.visuals(), &published));
             legend_ui(ui, &keys, false);
-            year_chart(ui, projection);
+            year_chart(ui, projection, &published);
         },
     );
 }
 
-fn year_chart(ui: &mut Ui, projection: &Projection) {
+/// Where a year's spend bar sits from the year's slot; funding sits as far the
+/// other way.
+const SPEND_OFFSET: f64 = -0.2;
+
+fn year_chart(ui: &mut Ui, projection: &Projection, published: &[PublishedSeries]) {
     let [(spend_name, spend_colour), (funding_name, funding_colour)] = ScenarioChart::YEAR_BARS;
     let colours = theme::status_colours(ui.visuals());
     let text_colour = ui.visuals().text_color();
@@ -113,6 +140,11 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
         .years
         .iter()
         .map(|year| year.spend.total().max(year.funding()))
+        .chain(
+            published
+                .iter()
+                .flat_map(|series| series.points.iter().map(|point| point.y)),
+        )
         .fold(0.0, f64::max);
     super::year_plot("year_chart", highest)
         .height(plot_height(ui))
@@ -121,7 +153,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                 .years
                 .iter()
                 .map(|year| {
-                    Bar::new(f64::from(year.year.0) - 0.2, year.spend.total())
+                    Bar::new(f64::from(year.year.0) + SPEND_OFFSET, year.spend.total())
                         .width(0.38)
                         .name(format!("{} spend", year.year.label()))
                 })
@@ -130,7 +162,7 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                 .years
                 .iter()
                 .map(|year| {
-                    Bar::new(f64::from(year.year.0) + 0.2, year.funding())
+                    Bar::new(f64::from(year.year.0) - SPEND_OFFSET, year.funding())
                         .width(0.38)
                         .name(format!("{} funding", year.year.label()))
                 })
@@ -171,5 +203,6 @@ fn year_chart(ui: &mut Ui, projection: &Projection) {
                         }),
                 ));
             }
+            draw_published(plot_ui, published, 7.0);
         });
 }

@@ -2,15 +2,29 @@
 
 use egui::Ui;
 
+use super::published::published_series;
+use super::published::with_history;
 use super::{
-    FanBands, Series, chart_heading, fixed_series, lines_chart, month_x, scenario_plot, two_charts,
+    FanBands, Series, chart_heading, fixed_series, lines_chart, month_x, monthly_points,
+    scenario_plot, two_charts,
 };
 use crate::charts::ScenarioChart;
+use crate::history::HistoryFigure;
+use crate::published::Council;
 use crate::sim::Projection;
 use crate::sim::monte_carlo::MonteCarlo;
 use crate::ui::theme;
 
-pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&MonteCarlo>) {
+/// The line the published social workers in post are set against: the census
+/// counts permanent staff, so not the agency FTE in "All staff".
+const PERMANENT_STAFF: &str = "Permanent staff (all groups)";
+
+pub fn staff_ui(
+    ui: &mut Ui,
+    projection: &Projection,
+    uncertainty: Option<&MonteCarlo>,
+    council: Option<&Council>,
+) {
     two_charts(
         ui,
         |ui| {
@@ -34,10 +48,26 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
             // The band goes with all staff, the first fixed line.
             let all_staff = fixed.first().map(|line| line.colour);
             lines.extend(fixed);
+            // The text colour: no staff group takes it, however many there are.
+            let permanent = ui.visuals().strong_text_color();
+            let published = published_series(
+                council,
+                projection,
+                &[(HistoryFigure::SocialWorkersFte, Some(permanent))],
+            );
+            if !published.is_empty() {
+                // Only beside published figures: otherwise it repeats the groups.
+                lines.push(Series::line(
+                    PERMANENT_STAFF,
+                    permanent,
+                    monthly_points(projection, |row| Some(row.staffing.permanent_fte)),
+                ));
+            }
             lines_chart(
                 ui,
-                scenario_plot("staff_chart", chart),
+                with_history(scenario_plot("staff_chart", chart), projection, council),
                 &lines,
+                &published,
                 projection,
                 uncertainty.zip(all_staff).map(|(run, colour)| FanBands {
                     name: "All staff",
@@ -52,10 +82,15 @@ pub fn staff_ui(ui: &mut Ui, projection: &Projection, uncertainty: Option<&Monte
             let chart = ScenarioChart::AgencyShare;
             chart_heading(ui, chart);
             let lines = fixed_series(ui.visuals(), chart, projection);
+            let agency = lines.first().map(|line| line.colour);
+            let published =
+                published_series(council, projection, &[(HistoryFigure::AgencyRate, agency)]);
             lines_chart(
                 ui,
-                scenario_plot("agency_chart", chart).include_y(100.0),
+                with_history(scenario_plot("agency_chart", chart), projection, council)
+                    .include_y(100.0),
                 &lines,
+                &published,
                 projection,
                 None,
             );
