@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::{caseload, text};
 
 use caseload::history::HistoryFigure;
 use caseload::history::calibrate::rates::{RATES, Rate};
@@ -310,18 +310,6 @@ proptest! {
 }
 
 // The command.
-
-fn caseload(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_caseload"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// RMS of the relative errors of a scenario's projection against Liverpool's
 /// published figures, 2020 to 2024, over the fitted series (%).

@@ -4,22 +4,12 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use caseload::io::load_scenario;
 use caseload::project;
 
-fn caseload(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_caseload"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::{caseload, readme_block_is, text};
 
 #[test]
 fn run_prints_a_summary_by_financial_year_and_writes_csv() {
@@ -702,24 +692,11 @@ fn the_readme_examples_are_what_this_build_prints() {
         block.push_str(&text(&output.stdout));
     }
     block.push_str("```\n");
-    let path = format!("{manifest}/README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let begin = "<!-- The block below is written by tests/cli.rs (the_readme_examples_are_what_this_build_prints). -->\n";
-    let end = "<!-- End of the block written by tests/cli.rs. -->";
-    let start = readme.find(begin).expect("the README marks the block") + begin.len();
-    let finish = readme[start..].find(end).expect("the README marks its end") + start;
-    if std::env::var_os("UPDATE_README_EXAMPLES").is_some() {
-        let updated = format!("{}{block}{}", &readme[..start], &readme[finish..]);
-        std::fs::write(&path, updated).unwrap();
-        return;
-    }
-    let in_readme = &readme[start..finish];
-    if in_readme != block {
-        let wrong = in_readme.lines().zip(block.lines()).find(|(a, b)| a != b);
-        panic!(
-            "the README's example output is not this build's (first difference: {wrong:?}); run the test with UPDATE_README_EXAMPLES=1"
-        );
-    }
+    readme_block_is(
+        "tests/cli.rs",
+        "the_readme_examples_are_what_this_build_prints",
+        &block,
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
-use std::process::{Command, Output};
+mod common;
 
 use caseload::council_scenario;
 use caseload::history::all::backtest_all;
@@ -13,17 +13,7 @@ use caseload::io::load_scenario;
 use caseload::model::Month;
 use caseload::{project, published};
 
-fn caseload(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_caseload"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::{caseload, readme_block_is, text};
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
@@ -276,7 +266,6 @@ fn the_command_line_says_what_is_missing() {
 /// The README's table of every council's backtests is what this build prints.
 #[test]
 fn the_readme_backtests_are_what_this_build_prints() {
-    let manifest = env!("CARGO_MANIFEST_DIR");
     let args = ["backtest", "--all", "--from", "2019,2020,2021"];
     let output = caseload(&args);
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -285,22 +274,9 @@ fn the_readme_backtests_are_what_this_build_prints() {
         args.join(" "),
         text(&output.stdout)
     );
-    let path = format!("{manifest}/README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let begin = "<!-- The block below is written by tests/history.rs (the_readme_backtests_are_what_this_build_prints). -->\n";
-    let end = "<!-- End of the block written by tests/history.rs. -->";
-    let start = readme.find(begin).expect("the README marks the block") + begin.len();
-    let finish = readme[start..].find(end).expect("the README marks its end") + start;
-    if std::env::var_os("UPDATE_README_EXAMPLES").is_some() {
-        let updated = format!("{}{block}{}", &readme[..start], &readme[finish..]);
-        std::fs::write(&path, updated).unwrap();
-        return;
-    }
-    let in_readme = &readme[start..finish];
-    if in_readme != block {
-        let wrong = in_readme.lines().zip(block.lines()).find(|(a, b)| a != b);
-        panic!(
-            "the README's backtest table is not this build's (first difference: {wrong:?}); run the test with UPDATE_README_EXAMPLES=1"
-        );
-    }
+    readme_block_is(
+        "tests/history.rs",
+        "the_readme_backtests_are_what_this_build_prints",
+        &block,
+    );
 }

@@ -88,3 +88,45 @@ impl egui::DroppedFile for DroppedPath {
         std::fs::read(&self.0).map_err(|error| error.to_string())
     }
 }
+
+/// Runs the `caseload` program from the project's folder, as a person would.
+pub fn caseload(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+/// A program's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Checks that the README's block written by `test_file`'s test `test_name` is
+/// `block`; with `UPDATE_README_EXAMPLES` set, writes it there instead.
+pub fn readme_block_is(test_file: &str, test_name: &str, block: &str) {
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let path = format!("{manifest}/README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let begin = format!("<!-- The block below is written by {test_file} ({test_name}). -->\n");
+    let end = format!("<!-- End of the block written by {test_file}. -->");
+    let start = readme.find(&begin).expect("the README marks the block") + begin.len();
+    let finish = readme[start..]
+        .find(&end)
+        .expect("the README marks its end")
+        + start;
+    if std::env::var_os("UPDATE_README_EXAMPLES").is_some() {
+        let updated = format!("{}{block}{}", &readme[..start], &readme[finish..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    let in_readme = &readme[start..finish];
+    if in_readme != block {
+        let wrong = in_readme.lines().zip(block.lines()).find(|(a, b)| a != b);
+        panic!(
+            "the README's block from {test_name} is not this build's (first difference: \
+             {wrong:?}); run the test with UPDATE_README_EXAMPLES=1"
+        );
+    }
+}
