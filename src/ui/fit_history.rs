@@ -9,10 +9,11 @@ use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 use super::charts::{Key, legend_ui, month_axis_label, month_grid, month_x};
 use super::check_history::tall_window_height;
 use super::theme;
+use crate::council_scenario::years_with_data;
 use crate::history::{Calibration, FittedSeries, HistoryFigure};
 use crate::model::{Month, Scenario};
 use crate::published::LICENCE;
-use crate::workspace::fit_history::{default_years, published_years};
+use crate::workspace::fit_history::default_years;
 use crate::workspace::{Command, FitToHistory};
 
 /// The button that fits.
@@ -102,7 +103,7 @@ fn published_years_ui(
     council: &crate::published::Council,
     commands: &mut Vec<Command>,
 ) {
-    let years = published_years(council);
+    let years = years_with_data(council);
     let (Some((from, to)), Some(&latest)) = (default_years(council, scenario), years.last()) else {
         ui.label(format!(
             "{} has published nothing after {}, where this scenario starts, to fit it to.",

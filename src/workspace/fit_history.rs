@@ -1,6 +1,7 @@
 //! What the "Fit to history" window holds between frames: the years to fit to,
 //! the fit running on another thread, and what it found for which scenario.
 
+use crate::council_scenario::years_with_data;
 use crate::history::{Calibration, HistoryFigure, MonthlyCounts, calibrate, calibrate_to_counts};
 use crate::model::Scenario;
 use crate::published::{self, Council};
@@ -22,16 +23,6 @@ pub struct FitToHistory {
     result: Option<Computed<Result<Calibration, String>>>,
 }
 
-/// The years ending 31 March with the core figures published.
-pub fn published_years(council: &Council) -> Vec<i32> {
-    council
-        .years
-        .iter()
-        .filter(|entry| entry.has_core_figures())
-        .map(|entry| entry.year)
-        .collect()
-}
-
 /// The first year ending 31 March a projection from `scenario` reaches: its 31
 /// March is the opening of an April on or after the start.
 pub fn first_fittable(scenario: &Scenario) -> i32 {
@@ -45,7 +36,7 @@ pub fn first_fittable(scenario: &Scenario) -> i32 {
 /// The years fitted to unless chosen: from the first the projection reaches to
 /// the latest published.
 pub fn default_years(council: &Council, scenario: &Scenario) -> Option<(i32, i32)> {
-    let years = published_years(council);
+    let years = years_with_data(council);
     let first = first_fittable(scenario);
     let from = years.iter().copied().find(|year| *year >= first)?;
     let to = *years.last()?;
