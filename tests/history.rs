@@ -280,3 +280,26 @@ fn the_readme_backtests_are_what_this_build_prints() {
         &block,
     );
 }
+
+/// The README's fit of Liverpool's 2019 scenario to 2019-2024 is this build's.
+#[test]
+fn the_readme_fit_figures_are_this_builds() {
+    let council = published::find("Liverpool").unwrap();
+    let scenario = council_scenario::build(council, Some(2019))
+        .unwrap()
+        .scenario;
+    let fit = caseload::history::calibrate(&scenario, council, 2019..=2024).unwrap();
+    let words = format!(
+        "from {:.1}% to {:.1}%",
+        fit.error_before_percent, fit.error_after_percent
+    );
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "relative errors over eight published series) {words}"
+        )),
+        "the README should say {words}"
+    );
+}
