@@ -224,13 +224,31 @@ pub fn all_text(all: &AllBacktests) -> String {
     let mut text = format!(
         "{} backtests of {} councils, starting from the figures published to 31 March {}, \
          each projected with no interventions to the latest published year (the scenario \
-         `caseload new --council` builds; nothing tuned to these results). {} left out (too \
-         little history).\n\n",
+         `caseload new --council` builds; nothing tuned to these results).\n",
         all.backtests.len(),
         all.councils(),
         years.join(", "),
-        all.skipped.len()
     );
+    if !all.skipped.is_empty() {
+        let mut names: Vec<&str> = all
+            .skipped
+            .iter()
+            .map(|(name, _, _)| name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        text.push_str(&format!(
+            "{} left out for too little history (children in care, in need and referrals not \
+             all published for the three years to the start, or nothing after it): {}.\n",
+            if all.skipped.len() == 1 {
+                "1 backtest".to_owned()
+            } else {
+                format!("{} backtests", all.skipped.len())
+            },
+            names.join(", ")
+        ));
+    }
+    text.push('\n');
     text.push_str("Absolute error against the published figure (%), median and 90th percentile:\n");
     let mut table = Table::new(&[
         "Figure",
