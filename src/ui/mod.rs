@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod check_history;
 pub mod comparison;
+pub mod copy_table;
 pub mod council_search;
 pub mod dialogs;
 pub mod documents;
