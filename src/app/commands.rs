@@ -141,6 +141,7 @@ impl CaseloadApp {
             Command::ExportComparisonCsv => self.export_comparison_csv(ctx),
             Command::ExportCharts(tab) => self.export_charts(tab, ctx),
             Command::ExportReport => self.export_report(ctx),
+            Command::ExportWorkbook => self.export_workbook(ctx),
             Command::FileChosen(request, path) => self.own_chooser_chose(request, path, ctx),
             Command::FileNotChosen(request) => self.status = request.not_chosen().to_owned(),
             Command::ReplaceAnswered(request, path, answer) => {

@@ -172,6 +172,7 @@ impl CaseloadApp {
             FileRequest::ExportComparisonCsv => self.export_comparison_csv_to(&path),
             FileRequest::ExportCharts(tab) => self.export_charts_to(tab, &path),
             FileRequest::ExportReport => self.export_report_to(&path),
+            FileRequest::ExportWorkbook => self.export_workbook_to(&path),
         }
     }
 
@@ -480,6 +481,13 @@ impl CaseloadApp {
     }
 
     fn export_report_to(&mut self, path: &Path) {
+        let html = export::report_html(&self.report_entries()).map(String::into_bytes);
+        self.write_export(path, html, "the summary report");
+    }
+
+    /// The baseline and the edited scenario when there is a baseline, else the
+    /// edited scenario alone: what the report and the workbook hold.
+    fn report_entries(&self) -> Vec<export::ReportEntry<'_>> {
         let baseline = self
             .comparison
             .baseline_for(self.active, self.documents.len());
@@ -487,14 +495,24 @@ impl CaseloadApp {
             Some(baseline) => vec![&self.documents[baseline], self.document()],
             None => vec![self.document()],
         };
-        let entries: Vec<export::ReportEntry<'_>> = documents
+        documents
             .iter()
             .map(|document| export::ReportEntry {
                 scenario: &document.scenario,
                 projection: document.projection(),
             })
-            .collect();
-        let html = export::report_html(&entries).map(String::into_bytes);
-        self.write_export(path, html, "the summary report");
+            .collect()
+    }
+
+    /// The workbook for Excel: the edited scenario, compared with the baseline
+    /// when there is one.
+    pub(super) fn export_workbook(&mut self, ctx: &Context) {
+        let name = self.suggested_file_name(".xlsx");
+        self.ask_for_file(FileRequest::ExportWorkbook, &name, ctx);
+    }
+
+    fn export_workbook_to(&mut self, path: &Path) {
+        let workbook = export::workbook_xlsx(&self.report_entries(), &[]);
+        self.write_export(path, workbook, "the workbook");
     }
 }

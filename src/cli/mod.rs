@@ -12,6 +12,7 @@ mod risk;
 mod summary;
 mod table;
 pub mod terminal;
+mod workbook;
 
 pub use table::Table;
 
@@ -59,6 +60,10 @@ pub enum Command {
         /// Also write every monthly series to this CSV file.
         #[arg(long, value_name = "OUT")]
         csv: Option<PathBuf>,
+        /// Also write an Excel workbook (.xlsx): a summary by financial year, the
+        /// monthly figures and the inputs.
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
         /// Project this many months instead of the file's horizon (12 to 120).
         #[arg(long, value_name = "N", value_parser = arguments::months)]
         months: Option<u32>,
@@ -137,6 +142,10 @@ pub enum Command {
         /// Also write the one-page summary report to this HTML file.
         #[arg(long, value_name = "OUT")]
         html: Option<PathBuf>,
+        /// Also write an Excel workbook (.xlsx): both summaries by financial
+        /// year, the monthly figures, the comparison table and the inputs.
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
     },
     /// List the councils whose published figures Caseload holds: name, code,
     /// region, latest year with data and Ofsted judgement.
@@ -234,6 +243,7 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
         Command::Run {
             file,
             csv,
+            xlsx,
             months,
             runs,
             seed,
@@ -242,6 +252,7 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
                 run(
                     file,
                     csv.as_deref(),
+                    xlsx.as_deref(),
                     *months,
                     runs.map(|runs| (runs, *seed)),
                 ),
@@ -298,8 +309,19 @@ pub fn execute(command: &Command, out: &mut impl Write, err: &mut impl Write) ->
             risk::sensitivity_command(&scenario, output, *top, out)
         })(),
         Command::Check { files } => return check(files, out),
-        Command::Compare { a, b, csv, html } => {
-            return produce_then_deliver(compare(a, b, csv.as_deref(), html.as_deref()), out, err);
+        Command::Compare {
+            a,
+            b,
+            csv,
+            html,
+            xlsx,
+        } => {
+            let outputs = CompareOutputs {
+                csv: csv.as_deref(),
+                html: html.as_deref(),
+                xlsx: xlsx.as_deref(),
+            };
+            return produce_then_deliver(compare(a, b, &outputs), out, err);
         }
         Command::Diff { a, b } => diff(a, b, out),
         Command::Backtest {
@@ -390,10 +412,14 @@ fn produce_then_deliver<O: Write, E: Write>(
 fn run(
     file: &Path,
     csv: Option<&Path>,
+    xlsx: Option<&Path>,
     months: Option<u32>,
     monte_carlo: Option<(usize, u64)>,
 ) -> Produced {
-    let outputs: Vec<(&str, &Path)> = csv.map(|csv| ("--csv", csv)).into_iter().collect();
+    let outputs: Vec<(&str, &Path)> = [("--csv", csv), ("--xlsx", xlsx)]
+        .into_iter()
+        .filter_map(|(option, path)| Some((option, path?)))
+        .collect();
     refuse_clashes(&[file], &outputs)?;
     let mut scenario = load(file)?;
     if let Some(months) = months {
@@ -426,6 +452,13 @@ fn run(
             bytes,
         });
     }
+    if let Some(xlsx) = xlsx {
+        let entries = [ReportEntry {
+            scenario: &scenario,
+            projection: &projection,
+        }];
+        files.push(workbook::workbook_file(xlsx, &entries, &[])?);
+    }
     Ok((text, files))
 }
 
@@ -444,8 +477,16 @@ fn check(files: &[PathBuf], out: &mut impl Write) -> u8 {
     status
 }
 
-fn compare(a: &Path, b: &Path, csv: Option<&Path>, html: Option<&Path>) -> Produced {
-    let outputs: Vec<(&str, &Path)> = [("--csv", csv), ("--html", html)]
+/// The files `caseload compare` was asked to write.
+struct CompareOutputs<'a> {
+    csv: Option<&'a Path>,
+    html: Option<&'a Path>,
+    xlsx: Option<&'a Path>,
+}
+
+fn compare(a: &Path, b: &Path, outputs: &CompareOutputs<'_>) -> Produced {
+    let CompareOutputs { csv, html, xlsx } = *outputs;
+    let outputs: Vec<(&str, &Path)> = [("--csv", csv), ("--html", html), ("--xlsx", xlsx)]
         .into_iter()
         .filter_map(|(option, path)| Some((option, path?)))
         .collect();
@@ -472,22 +513,25 @@ fn compare(a: &Path, b: &Path, csv: Option<&Path>, html: Option<&Path>) -> Produ
             bytes,
         });
     }
+    let entries = [
+        ReportEntry {
+            scenario: &scenario_a,
+            projection: &projection_a,
+        },
+        ReportEntry {
+            scenario: &scenario_b,
+            projection: &projection_b,
+        },
+    ];
     if let Some(html) = html {
-        let entries = [
-            ReportEntry {
-                scenario: &scenario_a,
-                projection: &projection_a,
-            },
-            ReportEntry {
-                scenario: &scenario_b,
-                projection: &projection_b,
-            },
-        ];
         files.push(OutputFile {
             path: html.to_owned(),
             what: "the summary report".to_owned(),
             bytes: report_html(&entries)?.into_bytes(),
         });
+    }
+    if let Some(xlsx) = xlsx {
+        files.push(workbook::workbook_file(xlsx, &entries, &[])?);
     }
     Ok((text, files))
 }

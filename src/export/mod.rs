@@ -1,6 +1,6 @@
 //! Results that leave the app: CSV for spreadsheets (every CSV writer is here,
-//! all through the `csv` crate), charts as PNG images, and a one-page HTML
-//! summary report. Nothing here knows about the window.
+//! all through the `csv` crate), an Excel workbook, charts as PNG images, and a
+//! one-page HTML summary report. Nothing here knows about the window.
 
 mod assumptions;
 mod comparison_csv;
@@ -9,13 +9,20 @@ mod monthly_csv;
 mod percentiles_csv;
 mod png;
 mod report;
+mod workbook;
 
 pub use assumptions::switched_on_assumptions;
 pub use comparison_csv::write_comparison_csv;
-pub use monthly_csv::{write_projection_csv, write_scenarios_csv};
+pub use monthly_csv::{
+    Column, ColumnUnit, columns as monthly_columns, row_values as monthly_values,
+    write_projection_csv, write_scenarios_csv,
+};
 pub use percentiles_csv::write_percentiles_csv;
 pub use png::{CHART_SIZE, chart_png};
 pub use report::{ReportEntry, report_html};
+pub use workbook::{
+    COMPARISON_SHEET, INPUTS_SHEET, MONTHLY_SHEET, SUMMARY_SHEET, WHOLE_PERIOD, workbook_xlsx,
+};
 
 use crate::sim::Projection;
 

@@ -6,6 +6,7 @@ use egui::{Color32, ComboBox, Context, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 
 use super::charts::{Key, legend_ui};
+use super::copy_table::copy_button;
 use super::theme;
 use crate::history::{Backtest, HistoryFigure, Point, Rule};
 use crate::published::{self, Council, LICENCE};
@@ -113,10 +114,16 @@ fn check_history_ui(ui: &mut Ui, state: &mut CheckHistory) {
     ui.separator();
     chart_ui(ui, council, backtest, as_written);
     ui.separator();
-    ui.label(RichText::new("Mean absolute error by years ahead").strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Mean absolute error by years ahead").strong());
+        copy_button(ui, "the errors by years ahead", || horizon_rows(backtest));
+    });
     horizons_ui(ui, backtest);
     ui.separator();
-    ui.label(RichText::new("Year by year").strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Year by year").strong());
+        copy_button(ui, "the figures year by year", || point_rows(backtest));
+    });
     points_ui(ui, backtest);
     ui.label(RichText::new(LICENCE).small().weak());
 }
@@ -369,6 +376,75 @@ fn error_cells(ui: &mut Ui, errors: [Option<f64>; 3], values: [String; 3]) {
 /// Years ahead the summary shows; further ones rest on few points and are in
 /// the table year by year.
 const SUMMARY_HORIZONS: i32 = 3;
+
+/// The errors by years ahead as text, a header row first ("1 year ahead: Model"):
+/// what "Copy" copies, formatted as the grid shows it.
+pub fn horizon_rows(backtest: &Backtest) -> Vec<Vec<String>> {
+    let table = backtest.horizon_errors();
+    let estimates = [MODEL, Rule::NoChange.label(), Rule::ThreeYearTrend.label()];
+    let mut header = vec!["Figure".to_owned()];
+    for horizon in 1..=SUMMARY_HORIZONS {
+        let ahead = match horizon {
+            1 => "1 year ahead".to_owned(),
+            _ => format!("{horizon} years ahead"),
+        };
+        header.extend(estimates.iter().map(|name| format!("{ahead}: {name}")));
+    }
+    let mut rows = vec![header];
+    for figure in HistoryFigure::JUDGED {
+        if !table.iter().any(|row| row.figure == figure) {
+            continue;
+        }
+        let mut cells = vec![figure.short_label().to_owned()];
+        for horizon in 1..=SUMMARY_HORIZONS {
+            match table
+                .iter()
+                .find(|row| row.figure == figure && row.horizon == horizon)
+            {
+                Some(row) => cells.extend(
+                    [row.model, row.rules[0], row.rules[1]]
+                        .iter()
+                        .map(|error| format!("{error:.1}%")),
+                ),
+                None => cells.extend(estimates.iter().map(|_| "n/a".to_owned())),
+            }
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+/// Every figure year by year as text, a header row first, each row naming its
+/// figure: what "Copy" copies.
+pub fn point_rows(backtest: &Backtest) -> Vec<Vec<String>> {
+    let mut header = vec![
+        "Figure".to_owned(),
+        "Date".to_owned(),
+        "Published".to_owned(),
+    ];
+    for name in [MODEL, Rule::NoChange.label(), Rule::ThreeYearTrend.label()] {
+        header.push(name.to_owned());
+        header.push(format!("{name} error"));
+    }
+    let mut rows = vec![header];
+    for point in &backtest.points {
+        let figure = point.figure;
+        let shown =
+            |value: Option<f64>| value.map_or_else(|| "n/a".to_owned(), |value| figure.format(value));
+        rows.push(vec![
+            figure.label().to_owned(),
+            figure.date_label(point.year),
+            figure.format(point.published),
+            figure.format(point.model),
+            error_text(point.model_error()),
+            shown(point.rule(Rule::NoChange)),
+            error_text(point.rule_error(Rule::NoChange)),
+            shown(point.rule(Rule::ThreeYearTrend)),
+            error_text(point.rule_error(Rule::ThreeYearTrend)),
+        ]);
+    }
+    rows
+}
 
 /// Mean absolute error per figure (rows) and years ahead (columns), of the
 /// model and each rule, the smallest of the three in green.

@@ -8,6 +8,7 @@ use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 
 use super::charts::{Key, legend_ui, month_axis_label, month_grid, month_x};
 use super::check_history::tall_window_height;
+use super::copy_table::copy_button;
 use super::theme;
 use crate::council_scenario::years_with_data;
 use crate::history::{Calibration, FittedSeries, HistoryFigure};
@@ -217,47 +218,91 @@ fn result_ui(
         }
     });
     ui.separator();
-    ui.label(RichText::new("Inputs").strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Inputs").strong());
+        copy_button(ui, "the fitted inputs", || input_rows(calibration));
+    });
     Grid::new("fit_history_inputs")
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            for heading in ["Input", "Before", "After", "Allowed range"] {
+            let rows = input_rows(calibration);
+            let Some((header, body)) = rows.split_first() else {
+                return;
+            };
+            for heading in header {
                 ui.strong(heading);
             }
             ui.end_row();
-            for input in &calibration.inputs {
-                ui.label(&input.name).on_hover_text(&input.path);
-                ui.label(number(input.before));
-                ui.label(RichText::new(number(input.after)).strong());
-                ui.label(format!(
-                    "{} to {}",
-                    number(input.lower),
-                    number(input.upper)
-                ));
+            for (input, cells) in calibration.inputs.iter().zip(body) {
+                if let [name, before, after, range] = cells.as_slice() {
+                    ui.label(name).on_hover_text(&input.path);
+                    ui.label(before);
+                    ui.label(RichText::new(after).strong());
+                    ui.label(range);
+                }
                 ui.end_row();
             }
         });
     ui.separator();
-    ui.label(RichText::new("Error by figure").strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Error by figure").strong());
+        copy_button(ui, "the errors by figure", || series_rows(calibration));
+    });
     Grid::new("fit_history_series")
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            for heading in ["Figure", "Points", "Before", "After"] {
-                ui.strong(heading);
-            }
-            ui.end_row();
-            for series in &calibration.series {
-                ui.label(series.figure.label());
-                ui.label(series.points.len().to_string());
-                ui.label(format!("{:.1}%", series.error_before_percent()));
-                ui.label(format!("{:.1}%", series.error_after_percent()));
+            for (index, cells) in series_rows(calibration).iter().enumerate() {
+                for cell in cells {
+                    if index == 0 {
+                        ui.strong(cell);
+                    } else {
+                        ui.label(cell);
+                    }
+                }
                 ui.end_row();
             }
         });
     ui.separator();
     chart_ui(ui, chart, calibration);
+}
+
+/// The fitted inputs as text, a header row first: what "Copy" copies.
+pub fn input_rows(calibration: &Calibration) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        ["Input", "Before", "After", "Allowed range"]
+            .map(str::to_owned)
+            .to_vec(),
+    ];
+    rows.extend(calibration.inputs.iter().map(|input| {
+        vec![
+            input.name.clone(),
+            number(input.before),
+            number(input.after),
+            format!("{} to {}", number(input.lower), number(input.upper)),
+        ]
+    }));
+    rows
+}
+
+/// The error of each fitted figure before and after, a header row first: what
+/// "Copy" copies.
+pub fn series_rows(calibration: &Calibration) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        ["Figure", "Points", "Before", "After"]
+            .map(str::to_owned)
+            .to_vec(),
+    ];
+    rows.extend(calibration.series.iter().map(|series| {
+        vec![
+            series.figure.label().to_owned(),
+            series.points.len().to_string(),
+            format!("{:.1}%", series.error_before_percent()),
+            format!("{:.1}%", series.error_after_percent()),
+        ]
+    }));
+    rows
 }
 
 /// "0.35", "18", "33.1", "1,200": an input's value to two decimals at most.

@@ -5,6 +5,7 @@
 use egui::{ComboBox, Context, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
+use super::copy_table::copy_button;
 use super::council_search::council_matches_ui;
 use super::theme;
 use crate::published::neighbours::{Indicator, NeighbourComparison, compare_with_neighbours};
@@ -185,10 +186,42 @@ fn ranked_bars_ui(ui: &mut Ui, comparison: &NeighbourComparison<'_>, indicator: 
         });
 }
 
+/// The table as text, a header row first: what the grid shows and "Copy" copies.
+pub fn table_rows(comparison: &NeighbourComparison<'_>) -> Vec<Vec<String>> {
+    let mut header = vec!["Council".to_owned(), "Ofsted".to_owned()];
+    header.extend(
+        Indicator::ALL
+            .iter()
+            .map(|indicator| indicator.heading().to_owned()),
+    );
+    let mut rows = vec![header];
+    for row in &comparison.rows {
+        let mut cells = vec![
+            row_name(row.council, row.is_subject),
+            row.council.ofsted.as_ref().map_or_else(
+                || String::from(if row.is_england { "" } else { "not published" }),
+                |ofsted| ofsted.overall.clone(),
+            ),
+        ];
+        cells.extend(
+            Indicator::ALL
+                .iter()
+                .zip(&row.values)
+                .map(|(indicator, value)| {
+                    value.map_or_else(|| "n/a".to_owned(), |value| indicator.shown(value))
+                }),
+        );
+        rows.push(cells);
+    }
+    rows
+}
+
 /// Every figure for every row, the council's row highlighted; each heading's
 /// hover gives what the figure is and where it comes from.
 fn table_ui(ui: &mut Ui, comparison: &NeighbourComparison<'_>) {
     let highlight = theme::series_colour(1);
+    let rows = table_rows(comparison);
+    copy_button(ui, "the table of councils", || rows.clone());
     ScrollArea::horizontal()
         .id_salt("how_we_compare_table")
         .show(ui, |ui| {
@@ -196,44 +229,46 @@ fn table_ui(ui: &mut Ui, comparison: &NeighbourComparison<'_>) {
                 .striped(true)
                 .num_columns(Indicator::ALL.len() + 2)
                 .show(ui, |ui| {
-                    ui.strong("Council");
-                    ui.strong("Ofsted").on_hover_text(
-                        "Ofsted's latest judgement of children's services at 31 March 2025.",
-                    );
-                    for indicator in Indicator::ALL {
-                        ui.strong(indicator.heading()).on_hover_text(format!(
-                            "{}\n{}",
-                            indicator.label(),
-                            indicator.source(indicator.year_for(comparison.year))
-                        ));
+                    let Some((header, body)) = rows.split_first() else {
+                        return;
+                    };
+                    for (column, heading) in header.iter().enumerate() {
+                        let hover = match column {
+                            0 => None,
+                            1 => Some(
+                                "Ofsted's latest judgement of children's services at 31 March 2025."
+                                    .to_owned(),
+                            ),
+                            _ => Indicator::ALL.get(column - 2).map(|indicator| {
+                                format!(
+                                    "{}\n{}",
+                                    indicator.label(),
+                                    indicator.source(indicator.year_for(comparison.year))
+                                )
+                            }),
+                        };
+                        let label = ui.strong(heading);
+                        if let Some(hover) = hover {
+                            label.on_hover_text(hover);
+                        }
                     }
                     ui.end_row();
-                    for row in &comparison.rows {
-                        let name = RichText::new(row_name(row.council, row.is_subject));
-                        ui.label(if row.is_subject {
-                            name.strong().color(highlight)
-                        } else {
-                            name
-                        });
-                        ui.label(row.council.ofsted.as_ref().map_or_else(
-                            || String::from(if row.is_england { "" } else { "not published" }),
-                            |ofsted| ofsted.overall.clone(),
-                        ));
-                        for (indicator, value) in Indicator::ALL.iter().zip(&row.values) {
-                            let text = value
-                                .map_or_else(|| "n/a".to_owned(), |value| indicator.shown(value));
-                            let text = RichText::new(text);
-                            ui.label(if row.is_subject {
+                    for (row, cells) in comparison.rows.iter().zip(body) {
+                        for (column, cell) in cells.iter().enumerate() {
+                            let text = RichText::new(cell);
+                            let label = ui.label(if row.is_subject {
                                 text.strong().color(highlight)
                             } else {
                                 text
-                            })
-                            .on_hover_text(format!(
-                                "{}, {}: {}",
-                                row.council.name,
-                                indicator.label(),
-                                indicator.source(indicator.year_for(comparison.year))
-                            ));
+                            });
+                            if let Some(indicator) = column.checked_sub(2).and_then(|at| Indicator::ALL.get(at)) {
+                                label.on_hover_text(format!(
+                                    "{}, {}: {}",
+                                    row.council.name,
+                                    indicator.label(),
+                                    indicator.source(indicator.year_for(comparison.year))
+                                ));
+                            }
                         }
                         ui.end_row();
                     }

@@ -106,6 +106,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 if item(ui, "Summary report (HTML)…", None, true) {
                     commands.push(Command::ExportReport);
                 }
+                if item(ui, "Workbook (.xlsx)…", None, true) {
+                    commands.push(Command::ExportWorkbook);
+                }
             });
             ui.separator();
             if item(ui, "Quit", Some(&QUIT), true) {

@@ -18,6 +18,8 @@ pub mod menu_bar;
 pub mod new_from_council;
 pub mod notice;
 pub mod risk;
+pub mod sensitivity_table;
+pub mod staff_table;
 pub mod theme;
 
 /// Gives a widget the name a screen reader (and a UI test) uses, where its visible

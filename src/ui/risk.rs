@@ -341,6 +341,9 @@ pub fn sensitivity_window(
             let Some(tornado) = current(&risk.tornado, scenario) else {
                 return;
             };
+            super::copy_table::copy_button(ui, "the ranking of inputs", || {
+                super::sensitivity_table::sensitivity_rows(tornado)
+            });
             let (output, base, swings) = (tornado.output, tornado.base, &tornado.swings);
             let measure = output.measure();
             let shown: Vec<_> = swings.iter().take(15).collect();

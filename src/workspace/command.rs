@@ -27,6 +27,8 @@ pub enum Command {
     ExportCharts(ChartTab),
     /// The one-page summary report (HTML).
     ExportReport,
+    /// The workbook (Excel): summary, monthly figures, comparison and inputs.
+    ExportWorkbook,
     Quit,
     Undo,
     Redo,
@@ -129,6 +131,7 @@ pub enum FileRequest {
     ExportComparisonCsv,
     ExportCharts(ChartTab),
     ExportReport,
+    ExportWorkbook,
 }
 
 impl FileRequest {
@@ -138,6 +141,7 @@ impl FileRequest {
             FileRequest::ExportCsv | FileRequest::ExportComparisonCsv => FileKind::Csv,
             FileRequest::ExportCharts(_) => FileKind::Png,
             FileRequest::ExportReport => FileKind::Html,
+            FileRequest::ExportWorkbook => FileKind::Workbook,
         }
     }
 
@@ -150,6 +154,7 @@ impl FileRequest {
             FileRequest::ExportComparisonCsv => "Export the comparison table (CSV)",
             FileRequest::ExportCharts(_) => "Export the tab's charts (PNG), all into this folder",
             FileRequest::ExportReport => "Export the summary report (HTML)",
+            FileRequest::ExportWorkbook => "Export the workbook (Excel .xlsx)",
         }
     }
 

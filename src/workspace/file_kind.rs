@@ -7,6 +7,7 @@ pub enum FileKind {
     Csv,
     Png,
     Html,
+    Workbook,
 }
 
 impl FileKind {
@@ -16,6 +17,7 @@ impl FileKind {
             FileKind::Csv => "CSV (spreadsheet)",
             FileKind::Png => "PNG image",
             FileKind::Html => "Web page (HTML)",
+            FileKind::Workbook => "Excel workbook",
         }
     }
 
@@ -25,6 +27,7 @@ impl FileKind {
             FileKind::Csv => "csv",
             FileKind::Png => "png",
             FileKind::Html => "html",
+            FileKind::Workbook => "xlsx",
         }
     }
 }

@@ -63,6 +63,9 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     if let Some(index) = remove {
         scenario.staff.remove(index);
     }
+    crate::ui::copy_table::copy_button(ui, "the staff table", || {
+        crate::ui::staff_table::staff_rows(scenario)
+    });
     if ui.button("+ Add staff group").clicked() {
         let id = (1..)
             .map(|n| format!("group-{n}"))
