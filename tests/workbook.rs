@@ -14,8 +14,8 @@ use caseload::export::{
     ColumnUnit, ReportEntry, WHOLE_PERIOD, monthly_columns, monthly_values, workbook_xlsx,
 };
 use caseload::io::{default_scenario, load_scenario};
-use caseload::model::catalogue::{Value, inputs_of};
 use caseload::model::Scenario;
+use caseload::model::catalogue::{Value, inputs_of};
 use caseload::sim::{Projection, project};
 use caseload::units;
 use common::{caseload, save, text};
@@ -102,7 +102,11 @@ fn check_summary(range: &Range<Data>, projection: &Projection, name: Option<&str
             .collect(),
         None => (header + 1..=range.end().unwrap().0 as usize).collect(),
     };
-    assert_eq!(rows.len(), projection.years.len() + 1, "a row a year and the whole period");
+    assert_eq!(
+        rows.len(),
+        projection.years.len() + 1,
+        "a row a year and the whole period"
+    );
     for (year, row) in projection.years.iter().zip(&rows) {
         let row = *row;
         let label = units::financial_year_covered(year.year.0, year.months);
@@ -310,7 +314,11 @@ fn a_scenarios_workbook_holds_its_summary_months_and_inputs_number_for_number() 
     let monthly = sheet(&mut book, "Monthly");
     assert_eq!(words(&monthly, 0, 0), "Month");
     let last_row = monthly.end().unwrap().0 as usize;
-    assert_eq!(last_row, projection.rows.len(), "a header and a row a month");
+    assert_eq!(
+        last_row,
+        projection.rows.len(),
+        "a header and a row a month"
+    );
     check_monthly(&monthly, &projection, 1, None);
 
     let inputs = sheet(&mut book, "Inputs");
@@ -411,14 +419,19 @@ fn headers_stay_in_view_and_numbers_carry_their_units() {
     // Summary: title, one line a scenario, a blank row, then the header (row 5).
     let frozen = |place: usize| {
         let xml = sheet_xml(&bytes, place);
-        let start = xml.find("<pane ").unwrap_or_else(|| panic!("sheet {place}: no pane"));
+        let start = xml
+            .find("<pane ")
+            .unwrap_or_else(|| panic!("sheet {place}: no pane"));
         let pane = &xml[start..start + xml[start..].find("/>").unwrap()];
         assert!(pane.contains("state=\"frozen\""), "{pane}");
         pane.to_owned()
     };
     assert!(frozen(1).contains("ySplit=\"5\""), "{}", frozen(1));
     assert!(frozen(2).contains("ySplit=\"1\""), "{}", frozen(2));
-    assert!(frozen(2).contains("xSplit=\"2\""), "scenario and month stay in view");
+    assert!(
+        frozen(2).contains("xSplit=\"2\""),
+        "scenario and month stay in view"
+    );
     assert!(frozen(3).contains("ySplit=\"1\""));
     assert!(frozen(4).contains("ySplit=\"1\""));
     let styles = styles_xml(&bytes);
@@ -483,7 +496,12 @@ fn run_and_compare_write_a_workbook_and_refuse_to_overwrite_a_scenario() {
     let copy = folder.path().join("copy.ron");
     std::fs::copy(&plan, &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
-    let output = caseload(&["run", copy.to_str().unwrap(), "--xlsx", copy.to_str().unwrap()]);
+    let output = caseload(&[
+        "run",
+        copy.to_str().unwrap(),
+        "--xlsx",
+        copy.to_str().unwrap(),
+    ]);
     assert!(!output.status.success());
     assert!(
         text(&output.stderr).contains("--xlsx"),

@@ -74,7 +74,11 @@ fn copied_by_every_copy_button(harness: &mut Harness<'_, CaseloadApp>) -> Vec<St
     assert!(count > 0, "no Copy button in view");
     let mut copied = Vec::new();
     for index in 0..count {
-        harness.query_all_by_label("Copy").nth(index).unwrap().click();
+        harness
+            .query_all_by_label("Copy")
+            .nth(index)
+            .unwrap()
+            .click();
         // The frame that handles the click is the one that copies.
         harness.step();
         copied.extend(
@@ -97,7 +101,10 @@ fn copied_by_every_copy_button(harness: &mut Harness<'_, CaseloadApp>) -> Vec<St
 fn assert_cells(text: &str) {
     let widths: Vec<usize> = text.lines().map(|line| line.split('\t').count()).collect();
     assert!(widths.len() > 1, "{text}");
-    assert!(widths.iter().all(|width| *width == widths[0] && *width > 1), "{text}");
+    assert!(
+        widths.iter().all(|width| *width == widths[0] && *width > 1),
+        "{text}"
+    );
 }
 
 #[test]
@@ -108,29 +115,47 @@ fn file_export_workbook_writes_the_edited_scenario_against_its_baseline() {
     let single = folder.path().join("single.xlsx");
     answers.save.borrow_mut().push_back(single.clone());
     menu(&mut harness, &["File", "Export", "Workbook (.xlsx)…"]);
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(std::fs::read(&single).unwrap())).unwrap();
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(std::fs::read(&single).unwrap())).unwrap();
     assert_eq!(book.sheet_names(), ["Summary", "Monthly", "Inputs"]);
     let projection = harness.state().document().projection().clone();
     let monthly = book.worksheet_range("Monthly").unwrap();
     assert_eq!(monthly.end().unwrap().0 as usize, projection.rows.len());
-    assert!(harness.state().status.contains("Exported the workbook"), "{}", harness.state().status);
+    assert!(
+        harness.state().status.contains("Exported the workbook"),
+        "{}",
+        harness.state().status
+    );
 
-    // With a second tab, the workbook compares the edited scenario with the baseline.
-    answers.open.borrow_mut().push_back(common::save("liverpool-2019-do-nothing.ron"));
+    // With a second tab, the workbook compares the edited scenario with the
+    // baseline. (A new tab first, so that opening a file keeps the built-in one.)
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::N]);
+    harness.run();
+    answers
+        .open
+        .borrow_mut()
+        .push_back(common::save("liverpool-2019-do-nothing.ron"));
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::O]);
     harness.run();
+    assert!(harness.state().documents.len() >= 2);
     let both = folder.path().join("both.xlsx");
     answers.save.borrow_mut().push_back(both.clone());
     menu(&mut harness, &["File", "Export", "Workbook (.xlsx)…"]);
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(std::fs::read(&both).unwrap())).unwrap();
-    assert_eq!(book.sheet_names(), ["Summary", "Monthly", "Comparison", "Inputs"]);
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(std::fs::read(&both).unwrap())).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Summary", "Monthly", "Comparison", "Inputs"]
+    );
     let table = harness.state().comparison_table().unwrap();
     let comparison = book.worksheet_range("Comparison").unwrap();
     assert_eq!(comparison.end().unwrap().0 as usize, table.rows.len());
     for (index, row) in table.rows.iter().enumerate() {
         let read = comparison.get_value((index as u32 + 1, 5)).unwrap();
         match (row.scenario, read) {
-            (Some(value), Data::Float(read)) => assert!((read - value).abs() < 1e-9, "{}", row.metric),
+            (Some(value), Data::Float(read)) => {
+                assert!((read - value).abs() < 1e-9, "{}", row.metric)
+            }
             (None, Data::String(_)) => {}
             other => panic!("{}: {other:?}", row.metric),
         }
@@ -188,10 +213,13 @@ fn the_sensitivity_ranking_copies_every_input() {
     let (mut harness, _) = app();
     menu(&mut harness, &["Risk", "Sensitivity…"]);
     harness.get_by_label("Rank the inputs").click();
-    harness.run();
+    harness.step();
     let started = std::time::Instant::now();
     while harness.state().risk.tornado_job.is_some() {
-        assert!(started.elapsed().as_secs() < 600, "the ranking did not finish");
+        assert!(
+            started.elapsed().as_secs() < 600,
+            "the ranking did not finish"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
@@ -202,4 +230,35 @@ fn the_sensitivity_ranking_copies_every_input() {
     assert_cells(&expected);
     let copied = copied_by_every_copy_button(&mut harness);
     assert!(copied.contains(&expected), "{copied:?}");
+}
+
+#[test]
+fn fit_to_history_copies_the_inputs_and_the_errors() {
+    let (mut harness, _) = app();
+    let scenario = harness.state().document().scenario.clone();
+    menu(&mut harness, &["Councils", "Fit to history…"]);
+    harness.get_by_label(caseload::ui::fit_history::FIT).click();
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().fit_history.is_working() {
+        assert!(started.elapsed().as_secs() < 600, "the fit did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    let calibration = harness
+        .state()
+        .fit_history
+        .calibration_for(&scenario)
+        .cloned()
+        .unwrap();
+    let inputs = tab_separated(&caseload::ui::fit_history::input_rows(&calibration));
+    let errors = tab_separated(&caseload::ui::fit_history::series_rows(&calibration));
+    assert_cells(&inputs);
+    assert_cells(&errors);
+    assert_eq!(inputs.lines().count(), calibration.inputs.len() + 1);
+    assert!(inputs.starts_with("Input\tBefore\tAfter\tAllowed range\n"));
+    let copied = copied_by_every_copy_button(&mut harness);
+    assert!(copied.contains(&inputs), "{copied:?}");
+    assert!(copied.contains(&errors), "{copied:?}");
 }

@@ -36,92 +36,295 @@ pub struct Column {
 
 /// Columns taken from each month's row, in order: CSV name, heading, unit, value.
 const ROW_COLUMNS: &[(&str, &str, ColumnUnit, RowValue)] = &[
-    ("referrals", "Referrals", ColumnUnit::Count, |r| Some(r.flows.referrals)),
-    ("new_child_in_need", "New children in need", ColumnUnit::Count, |r| Some(r.flows.new_child_in_need)),
-    ("new_child_protection", "New child protection plans", ColumnUnit::Count, |r| {
-        Some(r.flows.new_child_protection)
+    ("referrals", "Referrals", ColumnUnit::Count, |r| {
+        Some(r.flows.referrals)
     }),
-    ("new_care_entries", "Children entering care", ColumnUnit::Count, |r| Some(r.flows.new_care_entries)),
-    ("prevented_care_entries", "Care entries prevented", ColumnUnit::Count, |r| {
-        Some(r.flows.prevented_care_entries)
+    (
+        "new_child_in_need",
+        "New children in need",
+        ColumnUnit::Count,
+        |r| Some(r.flows.new_child_in_need),
+    ),
+    (
+        "new_child_protection",
+        "New child protection plans",
+        ColumnUnit::Count,
+        |r| Some(r.flows.new_child_protection),
+    ),
+    (
+        "new_care_entries",
+        "Children entering care",
+        ColumnUnit::Count,
+        |r| Some(r.flows.new_care_entries),
+    ),
+    (
+        "prevented_care_entries",
+        "Care entries prevented",
+        ColumnUnit::Count,
+        |r| Some(r.flows.prevented_care_entries),
+    ),
+    (
+        "child_in_need_closed",
+        "Children in need cases closed",
+        ColumnUnit::Count,
+        |r| Some(r.flows.child_in_need_closed),
+    ),
+    (
+        "child_in_need_to_protection",
+        "Children in need moved to protection plans",
+        ColumnUnit::Count,
+        |r| Some(r.flows.child_in_need_to_protection),
+    ),
+    (
+        "protection_closed",
+        "Protection plans closed",
+        ColumnUnit::Count,
+        |r| Some(r.flows.protection_closed),
+    ),
+    (
+        "protection_stepped_down",
+        "Protection plans stepped down",
+        ColumnUnit::Count,
+        |r| Some(r.flows.protection_stepped_down),
+    ),
+    (
+        "protection_to_care",
+        "Children on plans entering care",
+        ColumnUnit::Count,
+        |r| Some(r.flows.protection_to_care),
+    ),
+    (
+        "left_care",
+        "Children leaving care",
+        ColumnUnit::Count,
+        |r| Some(r.flows.left_care),
+    ),
+    (
+        "new_care_leavers",
+        "New care leavers",
+        ColumnUnit::Count,
+        |r| Some(r.flows.new_care_leavers),
+    ),
+    (
+        "care_leavers_closed",
+        "Care leaver cases closed",
+        ColumnUnit::Count,
+        |r| Some(r.flows.care_leavers_closed),
+    ),
+    (
+        "in_house_overflow_to_ifa",
+        "In-house foster overflow to IFAs",
+        ColumnUnit::Count,
+        |r| Some(r.flows.in_house_overflow),
+    ),
+    (
+        "children_in_need",
+        "Children in need",
+        ColumnUnit::Count,
+        |r| Some(r.stocks.children_in_need),
+    ),
+    (
+        "child_protection",
+        "Children on protection plans",
+        ColumnUnit::Count,
+        |r| Some(r.stocks.child_protection),
+    ),
+    ("looked_after", "Children in care", ColumnUnit::Count, |r| {
+        Some(r.stocks.looked_after())
     }),
-    ("child_in_need_closed", "Children in need cases closed", ColumnUnit::Count, |r| {
-        Some(r.flows.child_in_need_closed)
+    ("care_leavers", "Care leavers", ColumnUnit::Count, |r| {
+        Some(r.stocks.care_leavers)
     }),
-    ("child_in_need_to_protection", "Children in need moved to protection plans", ColumnUnit::Count, |r| {
-        Some(r.flows.child_in_need_to_protection)
+    (
+        "cases",
+        "Cases needing a social worker",
+        ColumnUnit::Decimal,
+        |r| Some(r.workload.cases),
+    ),
+    (
+        "contracted_capacity",
+        "Cases held by contracted teams",
+        ColumnUnit::Decimal,
+        |r| Some(r.workload.contracted_capacity),
+    ),
+    (
+        "staff_capacity",
+        "Cases staff can hold at their caps",
+        ColumnUnit::Decimal,
+        |r| Some(r.workload.staff_capacity),
+    ),
+    (
+        "case_holding_fte",
+        "Case-holding staff (FTE)",
+        ColumnUnit::Fte,
+        |r| Some(r.workload.case_holding_fte),
+    ),
+    (
+        "average_caseload",
+        "Average caseload (cases per FTE)",
+        ColumnUnit::Decimal,
+        |r| r.workload.average_caseload,
+    ),
+    (
+        "average_cap",
+        "Average caseload cap (cases per FTE)",
+        ColumnUnit::Decimal,
+        |r| r.workload.average_cap,
+    ),
+    (
+        "load_percent",
+        "Cases against capacity (%)",
+        ColumnUnit::Percent,
+        |r| r.workload.load.map(|load| load * 100.0),
+    ),
+    (
+        "over_capacity_cases",
+        "Cases above capacity",
+        ColumnUnit::Decimal,
+        |r| Some(r.workload.over_capacity_cases),
+    ),
+    (
+        "staff_over_cap_percent",
+        "Staff over their cap (%)",
+        ColumnUnit::Percent,
+        |r| {
+            r.workload
+                .share_of_staff_over_cap
+                .map(|share| share * 100.0)
+        },
+    ),
+    (
+        "permanent_fte",
+        "Permanent staff (FTE)",
+        ColumnUnit::Fte,
+        |r| Some(r.staffing.permanent_fte),
+    ),
+    ("agency_fte", "Agency staff (FTE)", ColumnUnit::Fte, |r| {
+        Some(r.staffing.agency_fte)
     }),
-    ("protection_closed", "Protection plans closed", ColumnUnit::Count, |r| Some(r.flows.protection_closed)),
-    ("protection_stepped_down", "Protection plans stepped down", ColumnUnit::Count, |r| {
-        Some(r.flows.protection_stepped_down)
+    (
+        "establishment",
+        "Funded posts (FTE)",
+        ColumnUnit::Fte,
+        |r| Some(r.staffing.establishment),
+    ),
+    ("vacancies", "Vacancies (FTE)", ColumnUnit::Fte, |r| {
+        Some(r.staffing.vacancies)
     }),
-    ("protection_to_care", "Children on plans entering care", ColumnUnit::Count, |r| Some(r.flows.protection_to_care)),
-    ("left_care", "Children leaving care", ColumnUnit::Count, |r| Some(r.flows.left_care)),
-    ("new_care_leavers", "New care leavers", ColumnUnit::Count, |r| Some(r.flows.new_care_leavers)),
-    ("care_leavers_closed", "Care leaver cases closed", ColumnUnit::Count, |r| Some(r.flows.care_leavers_closed)),
-    ("in_house_overflow_to_ifa", "In-house foster overflow to IFAs", ColumnUnit::Count, |r| {
-        Some(r.flows.in_house_overflow)
+    (
+        "agency_share_percent",
+        "Agency share (%)",
+        ColumnUnit::Percent,
+        |r| Some(r.staffing.agency_share * 100.0),
+    ),
+    ("leavers", "Leavers (FTE)", ColumnUnit::Fte, |r| {
+        Some(r.staffing.leavers)
     }),
-    ("children_in_need", "Children in need", ColumnUnit::Count, |r| Some(r.stocks.children_in_need)),
-    ("child_protection", "Children on protection plans", ColumnUnit::Count, |r| Some(r.stocks.child_protection)),
-    ("looked_after", "Children in care", ColumnUnit::Count, |r| Some(r.stocks.looked_after())),
-    ("care_leavers", "Care leavers", ColumnUnit::Count, |r| Some(r.stocks.care_leavers)),
-    ("cases", "Cases needing a social worker", ColumnUnit::Decimal, |r| Some(r.workload.cases)),
-    ("contracted_capacity", "Cases held by contracted teams", ColumnUnit::Decimal, |r| {
-        Some(r.workload.contracted_capacity)
+    ("hires", "Hires (FTE)", ColumnUnit::Fte, |r| {
+        Some(r.staffing.hires)
     }),
-    ("staff_capacity", "Cases staff can hold at their caps", ColumnUnit::Decimal, |r| Some(r.workload.staff_capacity)),
-    ("case_holding_fte", "Case-holding staff (FTE)", ColumnUnit::Fte, |r| Some(r.workload.case_holding_fte)),
-    ("average_caseload", "Average caseload (cases per FTE)", ColumnUnit::Decimal, |r| r.workload.average_caseload),
-    ("average_cap", "Average caseload cap (cases per FTE)", ColumnUnit::Decimal, |r| r.workload.average_cap),
-    ("load_percent", "Cases against capacity (%)", ColumnUnit::Percent, |r| r.workload.load.map(|load| load * 100.0)),
-    ("over_capacity_cases", "Cases above capacity", ColumnUnit::Decimal, |r| {
-        Some(r.workload.over_capacity_cases)
-    }),
-    ("staff_over_cap_percent", "Staff over their cap (%)", ColumnUnit::Percent, |r| {
-        r.workload
-            .share_of_staff_over_cap
-            .map(|share| share * 100.0)
-    }),
-    ("permanent_fte", "Permanent staff (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.permanent_fte)),
-    ("agency_fte", "Agency staff (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.agency_fte)),
-    ("establishment", "Funded posts (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.establishment)),
-    ("vacancies", "Vacancies (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.vacancies)),
-    ("agency_share_percent", "Agency share (%)", ColumnUnit::Percent, |r| {
-        Some(r.staffing.agency_share * 100.0)
-    }),
-    ("leavers", "Leavers (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.leavers)),
-    ("hires", "Hires (FTE)", ColumnUnit::Fte, |r| Some(r.staffing.hires)),
-    ("turnover_multiplier", "Turnover multiplier (x normal)", ColumnUnit::Decimal, |r| {
-        Some(r.staffing.turnover_multiplier)
-    }),
-    ("workers_per_manager", "Workers per manager", ColumnUnit::Decimal, |r| r.staffing.workers_per_manager),
-    ("practice_multiplier", "Workload effect on practice (x)", ColumnUnit::Decimal, |r| {
-        Some(r.workload.practice_multiplier)
-    }),
-    ("fte_at_month_end", "Staff at month end (FTE)", ColumnUnit::Fte, |r| {
-        Some(r.staffing.permanent_fte_at_end + r.staffing.agency_fte_at_end)
-    }),
-    ("spend_permanent_staff", "Spend: permanent staff (£)", ColumnUnit::Pounds, |r| Some(r.spend.permanent_staff)),
-    ("spend_agency_staff", "Spend: agency staff (£)", ColumnUnit::Pounds, |r| Some(r.spend.agency_staff)),
-    ("spend_recruitment", "Spend: recruitment (£)", ColumnUnit::Pounds, |r| Some(r.spend.recruitment)),
-    ("spend_placements", "Spend: placements (£)", ColumnUnit::Pounds, |r| Some(r.spend.placements)),
-    ("spend_early_help", "Spend: early help (£)", ColumnUnit::Pounds, |r| Some(r.spend.early_help)),
-    ("spend_contracted_teams", "Spend: contracted teams (£)", ColumnUnit::Pounds, |r| Some(r.spend.contracted_teams)),
-    ("spend_other", "Spend: other (£)", ColumnUnit::Pounds, |r| Some(r.spend.other)),
-    ("spend_total", "Spend: total (£)", ColumnUnit::Pounds, |r| Some(r.spend.total())),
-    ("funding_received", "Grants and funding received (£)", ColumnUnit::Pounds, |r| Some(r.funding_received)),
-    ("monthly_budget", "Budget for the month (£)", ColumnUnit::Pounds, |r| Some(r.monthly_budget)),
-    ("reserves_at_end", "Reserves at month end (£)", ColumnUnit::Pounds, |r| Some(r.reserves_at_end)),
+    (
+        "turnover_multiplier",
+        "Turnover multiplier (x normal)",
+        ColumnUnit::Decimal,
+        |r| Some(r.staffing.turnover_multiplier),
+    ),
+    (
+        "workers_per_manager",
+        "Workers per manager",
+        ColumnUnit::Decimal,
+        |r| r.staffing.workers_per_manager,
+    ),
+    (
+        "practice_multiplier",
+        "Workload effect on practice (x)",
+        ColumnUnit::Decimal,
+        |r| Some(r.workload.practice_multiplier),
+    ),
+    (
+        "fte_at_month_end",
+        "Staff at month end (FTE)",
+        ColumnUnit::Fte,
+        |r| Some(r.staffing.permanent_fte_at_end + r.staffing.agency_fte_at_end),
+    ),
+    (
+        "spend_permanent_staff",
+        "Spend: permanent staff (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.permanent_staff),
+    ),
+    (
+        "spend_agency_staff",
+        "Spend: agency staff (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.agency_staff),
+    ),
+    (
+        "spend_recruitment",
+        "Spend: recruitment (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.recruitment),
+    ),
+    (
+        "spend_placements",
+        "Spend: placements (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.placements),
+    ),
+    (
+        "spend_early_help",
+        "Spend: early help (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.early_help),
+    ),
+    (
+        "spend_contracted_teams",
+        "Spend: contracted teams (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.contracted_teams),
+    ),
+    (
+        "spend_other",
+        "Spend: other (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.other),
+    ),
+    (
+        "spend_total",
+        "Spend: total (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.spend.total()),
+    ),
+    (
+        "funding_received",
+        "Grants and funding received (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.funding_received),
+    ),
+    (
+        "monthly_budget",
+        "Budget for the month (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.monthly_budget),
+    ),
+    (
+        "reserves_at_end",
+        "Reserves at month end (£)",
+        ColumnUnit::Pounds,
+        |r| Some(r.reserves_at_end),
+    ),
 ];
 
 /// Columns repeated for each staff group, suffixed with the group's id; the
 /// heading follows the group's name.
 const GROUP_COLUMNS: &[(&str, &str, ColumnUnit, GroupValue)] = &[
     ("fte", "staff (FTE)", ColumnUnit::Fte, |g| Some(g.fte)),
-    ("establishment", "funded posts (FTE)", ColumnUnit::Fte, |g| {
-        Some(g.establishment)
-    }),
+    (
+        "establishment",
+        "funded posts (FTE)",
+        ColumnUnit::Fte,
+        |g| Some(g.establishment),
+    ),
     ("vacancies", "vacancies (FTE)", ColumnUnit::Fte, |g| {
         Some(g.vacancies)
     }),
@@ -137,11 +340,16 @@ const GROUP_COLUMNS: &[(&str, &str, ColumnUnit, GroupValue)] = &[
         ColumnUnit::Decimal,
         |g| g.caseload,
     ),
-    ("leavers", "leavers (FTE)", ColumnUnit::Fte, |g| Some(g.leavers)),
-    ("hires", "hires (FTE)", ColumnUnit::Fte, |g| Some(g.hires)),
-    ("recruiting", "being recruited (FTE)", ColumnUnit::Fte, |g| {
-        Some(g.recruiting)
+    ("leavers", "leavers (FTE)", ColumnUnit::Fte, |g| {
+        Some(g.leavers)
     }),
+    ("hires", "hires (FTE)", ColumnUnit::Fte, |g| Some(g.hires)),
+    (
+        "recruiting",
+        "being recruited (FTE)",
+        ColumnUnit::Fte,
+        |g| Some(g.recruiting),
+    ),
     ("pay", "pay (£)", ColumnUnit::Pounds, |g| Some(g.pay)),
 ];
 

@@ -429,8 +429,9 @@ pub fn point_rows(backtest: &Backtest) -> Vec<Vec<String>> {
     let mut rows = vec![header];
     for point in &backtest.points {
         let figure = point.figure;
-        let shown =
-            |value: Option<f64>| value.map_or_else(|| "n/a".to_owned(), |value| figure.format(value));
+        let shown = |value: Option<f64>| {
+            value.map_or_else(|| "n/a".to_owned(), |value| figure.format(value))
+        };
         rows.push(vec![
             figure.label().to_owned(),
             figure.date_label(point.year),

@@ -261,7 +261,9 @@ fn table_ui(ui: &mut Ui, comparison: &NeighbourComparison<'_>) {
                             } else {
                                 text
                             });
-                            if let Some(indicator) = column.checked_sub(2).and_then(|at| Indicator::ALL.get(at)) {
+                            if let Some(indicator) =
+                                column.checked_sub(2).and_then(|at| Indicator::ALL.get(at))
+                            {
                                 label.on_hover_text(format!(
                                     "{}, {}: {}",
                                     row.council.name,

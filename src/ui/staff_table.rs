@@ -16,8 +16,8 @@ pub fn staff_rows(scenario: &Scenario) -> Vec<Vec<String>> {
         .collect();
     let mut header = vec!["Staff group".to_owned()];
     header.extend(columns.iter().map(|(input, place)| {
-        let says_its_unit = place.heading.contains(input.unit)
-            || place.heading.contains(['%', '£']);
+        let says_its_unit =
+            place.heading.contains(input.unit) || place.heading.contains(['%', '£']);
         if input.unit.is_empty() || says_its_unit {
             place.heading.to_owned()
         } else {
@@ -56,11 +56,12 @@ mod tests {
         assert_eq!(rows.len(), scenario.staff.len() + 1);
         assert_eq!(rows[0][0], "Staff group");
         assert_eq!(rows[0].last().unwrap(), "Agency");
-        assert!(rows[0].contains(&"Cap (cases per FTE)".to_owned()), "{:?}", rows[0]);
-        let fte = rows[0]
-            .iter()
-            .position(|heading| heading == "FTE")
-            .unwrap();
+        assert!(
+            rows[0].contains(&"Cap (cases per FTE)".to_owned()),
+            "{:?}",
+            rows[0]
+        );
+        let fte = rows[0].iter().position(|heading| heading == "FTE").unwrap();
         for (group, row) in scenario.staff.iter().zip(&rows[1..]) {
             assert_eq!(row[0], group.name);
             assert_eq!(row.len(), rows[0].len());

@@ -30,7 +30,8 @@ pub fn union_of_columns(entries: &[ReportEntry<'_>]) -> Vec<Column> {
 
 /// The first day of a month as a spreadsheet date.
 pub fn month_date(month: Month) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(month.year()).map_err(|_| XlsxError::DateTimeRangeError(month.label()))?;
+    let year =
+        u16::try_from(month.year()).map_err(|_| XlsxError::DateTimeRangeError(month.label()))?;
     ExcelDateTime::from_ymd(year, month.month_number() as u8, 1)
 }
 

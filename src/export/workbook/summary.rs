@@ -99,10 +99,7 @@ pub fn summary_rows(projection: &Projection) -> Vec<SummaryRow> {
 fn standing(projection: &Projection) -> String {
     let reserves = match (projection.reserves_run_out(), projection.years.last()) {
         (Some(run_out), _) => format!("{}.", run_out.warning()),
-        (None, Some(last)) => format!(
-            "Reserves at the end: {}.",
-            units::gbp(last.reserves_at_end)
-        ),
+        (None, Some(last)) => format!("Reserves at the end: {}.", units::gbp(last.reserves_at_end)),
         (None, None) => String::new(),
     };
     format!("{} {reserves}", projection.over_cap_sentence())
