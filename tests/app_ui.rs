@@ -531,7 +531,7 @@ fn open_switch_duplicate_and_compare() {
     // Compare the copy (B) against "do nothing" (A).
     harness.get_by_label("Compare scenarios").click();
     harness.run();
-    harness.state_mut().comparison.baseline = 1;
+    harness.state_mut().comparison.baseline = Some(1);
     harness.run();
     harness.get_by_label("Figures by financial year: B minus A");
     let table = harness.state().comparison_table().unwrap();

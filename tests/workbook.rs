@@ -11,7 +11,8 @@ use std::io::{Cursor, Read};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use caseload::compare::ComparisonTable;
 use caseload::export::{
-    ColumnUnit, ReportEntry, WHOLE_PERIOD, monthly_columns, monthly_values, workbook_xlsx,
+    ColumnUnit, ReportEntry, WHOLE_PERIOD, decision_card, monthly_columns, monthly_values,
+    workbook_xlsx,
 };
 use caseload::io::{default_scenario, load_scenario};
 use caseload::model::Scenario;
@@ -290,7 +291,7 @@ fn a_scenarios_workbook_holds_its_summary_months_and_inputs_number_for_number() 
         scenario: &scenario,
         projection: &projection,
     }];
-    let bytes = workbook_xlsx(&entries, &[]).unwrap();
+    let bytes = workbook_xlsx(&entries).unwrap();
     let mut book = open(&bytes);
     assert_eq!(book.sheet_names(), ["Summary", "Monthly", "Inputs"]);
 
@@ -341,8 +342,9 @@ fn a_comparisons_workbook_holds_both_scenarios_and_the_table_b_minus_a() {
             projection: &projection_b,
         },
     ];
-    let card = vec!["The plan costs more.".to_owned(), "Second line.".to_owned()];
-    let bytes = workbook_xlsx(&entries, &card).unwrap();
+    let bytes = workbook_xlsx(&entries).unwrap();
+    let card = decision_card(&entries).unwrap();
+    assert!(card.lines.len() >= 3, "{card:?}");
     let mut book = open(&bytes);
     assert_eq!(
         book.sheet_names(),
@@ -350,9 +352,18 @@ fn a_comparisons_workbook_holds_both_scenarios_and_the_table_b_minus_a() {
     );
 
     let summary = sheet(&mut book, "Summary");
-    // The card opens the sheet, under the title.
-    assert_eq!(words(&summary, 1, 0), card[0]);
-    assert_eq!(words(&summary, 2, 0), card[1]);
+    // The card opens the sheet, under the title, in the window's words: each
+    // point, better or worse, and its sentence.
+    assert_eq!(
+        words(&summary, 0, 0),
+        format!("{}: summary by financial year", card.title())
+    );
+    for (index, line) in card.lines.iter().enumerate() {
+        assert_eq!(
+            words(&summary, 1 + index, 0),
+            format!("{}: {}. {}", line.topic, line.verdict.word(), line.sentence)
+        );
+    }
     check_summary(&summary, &projection_a, Some(&baseline.name));
     check_summary(&summary, &projection_b, Some(&plan.name));
 
@@ -374,7 +385,10 @@ fn a_comparisons_workbook_holds_both_scenarios_and_the_table_b_minus_a() {
     assert_eq!(words(&comparison, 0, 5), format!("B: {}", plan.name));
     assert_eq!(words(&comparison, 0, 6), "B minus A");
     let table = ComparisonTable::new(&projection_a, &projection_b);
-    assert_eq!(comparison.end().unwrap().0 as usize, table.rows.len());
+    assert_eq!(
+        comparison.end().unwrap().0 as usize,
+        table.rows.len() + table.whole_period.len()
+    );
     for (index, row) in table.rows.iter().enumerate() {
         let at = index + 1;
         assert_eq!(
@@ -390,6 +404,18 @@ fn a_comparisons_workbook_holds_both_scenarios_and_the_table_b_minus_a() {
                     cell(&comparison, at, column),
                     Data::String(_) | Data::Empty
                 )),
+            }
+        }
+    }
+
+    // Then the whole period, figure by figure.
+    for (index, row) in table.whole_period.iter().enumerate() {
+        let at = table.rows.len() + 1 + index;
+        assert_eq!(words(&comparison, at, 0), table.period_label());
+        assert_eq!(words(&comparison, at, 2), row.metric);
+        for (column, value) in [(4, row.baseline), (5, row.scenario), (6, row.difference())] {
+            if let Some(value) = value {
+                close(number(&comparison, at, column), value, row.metric);
             }
         }
     }
@@ -415,8 +441,9 @@ fn headers_stay_in_view_and_numbers_carry_their_units() {
             projection: &projection,
         },
     ];
-    let bytes = workbook_xlsx(&entries, &[]).unwrap();
-    // Summary: title, one line a scenario, a blank row, then the header (row 5).
+    let bytes = workbook_xlsx(&entries).unwrap();
+    // Summary: title, the card, one line a scenario, a blank row, then the header.
+    let card_lines = decision_card(&entries).unwrap().lines.len();
     let frozen = |place: usize| {
         let xml = sheet_xml(&bytes, place);
         let start = xml
@@ -426,7 +453,11 @@ fn headers_stay_in_view_and_numbers_carry_their_units() {
         assert!(pane.contains("state=\"frozen\""), "{pane}");
         pane.to_owned()
     };
-    assert!(frozen(1).contains("ySplit=\"5\""), "{}", frozen(1));
+    assert!(
+        frozen(1).contains(&format!("ySplit=\"{}\"", card_lines + 5)),
+        "{}",
+        frozen(1)
+    );
     assert!(frozen(2).contains("ySplit=\"1\""), "{}", frozen(2));
     assert!(
         frozen(2).contains("xSplit=\"2\""),

@@ -149,7 +149,10 @@ fn file_export_workbook_writes_the_edited_scenario_against_its_baseline() {
     );
     let table = harness.state().comparison_table().unwrap();
     let comparison = book.worksheet_range("Comparison").unwrap();
-    assert_eq!(comparison.end().unwrap().0 as usize, table.rows.len());
+    assert_eq!(
+        comparison.end().unwrap().0 as usize,
+        table.rows.len() + table.whole_period.len()
+    );
     for (index, row) in table.rows.iter().enumerate() {
         let read = comparison.get_value((index as u32 + 1, 5)).unwrap();
         match (row.scenario, read) {

@@ -398,13 +398,22 @@ impl CaseloadApp {
     /// The baseline and the edited scenario compared, or `None` when there is no
     /// second scenario to compare with.
     pub fn comparison_table(&self) -> Option<ComparisonTable> {
-        let baseline = self
-            .comparison
-            .baseline_for(self.active, self.documents.len())?;
+        let (baseline, scenario) = self.comparison_pair()?;
         Some(ComparisonTable::new(
             self.documents[baseline].projection(),
-            self.document().projection(),
+            self.documents[scenario].projection(),
         ))
+    }
+
+    /// The baseline (A) and scenario (B) tabs compared, as the comparison shows
+    /// them; `None` with one scenario open.
+    pub fn comparison_pair(&self) -> Option<(usize, usize)> {
+        let names: Vec<&str> = self
+            .documents
+            .iter()
+            .map(|document| document.scenario.name.as_str())
+            .collect();
+        self.comparison.pair(&names, self.active)
     }
 
     pub(super) fn export_comparison_csv(&mut self, ctx: &Context) {
@@ -485,14 +494,13 @@ impl CaseloadApp {
         self.write_export(path, html, "the summary report");
     }
 
-    /// The baseline and the edited scenario when there is a baseline, else the
+    /// The baseline (A) and the scenario (B) when two are compared, else the
     /// edited scenario alone: what the report and the workbook hold.
     fn report_entries(&self) -> Vec<export::ReportEntry<'_>> {
-        let baseline = self
-            .comparison
-            .baseline_for(self.active, self.documents.len());
-        let documents: Vec<&Document> = match baseline {
-            Some(baseline) => vec![&self.documents[baseline], self.document()],
+        let documents: Vec<&Document> = match self.comparison_pair() {
+            Some((baseline, scenario)) => {
+                vec![&self.documents[baseline], &self.documents[scenario]]
+            }
             None => vec![self.document()],
         };
         documents
@@ -512,7 +520,7 @@ impl CaseloadApp {
     }
 
     fn export_workbook_to(&mut self, path: &Path) {
-        let workbook = export::workbook_xlsx(&self.report_entries(), &[]);
+        let workbook = export::workbook_xlsx(&self.report_entries());
         self.write_export(path, workbook, "the workbook");
     }
 }

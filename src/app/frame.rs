@@ -177,6 +177,10 @@ impl CaseloadApp {
         // and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
         CentralPanel::default().show(ui, |ui| {
+            if self.comparison.enabled && self.documents.len() > 1 {
+                self.comparison_page_ui(ui);
+                return;
+            }
             let comparing = comparison_ui(
                 ui,
                 &mut self.comparison,
@@ -185,12 +189,12 @@ impl CaseloadApp {
                 &mut self.commands,
             );
             match comparing {
-                Some(shown) => comparison_charts_ui(
+                Some(comparing) => comparison_charts_ui(
                     ui,
                     &mut self.tab,
                     &self.documents,
-                    &shown,
-                    active,
+                    &comparing.shown,
+                    comparing.scenario,
                     &mut self.commands,
                 ),
                 None => {

@@ -4,6 +4,7 @@
 //! end. Drawing lives in `crate::ui`; what both share, in `crate::workspace`.
 
 mod commands;
+mod comparison_page;
 pub mod file_dialogs;
 mod files;
 mod frame;

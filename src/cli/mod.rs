@@ -457,7 +457,7 @@ fn run(
             scenario: &scenario,
             projection: &projection,
         }];
-        files.push(workbook::workbook_file(xlsx, &entries, &[])?);
+        files.push(workbook::workbook_file(xlsx, &entries)?);
     }
     Ok((text, files))
 }
@@ -531,7 +531,7 @@ fn compare(a: &Path, b: &Path, outputs: &CompareOutputs<'_>) -> Produced {
         });
     }
     if let Some(xlsx) = xlsx {
-        files.push(workbook::workbook_file(xlsx, &entries, &[])?);
+        files.push(workbook::workbook_file(xlsx, &entries)?);
     }
     Ok((text, files))
 }

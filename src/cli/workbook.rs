@@ -6,12 +6,8 @@ use super::outputs::OutputFile;
 use crate::export::{ReportEntry, workbook_xlsx};
 
 /// The workbook of the entries (one scenario, or a baseline and a scenario) as
-/// an output file; `card` opens its Summary sheet.
-pub fn workbook_file(
-    path: &Path,
-    entries: &[ReportEntry<'_>],
-    card: &[String],
-) -> Result<OutputFile, String> {
+/// an output file.
+pub fn workbook_file(path: &Path, entries: &[ReportEntry<'_>]) -> Result<OutputFile, String> {
     let what = match entries {
         [_, _] => "the workbook (summaries, monthly figures, comparison and inputs)",
         _ => "the workbook (summary, monthly figures and inputs)",
@@ -19,6 +15,6 @@ pub fn workbook_file(
     Ok(OutputFile {
         path: path.to_owned(),
         what: what.to_owned(),
-        bytes: workbook_xlsx(entries, card)?,
+        bytes: workbook_xlsx(entries)?,
     })
 }

@@ -21,7 +21,8 @@ pub use percentiles_csv::write_percentiles_csv;
 pub use png::{CHART_SIZE, chart_png};
 pub use report::{ReportEntry, report_html};
 pub use workbook::{
-    COMPARISON_SHEET, INPUTS_SHEET, MONTHLY_SHEET, SUMMARY_SHEET, WHOLE_PERIOD, workbook_xlsx,
+    COMPARISON_SHEET, INPUTS_SHEET, MONTHLY_SHEET, SUMMARY_SHEET, WHOLE_PERIOD, decision_card,
+    workbook_xlsx,
 };
 
 use crate::sim::Projection;

@@ -13,6 +13,7 @@ mod summary;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::ReportEntry;
+use crate::compare::DecisionSummary;
 use formats::Formats;
 pub use summary::WHOLE_PERIOD;
 
@@ -23,20 +24,35 @@ pub const COMPARISON_SHEET: &str = "Comparison";
 pub const INPUTS_SHEET: &str = "Inputs";
 
 /// The workbook of one scenario, or of a baseline (the first entry) and a
-/// scenario compared with it (the second), as the bytes of an `.xlsx` file.
-/// `card` is the comparison in plain words, one line a row, that opens the
-/// Summary sheet (empty for one scenario).
-pub fn workbook_xlsx(entries: &[ReportEntry<'_>], card: &[String]) -> Result<Vec<u8>, String> {
-    build(entries, card).map_err(|error| format!("could not make the workbook: {error}"))
+/// scenario compared with it (the second), as the bytes of an `.xlsx` file. A
+/// comparison's Summary sheet opens with the decision card, in the words the
+/// window and the report use.
+pub fn workbook_xlsx(entries: &[ReportEntry<'_>]) -> Result<Vec<u8>, String> {
+    build(entries).map_err(|error| format!("could not make the workbook: {error}"))
 }
 
-fn build(entries: &[ReportEntry<'_>], card: &[String]) -> Result<Vec<u8>, XlsxError> {
+/// The decision card of a comparison, as the window shows it; none for one
+/// scenario.
+pub fn decision_card(entries: &[ReportEntry<'_>]) -> Option<DecisionSummary> {
+    match entries {
+        [baseline, scenario] => Some(DecisionSummary::new(
+            baseline.projection,
+            scenario.projection,
+            &baseline.scenario.name,
+            &scenario.scenario.name,
+        )),
+        _ => None,
+    }
+}
+
+fn build(entries: &[ReportEntry<'_>]) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
+    let card = decision_card(entries);
     let mut workbook = Workbook::new();
     summary::write(
         workbook.add_worksheet().set_name(SUMMARY_SHEET)?,
         entries,
-        card,
+        card.as_ref(),
         &formats,
     )?;
     monthly::write(

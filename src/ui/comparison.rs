@@ -1,28 +1,51 @@
-//! Comparing scenarios in the window: which are compared, the table of figures by
-//! financial year (B minus A), and the inputs that differ.
+//! Comparing scenarios in the window: which two are compared (chosen, kept, and
+//! swapped only by "Swap"), the decision card, the table of figures over the
+//! whole period and by financial year (B minus A), and the inputs that differ.
 
 use egui::{CollapsingHeader, Grid, RichText, ScrollArea, Ui};
 
+use super::copy_table::copy_button;
+use super::decision_card::{decision_card_ui, verdict_colour};
 use super::{accessible_label, theme};
-use crate::compare::{ComparisonTable, input_differences};
-use crate::units::Measure;
+use crate::compare::{ComparisonTable, DecisionSummary, difference_text, input_differences};
 use crate::workspace::{Command, ComparisonChoice, Document};
 
-/// The comparison controls, table and input differences. Returns the tabs to
-/// overlay on the charts when comparing, `None` otherwise.
+/// Names longer than this are shortened, with the full name on hover.
+const SHORT_NAME_CHARS: usize = 32;
+
+/// What is being compared this frame.
+pub struct Comparing {
+    /// The tabs overlaid on the charts.
+    pub shown: Vec<usize>,
+    pub baseline: usize,
+    pub scenario: usize,
+}
+
+/// A long name shortened with an ellipsis: "Wakefield 2018: recruit and reta…".
+pub fn short_name(name: &str) -> String {
+    if name.chars().count() <= SHORT_NAME_CHARS {
+        name.to_owned()
+    } else {
+        let kept: String = name.chars().take(SHORT_NAME_CHARS - 1).collect();
+        format!("{}…", kept.trim_end())
+    }
+}
+
+/// The comparison controls, card, table and input differences. Returns what is
+/// compared when comparing, `None` otherwise.
 pub fn comparison_ui(
     ui: &mut Ui,
     choice: &mut ComparisonChoice,
     documents: &[Document],
     active: usize,
     commands: &mut Vec<Command>,
-) -> Option<Vec<usize>> {
+) -> Option<Comparing> {
     let count = documents.len();
     choice.hidden.resize(count, false);
     ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(count > 1, |ui| {
             ui.checkbox(&mut choice.enabled, "Compare scenarios")
-                .on_hover_text("Overlay the open scenarios on every chart and set the one being edited (B) against a baseline (A).")
+                .on_hover_text("Set a scenario (B) against a baseline (A), in words, figures and on every chart.")
                 .on_disabled_hover_text("Open or duplicate a second scenario to compare.");
         });
         if count < 2 {
@@ -32,58 +55,56 @@ pub fn comparison_ui(
     if !choice.enabled || count < 2 {
         return None;
     }
-    let baseline = choice.baseline_for(active, count)?;
-    choice.baseline = baseline;
+    let names: Vec<&str> = documents
+        .iter()
+        .map(|document| document.scenario.name.as_str())
+        .collect();
+    let (baseline, scenario) = choice.settle(&names, active)?;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Baseline (A):");
-        egui::ComboBox::from_id_salt("baseline")
-            .selected_text(&documents[baseline].scenario.name)
-            .show_ui(ui, |ui| {
-                for (index, document) in documents.iter().enumerate() {
-                    if index != active {
-                        ui.selectable_value(&mut choice.baseline, index, &document.scenario.name);
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.label(format!("Scenario (B): {}", documents[active].scenario.name))
-            .on_hover_text("B is the scenario being edited: choose its tab above.");
-        ui.separator();
+        if let Some(index) = pick_ui(ui, "Baseline (A):", "baseline", &names, baseline) {
+            choice.choose_baseline(&names, active, index);
+        }
+        if let Some(index) = pick_ui(ui, "Scenario (B):", "scenario", &names, scenario) {
+            choice.choose_scenario(&names, active, index);
+        }
+        if ui
+            .button("Swap")
+            .on_hover_text("Make B the baseline and A the scenario")
+            .clicked()
+        {
+            choice.swap(&names, active);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.label("On the charts:");
-        for (index, document) in documents.iter().enumerate() {
+        for (index, name) in names.iter().enumerate() {
             let mut shown = !choice.hidden[index];
             let colour = theme::scenario_colour(index);
-            let toggle = ui.checkbox(
-                &mut shown,
-                RichText::new(&document.scenario.name).color(colour),
-            );
-            accessible_label(
-                &toggle,
-                format!("Show {} on the charts", document.scenario.name),
-            );
+            let toggle = ui
+                .checkbox(&mut shown, RichText::new(short_name(name)).color(colour))
+                .on_hover_text(*name);
+            accessible_label(&toggle, format!("Show {name} on the charts"));
             choice.hidden[index] = !shown;
         }
     });
-    let table = ComparisonTable::new(
-        documents[baseline].projection(),
-        documents[active].projection(),
+    // A pick may have changed the pair this frame.
+    let (baseline, scenario) = choice.pair(&names, active)?;
+    let (a, b) = (&documents[baseline], &documents[scenario]);
+    let card = DecisionSummary::new(
+        a.projection(),
+        b.projection(),
+        &a.scenario.name,
+        &b.scenario.name,
     );
+    decision_card_ui(ui, &card);
+    let table = ComparisonTable::new(a.projection(), b.projection());
     CollapsingHeader::new(RichText::new("Figures by financial year: B minus A").strong())
         .default_open(true)
         .show(ui, |ui| {
-            ScrollArea::vertical()
-                .id_salt("comparison_table")
-                .max_height(150.0)
-                .show(ui, |ui| {
-                    table_ui(
-                        ui,
-                        &table,
-                        &documents[baseline].scenario.name,
-                        &documents[active].scenario.name,
-                    )
+            ui.horizontal_wrapped(|ui| {
+                copy_button(ui, "the comparison table", || {
+                    table_rows(&table, &a.scenario.name, &b.scenario.name)
                 });
-            ui.horizontal(|ui| {
                 if ui.button("Export this table as CSV…").clicked() {
                     commands.push(Command::ExportComparisonCsv);
                 }
@@ -91,28 +112,116 @@ pub fn comparison_ui(
                     commands.push(Command::ExportReport);
                 }
             });
+            // The page scrolls up and down; a wide table scrolls sideways.
+            ScrollArea::horizontal()
+                .id_salt("comparison_table")
+                .show(ui, |ui| {
+                    table_ui(ui, &table, &a.scenario.name, &b.scenario.name);
+                });
         });
     CollapsingHeader::new(RichText::new("What changed: inputs that differ").strong())
         .default_open(false)
         .show(ui, |ui| {
-            differences_ui(ui, &documents[baseline], &documents[active]);
+            differences_ui(ui, a, b);
         });
     ui.separator();
-    Some(choice.shown(active, count))
+    Some(Comparing {
+        shown: choice.shown(active, count),
+        baseline,
+        scenario,
+    })
+}
+
+/// A drop-down of the open scenarios; returns the one picked this frame.
+fn pick_ui(ui: &mut Ui, label: &str, id: &str, names: &[&str], selected: usize) -> Option<usize> {
+    let label = ui.label(label);
+    let mut picked = selected;
+    let response = egui::ComboBox::from_id_salt(id)
+        .selected_text(short_name(names.get(selected).copied().unwrap_or("")))
+        .show_ui(ui, |ui| {
+            for (index, name) in names.iter().enumerate() {
+                ui.selectable_value(&mut picked, index, *name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(name) = names.get(selected) {
+        response.on_hover_text(*name);
+    }
+    (picked != selected).then_some(picked)
+}
+
+/// The table as rows of cells, for Copy: the header, the whole period, then
+/// each financial year.
+fn table_rows(
+    table: &ComparisonTable,
+    baseline_name: &str,
+    scenario_name: &str,
+) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        "Period".to_owned(),
+        "Figure".to_owned(),
+        format!("A: {baseline_name}"),
+        format!("B: {scenario_name}"),
+        "B minus A".to_owned(),
+    ]];
+    let period = table.period_label();
+    for row in &table.whole_period {
+        rows.push(vec![
+            period.clone(),
+            row.metric.to_owned(),
+            row.measure.format(row.baseline),
+            row.measure.format(row.scenario),
+            difference_text(row.measure, row.difference()),
+        ]);
+    }
+    for row in &table.rows {
+        rows.push(vec![
+            crate::units::financial_year_covered(row.year.0, row.months),
+            row.metric.to_owned(),
+            row.measure.format(row.baseline),
+            row.measure.format(row.scenario),
+            difference_text(row.measure, row.difference()),
+        ]);
+    }
+    rows
 }
 
 fn table_ui(ui: &mut Ui, table: &ComparisonTable, baseline_name: &str, scenario_name: &str) {
-    let colours = theme::status_colours(ui.visuals());
+    let visuals = ui.visuals().clone();
     Grid::new("comparison_grid")
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            ui.label(RichText::new("Year").strong());
+            ui.label(RichText::new("Period").strong());
             ui.label(RichText::new("Figure").strong());
-            ui.label(RichText::new(format!("A: {baseline_name}")).strong());
-            ui.label(RichText::new(format!("B: {scenario_name}")).strong());
+            ui.label(RichText::new(format!("A: {}", short_name(baseline_name))).strong())
+                .on_hover_text(baseline_name);
+            ui.label(RichText::new(format!("B: {}", short_name(scenario_name))).strong())
+                .on_hover_text(scenario_name);
             ui.label(RichText::new("B minus A").strong());
             ui.end_row();
+            let mut first = true;
+            for row in &table.whole_period {
+                ui.label(if first {
+                    RichText::new(table.period_label()).strong()
+                } else {
+                    RichText::new("")
+                });
+                first = false;
+                ui.label(row.metric);
+                ui.label(row.measure.format(row.baseline));
+                ui.label(row.measure.format(row.scenario));
+                let text = difference_text(row.measure, row.difference());
+                let verdict = row.verdict();
+                ui.label(
+                    RichText::new(text)
+                        .strong()
+                        .color(verdict_colour(&visuals, verdict)),
+                )
+                .on_hover_text(verdict.word());
+                ui.end_row();
+            }
             let mut last_year = None;
             for row in &table.rows {
                 if last_year == Some(row.year) {
@@ -127,14 +236,14 @@ fn table_ui(ui: &mut Ui, table: &ComparisonTable, baseline_name: &str, scenario_
                 ui.label(row.metric);
                 ui.label(row.measure.format(row.baseline));
                 ui.label(row.measure.format(row.scenario));
-                let difference = row.measure.format_difference(row.difference());
-                let over_budget = row.measure == Measure::BudgetVariance
-                    && row.scenario.is_some_and(crate::units::is_over_budget);
-                ui.label(if over_budget {
-                    RichText::new(difference).strong().color(colours.bad)
-                } else {
-                    RichText::new(difference).strong()
-                });
+                let text = difference_text(row.measure, row.difference());
+                let verdict = row.verdict();
+                ui.label(
+                    RichText::new(text)
+                        .strong()
+                        .color(verdict_colour(&visuals, verdict)),
+                )
+                .on_hover_text(verdict.word());
                 ui.end_row();
             }
         });
@@ -146,17 +255,46 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
         ui.weak("The two scenarios have the same inputs.");
         return;
     }
-    ScrollArea::both()
+    copy_button(ui, "the inputs that differ", || {
+        let mut rows = vec![vec![
+            "Input".to_owned(),
+            format!("A: {}", baseline.scenario.name),
+            format!("B: {}", scenario.scenario.name),
+        ]];
+        for difference in &differences {
+            rows.push(vec![
+                difference.name.clone(),
+                difference
+                    .baseline
+                    .clone()
+                    .unwrap_or_else(|| "(none)".to_owned()),
+                difference
+                    .scenario
+                    .clone()
+                    .unwrap_or_else(|| "(none)".to_owned()),
+            ]);
+        }
+        rows
+    });
+    // The page scrolls up and down; long values scroll sideways here.
+    ScrollArea::horizontal()
         .id_salt("input_differences")
-        .max_height(200.0)
         .show(ui, |ui| {
             Grid::new("differences_grid")
                 .striped(true)
                 .num_columns(3)
                 .show(ui, |ui| {
                     ui.label(RichText::new("Input").strong());
-                    ui.label(RichText::new(format!("A: {}", baseline.scenario.name)).strong());
-                    ui.label(RichText::new(format!("B: {}", scenario.scenario.name)).strong());
+                    ui.label(
+                        RichText::new(format!("A: {}", short_name(&baseline.scenario.name)))
+                            .strong(),
+                    )
+                    .on_hover_text(&baseline.scenario.name);
+                    ui.label(
+                        RichText::new(format!("B: {}", short_name(&scenario.scenario.name)))
+                            .strong(),
+                    )
+                    .on_hover_text(&scenario.scenario.name);
                     ui.end_row();
                     for difference in &differences {
                         ui.add(egui::Label::new(&difference.name).extend())
@@ -167,4 +305,19 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
                     }
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_shortened_short_ones_kept() {
+        assert_eq!(short_name("Do nothing"), "Do nothing");
+        let long = "Wakefield 2018: recruit and retain with a new academy";
+        let short = short_name(long);
+        assert!(short.ends_with('…'));
+        assert_eq!(short.chars().count(), SHORT_NAME_CHARS);
+        assert!(long.starts_with(short.trim_end_matches('…')));
+    }
 }

@@ -6,6 +6,7 @@ pub mod check_history;
 pub mod comparison;
 pub mod copy_table;
 pub mod council_search;
+pub mod decision_card;
 pub mod dialogs;
 pub mod documents;
 pub mod editor;

@@ -49,6 +49,29 @@ pub fn write(
             )?;
         }
     }
+    let at = table.rows.len() as u32 + 1;
+    for (index, row) in table.whole_period.iter().enumerate() {
+        let at = at + index as u32;
+        sheet.write_string_with_format(at, 0, table.period_label(), &formats.bold)?;
+        sheet.write_number_with_format(at, 1, table.months as f64, &formats.count)?;
+        sheet.write_string_with_format(at, 2, row.metric, &formats.bold)?;
+        sheet.write_string(at, 3, row.measure.unit())?;
+        let format = formats.for_measure(row.measure);
+        for (column, value) in [(4, row.baseline), (5, row.scenario)] {
+            match value {
+                Some(value) => sheet.write_number_with_format(at, column, value, format)?,
+                None => sheet.write_string(at, column, row.measure.format(None))?,
+            };
+        }
+        if let Some(difference) = row.difference() {
+            sheet.write_number_with_format(
+                at,
+                6,
+                difference,
+                formats.for_difference(row.measure),
+            )?;
+        }
+    }
     sheet.set_autofit_max_width(MAX_COLUMN_PIXELS).autofit();
     sheet.set_freeze_panes(1, 3)?;
     Ok(())

@@ -12,6 +12,11 @@ const VARIANCE: &str = "\"£\"#,##0\" over\";\"£\"#,##0\" under\";\"£\"0";
 /// A difference in pounds, always with its sign.
 const POUNDS_DIFFERENCE: &str = "+\"£\"#,##0;-\"£\"#,##0;\"£\"0";
 
+/// The decision card's colours: green for better, red for worse, each figure
+/// by its own direction (as in the window).
+const BETTER: &str = "#1B7F3B";
+const WORSE: &str = "#B00020";
+
 /// Widest a column grows when fitted to its contents, in pixels.
 pub const MAX_COLUMN_PIXELS: u32 = 420;
 
@@ -29,6 +34,8 @@ pub struct Formats {
     pub decimal: Format,
     pub count: Format,
     pub month: Format,
+    pub better: Format,
+    pub worse: Format,
 }
 
 impl Formats {
@@ -51,6 +58,8 @@ impl Formats {
             decimal: Format::new().set_num_format("#,##0.0"),
             count: Format::new().set_num_format("#,##0"),
             month: Format::new().set_num_format("mmm yyyy"),
+            better: Format::new().set_bold().set_font_color(BETTER),
+            worse: Format::new().set_bold().set_font_color(WORSE),
         }
     }
 

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::formats::{Formats, MAX_COLUMN_PIXELS};
+use crate::compare::{DecisionSummary, Verdict};
 use crate::export::ReportEntry;
 use crate::sim::{Projection, YearSummary};
 use crate::units;
@@ -110,12 +111,13 @@ fn standing(projection: &Projection) -> String {
 pub fn write(
     sheet: &mut Worksheet,
     entries: &[ReportEntry<'_>],
-    card: &[String],
+    card: Option<&DecisionSummary>,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let compared = entries.len() > 1;
+    let card_lines = card.map_or(0, |card| card.lines.len());
     // Title, the card, one line per scenario, a blank row; then the table.
-    let header_row = (1 + card.len() + entries.len() + 1) as u32;
+    let header_row = (1 + card_lines + entries.len() + 1) as u32;
     let first_column: u16 = if compared { 1 } else { 0 };
     if compared {
         sheet.write_string_with_format(header_row, 0, "Scenario", &formats.header)?;
@@ -154,8 +156,21 @@ pub fn write(
         ),
     };
     sheet.write_string_with_format(0, 0, &title, &formats.title)?;
-    for (index, line) in card.iter().enumerate() {
-        sheet.write_string_with_format(1 + index as u32, 0, line, &formats.bold)?;
+    for (index, line) in card.iter().flat_map(|card| &card.lines).enumerate() {
+        let marked = match line.verdict {
+            Verdict::Better => &formats.better,
+            Verdict::Worse => &formats.worse,
+            Verdict::Same => &formats.bold,
+        };
+        let topic = format!("{}: {}. ", line.topic, line.verdict.word());
+        sheet.write_rich_string(
+            1 + index as u32,
+            0,
+            &[
+                (marked, topic.as_str()),
+                (&formats.text, line.sentence.as_str()),
+            ],
+        )?;
     }
     for (index, entry) in entries.iter().enumerate() {
         let line = if compared {
@@ -163,7 +178,7 @@ pub fn write(
         } else {
             standing(entry.projection)
         };
-        sheet.write_string(1 + (card.len() + index) as u32, 0, &line)?;
+        sheet.write_string(1 + (card_lines + index) as u32, 0, &line)?;
     }
     sheet.set_freeze_panes(header_row + 1, 0)?;
     Ok(())
