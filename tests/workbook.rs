@@ -134,7 +134,13 @@ fn check_summary(range: &Range<Data>, projection: &Projection, name: Option<&str
     }
     // The whole period: totals of money, where things stand at the end.
     let whole = *rows.last().unwrap();
-    assert_eq!(words(range, whole, first), WHOLE_PERIOD);
+    assert_eq!(
+        words(range, whole, first),
+        format!(
+            "{WHOLE_PERIOD} ({})",
+            units::month_count(projection.rows.len())
+        )
+    );
     let last = projection.years.last().unwrap();
     let caseloads: Vec<f64> = projection
         .rows

@@ -3,7 +3,7 @@
 //! highlighted and every figure's year and source on hover.
 
 use egui::{ComboBox, Context, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, Plot};
 
 use super::copy_table::copy_button;
 use super::council_search::council_matches_ui;
@@ -11,6 +11,9 @@ use super::theme;
 use crate::published::neighbours::{Indicator, NeighbourComparison, compare_with_neighbours};
 use crate::published::{self, Council, LICENCE};
 use crate::workspace::HowWeCompare;
+
+/// Height of each council's bar and its name, in points.
+const BAR_HEIGHT: f32 = 22.0;
 
 /// How the council's own row is named in the table and on the bars.
 pub fn this_council(name: &str) -> String {
@@ -145,23 +148,29 @@ fn ranked_bars_ui(ui: &mut Ui, comparison: &NeighbourComparison<'_>, indicator: 
         .on_hover_text(&source);
     ui.label(RichText::new(format!("Source: {source}")).small().weak());
     Plot::new("how_we_compare_bars")
-        .height(18.0 * count as f32 + 40.0)
+        .height(BAR_HEIGHT * count as f32 + 40.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid([true, false])
         .include_x(0.0)
-        .y_axis_min_width(190.0)
-        .y_axis_formatter(move |mark, _| {
-            let position = mark.value.round();
-            if (mark.value - position).abs() > 1e-6 || position < 1.0 {
-                return String::new();
-            }
-            axis_names
-                .get(count - position as usize)
-                .cloned()
-                .unwrap_or_default()
-        })
+        // Every bar named on the axis: egui_plot leaves out labels closer than 20
+        // points, which would leave the bars nameless.
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .min_thickness(190.0)
+                .label_spacing(BAR_HEIGHT * 0.5..=BAR_HEIGHT * 0.6)
+                .formatter(move |mark, _| {
+                    let position = mark.value.round();
+                    if (mark.value - position).abs() > 1e-6 || position < 1.0 {
+                        return String::new();
+                    }
+                    axis_names
+                        .get(count - position as usize)
+                        .cloned()
+                        .unwrap_or_default()
+                }),
+        ])
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .show(ui, |plot_ui| {
             let formatter = |bar: &Bar, _: &BarChart| bar.name.clone();

@@ -25,7 +25,8 @@ pub const HEADINGS: [&str; 11] = [
     "Agency share at year end (%)",
 ];
 
-/// Said in the first column of the row that totals the whole projection.
+/// How the row that totals the whole projection starts: "Whole period (39
+/// months)", as the window's comparison table says it.
 pub const WHOLE_PERIOD: &str = "Whole period";
 
 /// One row of the table: a financial year, or the whole period.
@@ -72,7 +73,10 @@ impl SummaryRow {
             .filter_map(|row| row.workload.average_caseload)
             .collect();
         Some(Self {
-            label: WHOLE_PERIOD.to_owned(),
+            label: format!(
+                "{WHOLE_PERIOD} ({})",
+                units::month_count(projection.rows.len())
+            ),
             months: projection.rows.len(),
             spend: projection.years.iter().map(|year| year.spend.total()).sum(),
             funding: projection.years.iter().map(YearSummary::funding).sum(),
@@ -133,7 +137,7 @@ pub fn write(
     let mut row_number = header_row + 1;
     for entry in entries {
         for row in summary_rows(entry.projection) {
-            let whole = row.label == WHOLE_PERIOD;
+            let whole = row.label.starts_with(WHOLE_PERIOD);
             if compared {
                 let style = if whole { &formats.bold } else { &formats.text };
                 sheet.write_string_with_format(row_number, 0, &entry.scenario.name, style)?;

@@ -63,20 +63,23 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     if let Some(index) = remove {
         scenario.staff.remove(index);
     }
-    crate::ui::copy_table::copy_button(ui, "the staff table", || {
-        crate::ui::staff_table::staff_rows(scenario)
-    });
-    if ui.button("+ Add staff group").clicked() {
-        let id = (1..)
-            .map(|n| format!("group-{n}"))
-            .find(|id| scenario.group_index(id).is_none())
-            .unwrap_or_default();
-        scenario.staff.push(StaffGroup {
-            name: format!("New group ({id})"),
-            id,
-            ..StaffGroup::default()
+    ui.horizontal(|ui| {
+        if ui.button("+ Add staff group").clicked() {
+            let id = (1..)
+                .map(|n| format!("group-{n}"))
+                .find(|id| scenario.group_index(id).is_none())
+                .unwrap_or_default();
+            scenario.staff.push(StaffGroup {
+                name: format!("New group ({id})"),
+                id,
+                ..StaffGroup::default()
+            });
+        }
+        // The table as cells for a spreadsheet (its hover says so).
+        crate::ui::copy_table::copy_button(ui, "the staff table", || {
+            crate::ui::staff_table::staff_rows(scenario)
         });
-    }
+    });
     ui.add_space(4.0);
     progression_ui(ui, scenario, problems);
     for problem in problems.iter().filter(|problem| problem.path == "staff") {
