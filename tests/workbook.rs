@@ -559,3 +559,22 @@ fn run_and_compare_write_a_workbook_and_refuse_to_overwrite_a_scenario() {
     assert!(text(&output.stderr).contains("are the same file"));
     assert!(!same.exists());
 }
+
+#[test]
+fn a_note_longer_than_a_cell_holds_still_gives_a_workbook() {
+    let mut scenario = default_scenario();
+    scenario.notes = "A long note. ".repeat(4_000);
+    let projection = project(&scenario);
+    let entries = [ReportEntry {
+        scenario: &scenario,
+        projection: &projection,
+    }];
+    let bytes = workbook_xlsx(&entries).unwrap();
+    let mut book = open(&bytes);
+    let inputs = sheet(&mut book, "Inputs");
+    let row = find_row(&inputs, 0, "Notes");
+    assert_eq!(row.len(), 1);
+    let note = words(&inputs, row[0], 1);
+    assert_eq!(note.chars().count(), 32_767);
+    assert!(note.ends_with('…'));
+}

@@ -137,6 +137,19 @@ pub fn write(
     Ok(())
 }
 
+/// Most characters an Excel cell holds; longer text (a very long note) is cut
+/// there and marked, rather than failing the whole workbook.
+pub const CELL_LIMIT: usize = 32_767;
+
+fn within_cell_limit(text: &str) -> String {
+    if text.chars().count() <= CELL_LIMIT {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(CELL_LIMIT - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// A value that is not a number, in words.
 fn words(value: &Value) -> String {
     match value {
@@ -144,10 +157,24 @@ fn words(value: &Value) -> String {
         Value::Whole(number) => number.to_string(),
         Value::Switch(true) => "on".to_owned(),
         Value::Switch(false) => "off".to_owned(),
-        Value::Text(text) => text.clone(),
+        Value::Text(text) => within_cell_limit(text),
         Value::Month(month) => month.label(),
         Value::Year(year) => year.label(),
         Value::Shape(shape) => shape.label().to_owned(),
         Value::Absent => "not set".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_longer_than_a_cell_holds_is_cut_and_marked() {
+        assert_eq!(within_cell_limit("Plan B"), "Plan B");
+        let long = "x".repeat(CELL_LIMIT + 10);
+        let cut = within_cell_limit(&long);
+        assert_eq!(cut.chars().count(), CELL_LIMIT);
+        assert!(cut.ends_with('…'));
     }
 }
