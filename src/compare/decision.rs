@@ -94,16 +94,19 @@ fn year_label(year: FinancialYear, months: usize) -> String {
     units::financial_year_covered(year.0, months)
 }
 
-/// "Reserves end at -£24.0m and run out in Jan 2021" or "... and never run out".
-fn reserves_words(projection: &Projection) -> String {
-    let end = projection.last().map_or(0.0, |row| row.reserves_at_end);
-    match projection.reserves_run_out() {
-        Some(run_out) => format!(
-            "{} (they run out in {})",
-            units::gbp(end),
-            run_out.month.label()
-        ),
-        None => format!("{} (they never run out)", units::gbp(end)),
+/// When reserves run out under B, with A's month beside it: "they run out in
+/// Jan 2021 (May 2020 under Do nothing)".
+fn run_out_words(baseline: &Projection, scenario: &Projection, baseline_name: &str) -> String {
+    let month = |projection: &Projection| {
+        projection
+            .reserves_run_out()
+            .map(|run_out| run_out.month.label())
+    };
+    match (month(scenario), month(baseline)) {
+        (Some(b), Some(a)) => format!("they run out in {b} ({a} under {baseline_name})"),
+        (Some(b), None) => format!("they run out in {b} (never under {baseline_name})"),
+        (None, Some(a)) => format!("they never run out ({a} under {baseline_name})"),
+        (None, None) => "they never run out".to_owned(),
     }
 }
 
@@ -111,7 +114,7 @@ fn cap_words(projection: &Projection) -> String {
     match projection.cap_standing() {
         CapStanding::NeverOver => "never over cap".to_owned(),
         CapStanding::WithinFrom(month) => format!("within cap from {}", month.label()),
-        CapStanding::OverAtTheEnd => "never back within cap".to_owned(),
+        CapStanding::OverAtTheEnd => "still over cap at the end".to_owned(),
     }
 }
 
@@ -180,7 +183,7 @@ impl DecisionSummary {
                 "more overspend"
             };
             format!(
-                "Against funding: {amount} {less_or_more} ({} in all, against {}).",
+                "Against funding: {amount} {less_or_more} ({} in all, against {} under {baseline_name}).",
                 units::budget_variance(over_b),
                 units::budget_variance(over_a)
             )
@@ -202,13 +205,15 @@ impl DecisionSummary {
         } else {
             format!("{} lower than", units::gbp(reserves_difference.abs()))
         };
+        let reserves_sentence = format!(
+            "Reserves end at {}, {higher_or_lower} under {baseline_name} ({}); {}.",
+            units::gbp(reserves_b),
+            units::gbp(reserves_a),
+            run_out_words(baseline, scenario, baseline_name)
+        );
         lines.push(DecisionLine {
             topic: "Reserves",
-            sentence: format!(
-                "Reserves end at {}, {higher_or_lower} under {baseline_name}: {}.",
-                reserves_words(scenario),
-                reserves_words(baseline)
-            ),
+            sentence: reserves_sentence,
             verdict: Verdict::of(
                 reserves_difference,
                 false,
@@ -222,7 +227,7 @@ impl DecisionSummary {
         lines.push(DecisionLine {
             topic: "Caseloads",
             sentence: format!(
-                "Caseloads are {} ({}, under {baseline_name}); over cap in {} of {} months against {}.",
+                "Caseloads are {} ({} under {baseline_name}); over cap in {} of {} months, against {}.",
                 cap_words(scenario),
                 cap_words(baseline),
                 over_cap_b,
@@ -247,7 +252,7 @@ impl DecisionSummary {
         lines.push(DecisionLine {
             topic: "Children in care",
             sentence: format!(
-                "Children in care at the end: {} against {} ({care_change}).",
+                "Children in care at the end: {} against {} under {baseline_name} ({care_change}).",
                 units::children(care_b),
                 units::children(care_a)
             ),

@@ -6,7 +6,7 @@ use base64::Engine;
 use super::NamedProjection;
 use super::png::chart_png;
 use crate::charts::ReportChart;
-use crate::compare::ComparisonTable;
+use crate::compare::{ComparisonTable, DecisionSummary, Verdict};
 use crate::model::Scenario;
 use crate::sim::Projection;
 use crate::sim::balance;
@@ -52,7 +52,11 @@ const STYLE: &str = r#"
   th { vertical-align: bottom; }
   th:first-child, td:first-child { text-align: left; }
   th { background: #eef2f6; font-weight: 600; }
-  .over { color: #b00020; font-weight: 600; }
+  .over, .worse { color: #b00020; font-weight: 600; }
+  .better { color: #1b7837; font-weight: 600; }
+  .card { border: 1px solid #99a; background: #f6f8fa; padding: 1.5mm 2.5mm; margin: 0 0 2mm; }
+  .card ul { margin: 0; padding-left: 4mm; }
+  .card li { margin: 0.3mm 0; }
   .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm; }
   .charts img { width: 100%; height: auto; border: 1px solid #ddd; }
   .footer { color: #666; font-size: 7.5pt; margin-top: 2mm; }
@@ -110,6 +114,21 @@ fn difference_table(table: &ComparisonTable) -> String {
         html.push_str(&format!("<th>{}</th>", escape(name)));
     }
     html.push_str("</tr>");
+    html.push_str(&format!(
+        "<tr><td><strong>{}</strong></td>",
+        escape(&table.period_label())
+    ));
+    for (name, _) in &figures {
+        let cell = table
+            .whole_period
+            .iter()
+            .find(|row| row.metric == *name)
+            .map_or_else(String::new, |row| {
+                row.measure.format_difference(row.difference())
+            });
+        html.push_str(&format!("<td>{}</td>", escape(&cell)));
+    }
+    html.push_str("</tr>");
     for year in table.years() {
         html.push_str(&format!("<tr><td>{}</td>", year.label()));
         for (name, measure) in &figures {
@@ -125,6 +144,30 @@ fn difference_table(table: &ComparisonTable) -> String {
         html.push_str("</tr>");
     }
     html.push_str("</table>");
+    html
+}
+
+/// The decision card: the same sentences as the window and `caseload compare`,
+/// each marked better or worse in words and colour.
+fn decision_html(card: &DecisionSummary) -> String {
+    let mut html = format!(
+        "<div class=\"card\"><p><strong>{}</strong></p><ul>\n",
+        escape(&card.title())
+    );
+    for line in &card.lines {
+        let class = match line.verdict {
+            Verdict::Better => " class=\"better\"",
+            Verdict::Worse => " class=\"worse\"",
+            Verdict::Same => "",
+        };
+        html.push_str(&format!(
+            "<li><span{class}>{}: {}</span> {}</li>\n",
+            escape(line.topic),
+            line.verdict.word(),
+            escape(&line.sentence)
+        ));
+    }
+    html.push_str("</ul></div>\n");
     html
 }
 
@@ -178,18 +221,32 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         escape(&title)
     );
     html.push_str(&format!("<h1>Caseload summary: {}</h1>\n", escape(&title)));
+    let comparing = entries.len() > 1;
+    if comparing {
+        html.push_str(&decision_html(&DecisionSummary::new(
+            first.projection,
+            last.projection,
+            &first.scenario.name,
+            &last.scenario.name,
+        )));
+    }
     for (index, entry) in entries.iter().enumerate() {
         let role = match (entries.len(), index) {
             (1, _) => "",
             (_, 0) => "A (baseline): ",
             _ => "B (scenario): ",
         };
+        // When comparing, the card already says where caseloads stand.
+        let over_cap = if comparing {
+            String::new()
+        } else {
+            format!(" {}", escape(&entry.projection.over_cap_sentence()))
+        };
         html.push_str(&format!(
-            "<p><strong>{role}{}</strong>, {} to {}. {}</p>\n",
+            "<p><strong>{role}{}</strong>, {} to {}.{over_cap}</p>\n",
             escape(&entry.scenario.name),
             entry.scenario.start.label(),
             entry.scenario.end().label(),
-            escape(&entry.projection.over_cap_sentence())
         ));
         for note in super::switched_on_assumptions(entry.scenario) {
             html.push_str(&format!("<p class=\"notes\">{}</p>\n", escape(&note)));
@@ -204,7 +261,8 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         }
     }
     html.push_str(&balance_html(entries));
-    for entry in entries {
+    // When comparing, the card says when reserves run out.
+    for entry in entries.iter().filter(|_| !comparing) {
         if let Some(run_out) = entry.projection.reserves_run_out() {
             html.push_str(&format!(
                 "<p class=\"over\">Warning ({}): {}.</p>\n",
@@ -287,6 +345,36 @@ mod tests {
         assert!(report(&scenario).contains(
             "<p class=\"notes\">Workload affects practice is on (an assumption, not a measured effect)"
         ));
+    }
+
+    #[test]
+    fn a_comparison_report_opens_with_the_decision_card() {
+        let baseline = crate::io::default_scenario();
+        let mut plan = baseline.clone();
+        plan.name = "Plan".to_owned();
+        for budget in &mut plan.money.budgets {
+            budget.budget_gbp += 2_000_000.0;
+        }
+        let (a, b) = (crate::sim::project(&baseline), crate::sim::project(&plan));
+        let html = report_html(&[
+            ReportEntry {
+                scenario: &baseline,
+                projection: &a,
+            },
+            ReportEntry {
+                scenario: &plan,
+                projection: &b,
+            },
+        ])
+        .unwrap();
+        let card = DecisionSummary::new(&a, &b, &baseline.name, "Plan");
+        let card_at = html.find("<div class=\"card\">").unwrap();
+        assert!(card_at < html.find("<h2>").unwrap(), "the card comes first");
+        for sentence in card.sentences() {
+            assert!(html.contains(&escape(&sentence)), "{sentence}");
+        }
+        assert!(html.contains("<span class=\"better\">Overspend: better</span>"));
+        assert!(html.contains(&escape(&ComparisonTable::new(&a, &b).period_label())));
     }
 
     #[test]
