@@ -118,6 +118,20 @@ fn cap_words(projection: &Projection) -> String {
     }
 }
 
+/// The names as the sentences use them: a shared "Council year: " prefix is left
+/// off, so "Liverpool 2019: do nothing" reads "do nothing" beside "Liverpool
+/// 2019: +160 staff plan" (the title keeps the full names).
+pub fn names_in_sentences<'a>(baseline: &'a str, scenario: &'a str) -> (&'a str, &'a str) {
+    match (baseline.split_once(": "), scenario.split_once(": ")) {
+        (Some((prefix_a, rest_a)), Some((prefix_b, rest_b)))
+            if prefix_a == prefix_b && !rest_a.trim().is_empty() && !rest_b.trim().is_empty() =>
+        {
+            (rest_a.trim(), rest_b.trim())
+        }
+        _ => (baseline, scenario),
+    }
+}
+
 impl DecisionSummary {
     /// Compares `scenario` (B) with `baseline` (A). Money is summed over the
     /// financial years both cover; "at the end" figures are each one's last month.
@@ -128,6 +142,8 @@ impl DecisionSummary {
         scenario_name: &str,
     ) -> Self {
         let years = common_years(baseline, scenario);
+        let (full_baseline_name, full_scenario_name) = (baseline_name, scenario_name);
+        let (baseline_name, scenario_name) = names_in_sentences(baseline_name, scenario_name);
         let mut lines = Vec::new();
 
         // Cost: spend, in all and by year.
@@ -147,10 +163,10 @@ impl DecisionSummary {
             .collect();
         let cost_difference = spend_b - spend_a;
         let cost = if rounds_to_nothing(cost_difference) {
-            format!("It costs the same as {baseline_name} over the period")
+            format!("{scenario_name} costs the same as {baseline_name} over the period")
         } else {
             let mut sentence = format!(
-                "It costs {} than {baseline_name} over the period ({} against {})",
+                "{scenario_name} costs {} than {baseline_name} over the period ({} against {})",
                 more_or_less(cost_difference),
                 units::gbp(spend_b),
                 units::gbp(spend_a),
@@ -260,8 +276,8 @@ impl DecisionSummary {
         });
 
         Self {
-            baseline_name: baseline_name.to_owned(),
-            scenario_name: scenario_name.to_owned(),
+            baseline_name: full_baseline_name.to_owned(),
+            scenario_name: full_scenario_name.to_owned(),
             lines,
         }
     }
@@ -298,6 +314,18 @@ mod tests {
     use crate::sim::project;
 
     #[test]
+    fn a_shared_council_prefix_is_left_off_in_sentences() {
+        assert_eq!(
+            names_in_sentences("Liverpool 2019: do nothing", "Liverpool 2019: plan"),
+            ("do nothing", "plan")
+        );
+        assert_eq!(
+            names_in_sentences("Do nothing", "Wakefield: plan"),
+            ("Do nothing", "Wakefield: plan")
+        );
+    }
+
+    #[test]
     fn verdicts_follow_each_figures_direction() {
         assert_eq!(Verdict::of(-5.6e6, true, false), Verdict::Better);
         assert_eq!(Verdict::of(5.6e6, true, false), Verdict::Worse);
@@ -314,7 +342,7 @@ mod tests {
         for line in &card.lines {
             assert_eq!(line.verdict, Verdict::Same, "{}", line.sentence);
         }
-        assert!(card.sentences()[0].starts_with("It costs the same as Do nothing"));
+        assert!(card.sentences()[0].starts_with("Plan costs the same as Do nothing"));
         assert!(card.text().starts_with("Plan against Do nothing\n"));
     }
 

@@ -41,7 +41,14 @@ pub fn decision_card_ui(ui: &mut Ui, card: &DecisionSummary) {
                 let sentence = egui::Label::new(RichText::new(&line.sentence).size(14.0)).wrap();
                 if side_by_side {
                     ui.horizontal_top(|ui| {
-                        ui.add_sized([TOPIC_WIDTH, 18.0], topic);
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(TOPIC_WIDTH, 18.0),
+                            egui::Layout::left_to_right(egui::Align::Min),
+                            |ui| {
+                                ui.set_min_width(TOPIC_WIDTH);
+                                ui.add(topic);
+                            },
+                        );
                         ui.add(sentence);
                     });
                 } else {
