@@ -81,9 +81,10 @@ fn comparing_liverpool() -> Harness<'static, CaseloadApp> {
 }
 
 /// Turns the mouse wheel over the comparison page until a widget labelled
-/// `label` is wholly inside the window; fails if the page never reaches it.
+/// `label` is wholly inside the page's part of the window (below the menu and
+/// tabs, above the status bar); fails if the page never reaches it.
 fn scroll_page_to(harness: &mut Harness<'_, CaseloadApp>, label: &str) {
-    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
+    let window = egui::Rect::from_min_max(egui::pos2(0.0, 50.0), egui::pos2(1280.0, 690.0));
     for _ in 0..60 {
         let inside = harness
             .query_all_by_label(label)
@@ -100,12 +101,15 @@ fn scroll_page_to(harness: &mut Harness<'_, CaseloadApp>, label: &str) {
             source: egui::MouseWheelSource::Unknown,
             modifiers: Modifiers::NONE,
         });
-        // A tooltip fading in may keep the window repainting for a few frames.
-        if harness.try_run().is_err() {
-            harness.run_steps(4);
-        }
+        // Enough frames for the smooth scroll to end (a tooltip fading in may
+        // keep the window repainting, so a fixed number rather than `run`).
+        harness.run_steps(8);
     }
-    panic!("the page does not scroll to {label}");
+    let found: Vec<egui::Rect> = harness
+        .query_all_by_label(label)
+        .map(|node| node.rect())
+        .collect();
+    panic!("the page does not scroll to {label}: {found:?}");
 }
 
 fn index_of(harness: &Harness<'_, CaseloadApp>, name: &str) -> usize {

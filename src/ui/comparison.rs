@@ -220,21 +220,33 @@ fn table_lines(table: &ComparisonTable) -> Vec<TableLine> {
             verdict: row.verdict(),
         });
     }
-    let mut last_year = None;
-    for row in &table.rows {
-        if last_year != Some(row.year) {
-            last_year = Some(row.year);
-            lines.push(TableLine::Heading(crate::units::financial_year_covered(
-                row.year.0, row.months,
-            )));
-        }
-        lines.push(TableLine::Figure {
-            metric: row.metric,
-            baseline: row.measure.format(row.baseline),
-            scenario: row.measure.format(row.scenario),
-            difference: difference_text(row.measure, row.difference()),
-            verdict: row.verdict(),
+    for year in table.years() {
+        let rows: Vec<&crate::compare::ComparisonRow> =
+            table.rows.iter().filter(|row| row.year == year).collect();
+        let Some(first) = rows.first() else {
+            continue;
+        };
+        let label = crate::units::financial_year_covered(year.0, first.months);
+        // A year in which nothing differs (often a short first year before any
+        // change starts) takes one line, not a dozen zeros.
+        let nothing_differs = rows.iter().all(|row| {
+            let shown = row.measure.format_difference(row.difference());
+            !shown.chars().any(|c| c.is_ascii_digit() && c != '0')
         });
+        if nothing_differs {
+            lines.push(TableLine::Heading(format!("{label}: no figure differs")));
+            continue;
+        }
+        lines.push(TableLine::Heading(label));
+        for row in rows {
+            lines.push(TableLine::Figure {
+                metric: row.metric,
+                baseline: row.measure.format(row.baseline),
+                scenario: row.measure.format(row.scenario),
+                difference: difference_text(row.measure, row.difference()),
+                verdict: row.verdict(),
+            });
+        }
     }
     lines
 }
@@ -378,6 +390,20 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_in_which_nothing_differs_takes_one_line() {
+        let projection = crate::sim::project(&crate::io::default_scenario());
+        let table = ComparisonTable::new(&projection, &projection);
+        let lines = table_lines(&table);
+        let years = table.years().len();
+        // The whole period's heading and figures, then one line a year.
+        assert_eq!(lines.len(), 1 + table.whole_period.len() + years);
+        assert!(matches!(
+            lines.last(),
+            Some(TableLine::Heading(text)) if text.ends_with(": no figure differs")
+        ));
+    }
 
     #[test]
     fn long_names_are_shortened_short_ones_kept() {
