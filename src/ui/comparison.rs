@@ -356,6 +356,8 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
         }
         rows
     });
+    let (short_a, short_b) =
+        crate::compare::names_in_sentences(&baseline.scenario.name, &scenario.scenario.name);
     // The page scrolls up and down; long values scroll sideways here.
     ScrollArea::horizontal()
         .id_salt("input_differences")
@@ -365,16 +367,10 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
                 .num_columns(3)
                 .show(ui, |ui| {
                     ui.label(RichText::new("Input").strong());
-                    ui.label(
-                        RichText::new(format!("A: {}", short_name(&baseline.scenario.name)))
-                            .strong(),
-                    )
-                    .on_hover_text(&baseline.scenario.name);
-                    ui.label(
-                        RichText::new(format!("B: {}", short_name(&scenario.scenario.name)))
-                            .strong(),
-                    )
-                    .on_hover_text(&scenario.scenario.name);
+                    ui.label(RichText::new(format!("A: {}", short_name(short_a))).strong())
+                        .on_hover_text(&baseline.scenario.name);
+                    ui.label(RichText::new(format!("B: {}", short_name(short_b))).strong())
+                        .on_hover_text(&scenario.scenario.name);
                     ui.end_row();
                     for difference in &differences {
                         ui.add(egui::Label::new(&difference.name).extend())
