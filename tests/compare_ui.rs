@@ -42,16 +42,18 @@ const DO_NOTHING: &str = "Liverpool 2019: do nothing";
 /// The window at a projector's size with Liverpool's plan (first tab, being
 /// edited) and doing nothing (second tab) open, comparing.
 fn comparing_liverpool() -> Harness<'static, CaseloadApp> {
+    comparing_liverpool_at([1280.0, 720.0])
+}
+
+fn comparing_liverpool_at(size: [f32; 2]) -> Harness<'static, CaseloadApp> {
     let opens = Rc::new(RefCell::new(VecDeque::from([
         common::save("liverpool-2019.ron"),
         common::save("liverpool-2019-do-nothing.ron"),
     ])));
     let dialogs = ScriptedOpen(opens);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_eframe(move |_cc| {
-            CaseloadApp::with_parts(Preferences::default(), Box::new(dialogs))
-        });
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |_cc| {
+        CaseloadApp::with_parts(Preferences::default(), Box::new(dialogs))
+    });
     harness.run();
     // The built-in scenario is replaced by the first file opened untouched.
     for _ in 0..2 {
@@ -315,4 +317,17 @@ fn long_names_are_shortened_and_keep_the_page_inside_the_window() {
     let header = format!("A: {}", caseload::ui::comparison::short_name(short_a));
     assert!(header.ends_with('…'), "{header}");
     scroll_page_to(&mut harness, &header);
+}
+
+#[test]
+fn at_1920_by_1080_the_card_and_the_whole_table_row_need_no_sideways_scroll() {
+    let harness = comparing_liverpool_at([1920.0, 1080.0]);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
+    let card = card(&harness);
+    let mut labels = vec![card.title(), "Swap".to_owned(), "B minus A".to_owned()];
+    labels.extend(card.sentences());
+    for label in &labels {
+        let rect = harness.get_by_label(label).rect();
+        assert!(window.contains_rect(rect), "{label}: {rect:?}");
+    }
 }
