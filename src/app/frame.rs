@@ -181,13 +181,7 @@ impl CaseloadApp {
                 self.comparison_page_ui(ui);
                 return;
             }
-            let comparing = comparison_ui(
-                ui,
-                &mut self.comparison,
-                &self.documents,
-                self.active,
-                &mut self.commands,
-            );
+            let comparing = comparison_ui(ui, &mut self.comparison, &self.documents, self.active);
             match comparing {
                 Some(comparing) => comparison_charts_ui(
                     ui,

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::compare::{ComparisonTable, input_differences};
+use crate::compare::{ComparisonTable, DecisionSummary, input_differences};
 use crate::export::{ReportEntry, report_html};
 use crate::export::{write_percentiles_csv, write_projection_csv};
 use crate::io::{load_scenario, load_scenario_with_text, write_keeping_layout};
@@ -496,8 +496,15 @@ fn compare(a: &Path, b: &Path, outputs: &CompareOutputs<'_>) -> Produced {
     let projection_a = project(&scenario_a);
     let projection_b = project(&scenario_b);
     let table = ComparisonTable::new(&projection_a, &projection_b);
+    let card = DecisionSummary::new(
+        &projection_a,
+        &projection_b,
+        &scenario_a.name,
+        &scenario_b.name,
+    );
     let text = format!(
-        "A: {}\nB: {}\nComparison by financial year, B minus A (a positive variance is more overspend):\n\n{}",
+        "{}\nA: {}\nB: {}\nComparison by financial year, B minus A (a positive variance is more overspend):\n\n{}",
+        card.text(),
         summary(&scenario_a, &projection_a, &a.display().to_string()),
         summary(&scenario_b, &projection_b, &b.display().to_string()),
         comparison_text(&table, &scenario_a.name, &scenario_b.name)

@@ -1,6 +1,6 @@
 //! The per-financial-year summary printed by `run` and `compare`.
 
-use crate::compare::ComparisonTable;
+use crate::compare::{ComparisonTable, difference_text};
 use crate::model::Scenario;
 use crate::sim::balance;
 use crate::sim::{Projection, YearSummary};
@@ -147,7 +147,21 @@ pub fn comparison_text(
     scenario_name: &str,
 ) -> String {
     let mut table =
-        Table::new(&["Year", "Figure", "A (baseline)", "B (scenario)", "B - A"]).text_columns(2);
+        Table::new(&["Period", "Figure", "A (baseline)", "B (scenario)", "B - A"]).text_columns(2);
+    let period = comparison.period_label();
+    for (index, row) in comparison.whole_period.iter().enumerate() {
+        table.row(vec![
+            if index == 0 {
+                period.clone()
+            } else {
+                String::new()
+            },
+            row.metric.to_owned(),
+            row.measure.format(row.baseline),
+            row.measure.format(row.scenario),
+            difference_text(row.measure, row.difference()),
+        ]);
+    }
     let mut last_year = None;
     for row in &comparison.rows {
         let year = if last_year == Some(row.year) {
@@ -161,7 +175,7 @@ pub fn comparison_text(
             row.metric.to_owned(),
             row.measure.format(row.baseline),
             row.measure.format(row.scenario),
-            row.measure.format_difference(row.difference()),
+            difference_text(row.measure, row.difference()),
         ]);
     }
     format!(

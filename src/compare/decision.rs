@@ -94,16 +94,19 @@ fn year_label(year: FinancialYear, months: usize) -> String {
     units::financial_year_covered(year.0, months)
 }
 
-/// "Reserves end at -£24.0m and run out in Jan 2021" or "... and never run out".
-fn reserves_words(projection: &Projection) -> String {
-    let end = projection.last().map_or(0.0, |row| row.reserves_at_end);
-    match projection.reserves_run_out() {
-        Some(run_out) => format!(
-            "{} (they run out in {})",
-            units::gbp(end),
-            run_out.month.label()
-        ),
-        None => format!("{} (they never run out)", units::gbp(end)),
+/// When reserves run out under B, with A's month beside it: "they run out in
+/// Jan 2021 (May 2020 under Do nothing)".
+fn run_out_words(baseline: &Projection, scenario: &Projection, baseline_name: &str) -> String {
+    let month = |projection: &Projection| {
+        projection
+            .reserves_run_out()
+            .map(|run_out| run_out.month.label())
+    };
+    match (month(scenario), month(baseline)) {
+        (Some(b), Some(a)) => format!("they run out in {b} ({a} under {baseline_name})"),
+        (Some(b), None) => format!("they run out in {b} (never under {baseline_name})"),
+        (None, Some(a)) => format!("they never run out ({a} under {baseline_name})"),
+        (None, None) => "they never run out".to_owned(),
     }
 }
 
@@ -111,7 +114,21 @@ fn cap_words(projection: &Projection) -> String {
     match projection.cap_standing() {
         CapStanding::NeverOver => "never over cap".to_owned(),
         CapStanding::WithinFrom(month) => format!("within cap from {}", month.label()),
-        CapStanding::OverAtTheEnd => "never back within cap".to_owned(),
+        CapStanding::OverAtTheEnd => "still over cap at the end".to_owned(),
+    }
+}
+
+/// The names as the sentences use them: a shared "Council year: " prefix is left
+/// off, so "Liverpool 2019: do nothing" reads "do nothing" beside "Liverpool
+/// 2019: +160 staff plan" (the title keeps the full names).
+pub fn names_in_sentences<'a>(baseline: &'a str, scenario: &'a str) -> (&'a str, &'a str) {
+    match (baseline.split_once(": "), scenario.split_once(": ")) {
+        (Some((prefix_a, rest_a)), Some((prefix_b, rest_b)))
+            if prefix_a == prefix_b && !rest_a.trim().is_empty() && !rest_b.trim().is_empty() =>
+        {
+            (rest_a.trim(), rest_b.trim())
+        }
+        _ => (baseline, scenario),
     }
 }
 
@@ -125,6 +142,8 @@ impl DecisionSummary {
         scenario_name: &str,
     ) -> Self {
         let years = common_years(baseline, scenario);
+        let (full_baseline_name, full_scenario_name) = (baseline_name, scenario_name);
+        let (baseline_name, scenario_name) = names_in_sentences(baseline_name, scenario_name);
         let mut lines = Vec::new();
 
         // Cost: spend, in all and by year.
@@ -144,10 +163,10 @@ impl DecisionSummary {
             .collect();
         let cost_difference = spend_b - spend_a;
         let cost = if rounds_to_nothing(cost_difference) {
-            format!("It costs the same as {baseline_name} over the period")
+            format!("{scenario_name} costs the same as {baseline_name} over the period")
         } else {
             let mut sentence = format!(
-                "It costs {} than {baseline_name} over the period ({} against {})",
+                "{scenario_name} costs {} than {baseline_name} over the period ({} against {})",
                 more_or_less(cost_difference),
                 units::gbp(spend_b),
                 units::gbp(spend_a),
@@ -180,7 +199,7 @@ impl DecisionSummary {
                 "more overspend"
             };
             format!(
-                "Against funding: {amount} {less_or_more} ({} in all, against {}).",
+                "Against funding: {amount} {less_or_more} ({} in all, against {} under {baseline_name}).",
                 units::budget_variance(over_b),
                 units::budget_variance(over_a)
             )
@@ -202,13 +221,15 @@ impl DecisionSummary {
         } else {
             format!("{} lower than", units::gbp(reserves_difference.abs()))
         };
+        let reserves_sentence = format!(
+            "Reserves end at {}, {higher_or_lower} under {baseline_name} ({}); {}.",
+            units::gbp(reserves_b),
+            units::gbp(reserves_a),
+            run_out_words(baseline, scenario, baseline_name)
+        );
         lines.push(DecisionLine {
             topic: "Reserves",
-            sentence: format!(
-                "Reserves end at {}, {higher_or_lower} under {baseline_name}: {}.",
-                reserves_words(scenario),
-                reserves_words(baseline)
-            ),
+            sentence: reserves_sentence,
             verdict: Verdict::of(
                 reserves_difference,
                 false,
@@ -222,7 +243,7 @@ impl DecisionSummary {
         lines.push(DecisionLine {
             topic: "Caseloads",
             sentence: format!(
-                "Caseloads are {} ({}, under {baseline_name}); over cap in {} of {} months against {}.",
+                "Caseloads are {} ({} under {baseline_name}); over cap in {} of {} months, against {}.",
                 cap_words(scenario),
                 cap_words(baseline),
                 over_cap_b,
@@ -247,7 +268,7 @@ impl DecisionSummary {
         lines.push(DecisionLine {
             topic: "Children in care",
             sentence: format!(
-                "Children in care at the end: {} against {} ({care_change}).",
+                "Children in care at the end: {} against {} under {baseline_name} ({care_change}).",
                 units::children(care_b),
                 units::children(care_a)
             ),
@@ -255,8 +276,8 @@ impl DecisionSummary {
         });
 
         Self {
-            baseline_name: baseline_name.to_owned(),
-            scenario_name: scenario_name.to_owned(),
+            baseline_name: full_baseline_name.to_owned(),
+            scenario_name: full_scenario_name.to_owned(),
             lines,
         }
     }
@@ -293,6 +314,18 @@ mod tests {
     use crate::sim::project;
 
     #[test]
+    fn a_shared_council_prefix_is_left_off_in_sentences() {
+        assert_eq!(
+            names_in_sentences("Liverpool 2019: do nothing", "Liverpool 2019: plan"),
+            ("do nothing", "plan")
+        );
+        assert_eq!(
+            names_in_sentences("Do nothing", "Wakefield: plan"),
+            ("Do nothing", "Wakefield: plan")
+        );
+    }
+
+    #[test]
     fn verdicts_follow_each_figures_direction() {
         assert_eq!(Verdict::of(-5.6e6, true, false), Verdict::Better);
         assert_eq!(Verdict::of(5.6e6, true, false), Verdict::Worse);
@@ -309,7 +342,7 @@ mod tests {
         for line in &card.lines {
             assert_eq!(line.verdict, Verdict::Same, "{}", line.sentence);
         }
-        assert!(card.sentences()[0].starts_with("It costs the same as Do nothing"));
+        assert!(card.sentences()[0].starts_with("Plan costs the same as Do nothing"));
         assert!(card.text().starts_with("Plan against Do nothing\n"));
     }
 

@@ -3,7 +3,7 @@
 mod decision;
 mod inputs;
 
-pub use decision::{DecisionLine, DecisionSummary, Verdict};
+pub use decision::{DecisionLine, DecisionSummary, Verdict, names_in_sentences};
 pub use inputs::{InputDifference, input_differences};
 
 use crate::model::FinancialYear;

@@ -6,7 +6,7 @@ use base64::Engine;
 use super::NamedProjection;
 use super::png::chart_png;
 use crate::charts::ReportChart;
-use crate::compare::ComparisonTable;
+use crate::compare::{ComparisonTable, DecisionSummary, Verdict};
 use crate::model::Scenario;
 use crate::sim::Projection;
 use crate::sim::balance;
@@ -27,7 +27,8 @@ const REPORT_CHARTS: [ReportChart; 4] = [
     ReportChart::YearlySpend,
 ];
 
-const REPORT_CHART_SIZE: (u32, u32) = (1200, 675);
+/// Wider than tall enough to leave room for the decision card on the one page.
+const REPORT_CHART_SIZE: (u32, u32) = (1200, 560);
 
 /// Escapes text for HTML.
 fn escape(text: &str) -> String {
@@ -42,20 +43,27 @@ const STYLE: &str = r#"
   * { box-sizing: border-box; }
   body { font-family: "Segoe UI", Ubuntu, Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; margin: 0 auto; max-width: 190mm; }
   h1 { font-size: 14pt; margin: 0 0 1.5mm; }
-  h2 { font-size: 11pt; margin: 3mm 0 1mm; }
+  h2 { font-size: 11pt; margin: 1.5mm 0 0.5mm; }
   p { margin: 0 0 1.5mm; }
   .notes { color: #444; font-size: 8.5pt; }
   table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
   table { font-size: 8pt; }
   th, td { border-bottom: 1px solid #ccc; padding: 0.5mm 1mm; text-align: right; }
   td { white-space: nowrap; }
-  th { vertical-align: bottom; }
+  th { vertical-align: bottom; font-size: 7.5pt; }
   th:first-child, td:first-child { text-align: left; }
+  table.difference { font-size: 7pt; }
+  table.difference th, table.difference td { padding: 0.4mm 0.6mm; }
   th { background: #eef2f6; font-weight: 600; }
-  .over { color: #b00020; font-weight: 600; }
-  .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm; }
+  .over, .worse { color: #b00020; font-weight: 600; }
+  .better { color: #1b7837; font-weight: 600; }
+  .card { border: 1px solid #99a; background: #f6f8fa; padding: 1mm 2mm; margin: 0 0 1.5mm; font-size: 8.5pt; }
+  .card p { margin: 0 0 0.5mm; }
+  .card ul { margin: 0; padding-left: 4mm; }
+  .card li { margin: 0; }
+  .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm; max-width: 136mm; margin: 0 auto; }
   .charts img { width: 100%; height: auto; border: 1px solid #ddd; }
-  .footer { color: #666; font-size: 7.5pt; margin-top: 2mm; }
+  .footer { color: #666; font-size: 7.5pt; margin-top: 1mm; }
   @media print { .charts img { break-inside: avoid; } }
 "#;
 
@@ -63,12 +71,14 @@ fn headline_table(entries: &[ReportEntry<'_>]) -> String {
     let mut html = String::from(
         "<table><tr><th>Scenario</th><th>Year</th><th>Avg caseload</th><th>Months over cap</th><th>In care at end</th><th>Staff (FTE)</th><th>Agency</th><th>Spend</th><th>Funding</th><th>Variance</th></tr>",
     );
-    for entry in entries {
+    for (position, entry) in entries.iter().enumerate() {
         for (index, year) in entry.projection.years.iter().enumerate() {
-            let name = if index == 0 {
-                escape(&entry.scenario.name)
-            } else {
-                String::new()
+            // Compared, A and B: their names are given above the table.
+            let name = match (index, entries.len(), position) {
+                (0, 1, _) => escape(&entry.scenario.name),
+                (0, _, 0) => "A".to_owned(),
+                (0, _, _) => "B".to_owned(),
+                _ => String::new(),
             };
             let year_label = units::financial_year_covered(year.year.0, year.months);
             let variance_class = if units::is_over_budget(year.variance) {
@@ -105,9 +115,22 @@ fn difference_table(table: &ComparisonTable) -> String {
         }
         figures
     };
-    let mut html = String::from("<table><tr><th>Year</th>");
+    let mut html = String::from("<table class=\"difference\"><tr><th>Year</th>");
     for (name, _) in &figures {
         html.push_str(&format!("<th>{}</th>", escape(name)));
+    }
+    html.push_str("</tr>");
+    // "Whole period" alone keeps the year column narrow.
+    html.push_str("<tr><td><strong>Whole period</strong></td>");
+    for (name, _) in &figures {
+        let cell = table
+            .whole_period
+            .iter()
+            .find(|row| row.metric == *name)
+            .map_or_else(String::new, |row| {
+                row.measure.format_difference(row.difference())
+            });
+        html.push_str(&format!("<td>{}</td>", escape(&cell)));
     }
     html.push_str("</tr>");
     for year in table.years() {
@@ -125,6 +148,30 @@ fn difference_table(table: &ComparisonTable) -> String {
         html.push_str("</tr>");
     }
     html.push_str("</table>");
+    html
+}
+
+/// The decision card: the same sentences as the window and `caseload compare`,
+/// each marked better or worse in words and colour.
+fn decision_html(card: &DecisionSummary) -> String {
+    let mut html = format!(
+        "<div class=\"card\"><p><strong>{}</strong></p><ul>\n",
+        escape(&card.title())
+    );
+    for line in &card.lines {
+        let class = match line.verdict {
+            Verdict::Better => " class=\"better\"",
+            Verdict::Worse => " class=\"worse\"",
+            Verdict::Same => "",
+        };
+        html.push_str(&format!(
+            "<li><span{class}>{}: {}</span> {}</li>\n",
+            escape(line.topic),
+            line.verdict.word(),
+            escape(&line.sentence)
+        ));
+    }
+    html.push_str("</ul></div>\n");
     html
 }
 
@@ -177,19 +224,38 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
         escape(&title)
     );
-    html.push_str(&format!("<h1>Caseload summary: {}</h1>\n", escape(&title)));
+    let comparing = entries.len() > 1;
+    if comparing {
+        // The card's title names both scenarios.
+        html.push_str("<h1>Caseload summary: a scenario against a baseline</h1>\n");
+    } else {
+        html.push_str(&format!("<h1>Caseload summary: {}</h1>\n", escape(&title)));
+    }
+    if comparing {
+        html.push_str(&decision_html(&DecisionSummary::new(
+            first.projection,
+            last.projection,
+            &first.scenario.name,
+            &last.scenario.name,
+        )));
+    }
     for (index, entry) in entries.iter().enumerate() {
         let role = match (entries.len(), index) {
             (1, _) => "",
             (_, 0) => "A (baseline): ",
             _ => "B (scenario): ",
         };
+        // When comparing, the card already says where caseloads stand.
+        let over_cap = if comparing {
+            String::new()
+        } else {
+            format!(" {}", escape(&entry.projection.over_cap_sentence()))
+        };
         html.push_str(&format!(
-            "<p><strong>{role}{}</strong>, {} to {}. {}</p>\n",
+            "<p><strong>{role}{}</strong>, {} to {}.{over_cap}</p>\n",
             escape(&entry.scenario.name),
             entry.scenario.start.label(),
             entry.scenario.end().label(),
-            escape(&entry.projection.over_cap_sentence())
         ));
         for note in super::switched_on_assumptions(entry.scenario) {
             html.push_str(&format!("<p class=\"notes\">{}</p>\n", escape(&note)));
@@ -204,7 +270,8 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         }
     }
     html.push_str(&balance_html(entries));
-    for entry in entries {
+    // When comparing, the card says when reserves run out.
+    for entry in entries.iter().filter(|_| !comparing) {
         if let Some(run_out) = entry.projection.reserves_run_out() {
             html.push_str(&format!(
                 "<p class=\"over\">Warning ({}): {}.</p>\n",
@@ -220,7 +287,7 @@ pub fn report_html(entries: &[ReportEntry<'_>]) -> Result<String, String> {
         html.push_str("<h2>Difference: B minus A</h2>\n");
         html.push_str(&difference_table(&table));
     }
-    html.push_str("<h2>Charts</h2>\n<div class=\"charts\">\n");
+    html.push_str("<div class=\"charts\">\n");
     let named: Vec<NamedProjection<'_>> = entries
         .iter()
         .map(|entry| NamedProjection {
@@ -287,6 +354,36 @@ mod tests {
         assert!(report(&scenario).contains(
             "<p class=\"notes\">Workload affects practice is on (an assumption, not a measured effect)"
         ));
+    }
+
+    #[test]
+    fn a_comparison_report_opens_with_the_decision_card() {
+        let baseline = crate::io::default_scenario();
+        let mut plan = baseline.clone();
+        plan.name = "Plan".to_owned();
+        for budget in &mut plan.money.budgets {
+            budget.budget_gbp += 2_000_000.0;
+        }
+        let (a, b) = (crate::sim::project(&baseline), crate::sim::project(&plan));
+        let html = report_html(&[
+            ReportEntry {
+                scenario: &baseline,
+                projection: &a,
+            },
+            ReportEntry {
+                scenario: &plan,
+                projection: &b,
+            },
+        ])
+        .unwrap();
+        let card = DecisionSummary::new(&a, &b, &baseline.name, "Plan");
+        let card_at = html.find("<div class=\"card\">").unwrap();
+        assert!(card_at < html.find("<h2>").unwrap(), "the card comes first");
+        for sentence in card.sentences() {
+            assert!(html.contains(&escape(&sentence)), "{sentence}");
+        }
+        assert!(html.contains("<span class=\"better\">Overspend: better</span>"));
+        assert!(html.contains("<tr><td><strong>Whole period</strong></td>"));
     }
 
     #[test]

@@ -31,14 +31,13 @@ pub fn short_name(name: &str) -> String {
     }
 }
 
-/// The comparison controls, card, table and input differences. Returns what is
-/// compared when comparing, `None` otherwise.
+/// The comparison controls and the decision card. Returns what is compared when
+/// comparing, `None` otherwise.
 pub fn comparison_ui(
     ui: &mut Ui,
     choice: &mut ComparisonChoice,
     documents: &[Document],
     active: usize,
-    commands: &mut Vec<Command>,
 ) -> Option<Comparing> {
     let count = documents.len();
     choice.hidden.resize(count, false);
@@ -97,6 +96,27 @@ pub fn comparison_ui(
         &b.scenario.name,
     );
     decision_card_ui(ui, &card);
+    Some(Comparing {
+        shown: choice.shown(active, count),
+        baseline,
+        scenario,
+    })
+}
+
+/// Below the card and the headline: the table of figures (whole period and by
+/// financial year) and the inputs that differ.
+pub fn comparison_details_ui(
+    ui: &mut Ui,
+    documents: &[Document],
+    comparing: &Comparing,
+    commands: &mut Vec<Command>,
+) {
+    let (Some(a), Some(b)) = (
+        documents.get(comparing.baseline),
+        documents.get(comparing.scenario),
+    ) else {
+        return;
+    };
     let table = ComparisonTable::new(a.projection(), b.projection());
     CollapsingHeader::new(RichText::new("Figures by financial year: B minus A").strong())
         .default_open(true)
@@ -112,12 +132,8 @@ pub fn comparison_ui(
                     commands.push(Command::ExportReport);
                 }
             });
-            // The page scrolls up and down; a wide table scrolls sideways.
-            ScrollArea::horizontal()
-                .id_salt("comparison_table")
-                .show(ui, |ui| {
-                    table_ui(ui, &table, &a.scenario.name, &b.scenario.name);
-                });
+            // The page scrolls up and down; the figures scroll sideways.
+            table_ui(ui, &table, &a.scenario.name, &b.scenario.name);
         });
     CollapsingHeader::new(RichText::new("What changed: inputs that differ").strong())
         .default_open(false)
@@ -125,13 +141,7 @@ pub fn comparison_ui(
             differences_ui(ui, a, b);
         });
     ui.separator();
-    Some(Comparing {
-        shown: choice.shown(active, count),
-        baseline,
-        scenario,
-    })
 }
-
 /// A drop-down of the open scenarios; returns the one picked this frame.
 fn pick_ui(ui: &mut Ui, label: &str, id: &str, names: &[&str], selected: usize) -> Option<usize> {
     let label = ui.label(label);
@@ -187,66 +197,136 @@ fn table_rows(
     rows
 }
 
+/// One line of the table: a period's heading, or a figure in that period.
+enum TableLine {
+    Heading(String),
+    Figure {
+        metric: &'static str,
+        baseline: String,
+        scenario: String,
+        difference: String,
+        verdict: crate::compare::Verdict,
+    },
+}
+
+fn table_lines(table: &ComparisonTable) -> Vec<TableLine> {
+    let mut lines = vec![TableLine::Heading(table.period_label())];
+    for row in &table.whole_period {
+        lines.push(TableLine::Figure {
+            metric: row.metric,
+            baseline: row.measure.format(row.baseline),
+            scenario: row.measure.format(row.scenario),
+            difference: difference_text(row.measure, row.difference()),
+            verdict: row.verdict(),
+        });
+    }
+    for year in table.years() {
+        let rows: Vec<&crate::compare::ComparisonRow> =
+            table.rows.iter().filter(|row| row.year == year).collect();
+        let Some(first) = rows.first() else {
+            continue;
+        };
+        let label = crate::units::financial_year_covered(year.0, first.months);
+        // A year in which nothing differs (often a short first year before any
+        // change starts) takes one line, not a dozen zeros.
+        let nothing_differs = rows.iter().all(|row| {
+            let shown = row.measure.format_difference(row.difference());
+            !shown.chars().any(|c| c.is_ascii_digit() && c != '0')
+        });
+        if nothing_differs {
+            lines.push(TableLine::Heading(format!("{label}: no figure differs")));
+            continue;
+        }
+        lines.push(TableLine::Heading(label));
+        for row in rows {
+            lines.push(TableLine::Figure {
+                metric: row.metric,
+                baseline: row.measure.format(row.baseline),
+                scenario: row.measure.format(row.scenario),
+                difference: difference_text(row.measure, row.difference()),
+                verdict: row.verdict(),
+            });
+        }
+    }
+    lines
+}
+
+/// Every row the same height, so the fixed name column and the scrolling
+/// figures line up.
+const ROW_HEIGHT: f32 = 20.0;
+
+/// The table: the figure names stay put on the left while the figures scroll
+/// sideways when the window is narrow.
 fn table_ui(ui: &mut Ui, table: &ComparisonTable, baseline_name: &str, scenario_name: &str) {
     let visuals = ui.visuals().clone();
-    Grid::new("comparison_grid")
-        .striped(true)
-        .num_columns(5)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Period").strong());
-            ui.label(RichText::new("Figure").strong());
-            ui.label(RichText::new(format!("A: {}", short_name(baseline_name))).strong())
-                .on_hover_text(baseline_name);
-            ui.label(RichText::new(format!("B: {}", short_name(scenario_name))).strong())
-                .on_hover_text(scenario_name);
-            ui.label(RichText::new("B minus A").strong());
-            ui.end_row();
-            let mut first = true;
-            for row in &table.whole_period {
-                ui.label(if first {
-                    RichText::new(table.period_label()).strong()
-                } else {
-                    RichText::new("")
-                });
-                first = false;
-                ui.label(row.metric);
-                ui.label(row.measure.format(row.baseline));
-                ui.label(row.measure.format(row.scenario));
-                let text = difference_text(row.measure, row.difference());
-                let verdict = row.verdict();
-                ui.label(
-                    RichText::new(text)
-                        .strong()
-                        .color(verdict_colour(&visuals, verdict)),
-                )
-                .on_hover_text(verdict.word());
+    let lines = table_lines(table);
+    let (short_a, short_b) = crate::compare::names_in_sentences(baseline_name, scenario_name);
+    ui.horizontal_top(|ui| {
+        Grid::new("comparison_names")
+            .striped(true)
+            .num_columns(1)
+            .min_row_height(ROW_HEIGHT)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Figure").strong());
                 ui.end_row();
-            }
-            let mut last_year = None;
-            for row in &table.rows {
-                if last_year == Some(row.year) {
-                    ui.label("");
-                } else {
-                    last_year = Some(row.year);
-                    ui.label(
-                        RichText::new(crate::units::financial_year_covered(row.year.0, row.months))
-                            .strong(),
-                    );
+                for line in &lines {
+                    match line {
+                        TableLine::Heading(period) => {
+                            ui.label(RichText::new(period).strong());
+                        }
+                        TableLine::Figure { metric, .. } => {
+                            ui.horizontal(|ui| {
+                                ui.add_space(12.0);
+                                ui.label(*metric);
+                            });
+                        }
+                    }
+                    ui.end_row();
                 }
-                ui.label(row.metric);
-                ui.label(row.measure.format(row.baseline));
-                ui.label(row.measure.format(row.scenario));
-                let text = difference_text(row.measure, row.difference());
-                let verdict = row.verdict();
-                ui.label(
-                    RichText::new(text)
-                        .strong()
-                        .color(verdict_colour(&visuals, verdict)),
-                )
-                .on_hover_text(verdict.word());
-                ui.end_row();
-            }
-        });
+            });
+        ScrollArea::horizontal()
+            .id_salt("comparison_figures")
+            .show(ui, |ui| {
+                Grid::new("comparison_grid")
+                    .striped(true)
+                    .num_columns(3)
+                    .min_row_height(ROW_HEIGHT)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(format!("A: {}", short_name(short_a))).strong())
+                            .on_hover_text(baseline_name);
+                        ui.label(RichText::new(format!("B: {}", short_name(short_b))).strong())
+                            .on_hover_text(scenario_name);
+                        ui.label(RichText::new("B minus A").strong());
+                        ui.end_row();
+                        for line in &lines {
+                            match line {
+                                TableLine::Heading(_) => {
+                                    ui.label("");
+                                    ui.label("");
+                                    ui.label("");
+                                }
+                                TableLine::Figure {
+                                    baseline,
+                                    scenario,
+                                    difference,
+                                    verdict,
+                                    ..
+                                } => {
+                                    ui.label(baseline);
+                                    ui.label(scenario);
+                                    ui.label(
+                                        RichText::new(difference)
+                                            .strong()
+                                            .color(verdict_colour(&visuals, *verdict)),
+                                    )
+                                    .on_hover_text(verdict.word());
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+    });
 }
 
 fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
@@ -276,6 +356,8 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
         }
         rows
     });
+    let (short_a, short_b) =
+        crate::compare::names_in_sentences(&baseline.scenario.name, &scenario.scenario.name);
     // The page scrolls up and down; long values scroll sideways here.
     ScrollArea::horizontal()
         .id_salt("input_differences")
@@ -285,16 +367,10 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
                 .num_columns(3)
                 .show(ui, |ui| {
                     ui.label(RichText::new("Input").strong());
-                    ui.label(
-                        RichText::new(format!("A: {}", short_name(&baseline.scenario.name)))
-                            .strong(),
-                    )
-                    .on_hover_text(&baseline.scenario.name);
-                    ui.label(
-                        RichText::new(format!("B: {}", short_name(&scenario.scenario.name)))
-                            .strong(),
-                    )
-                    .on_hover_text(&scenario.scenario.name);
+                    ui.label(RichText::new(format!("A: {}", short_name(short_a))).strong())
+                        .on_hover_text(&baseline.scenario.name);
+                    ui.label(RichText::new(format!("B: {}", short_name(short_b))).strong())
+                        .on_hover_text(&scenario.scenario.name);
                     ui.end_row();
                     for difference in &differences {
                         ui.add(egui::Label::new(&difference.name).extend())
@@ -310,6 +386,20 @@ fn differences_ui(ui: &mut Ui, baseline: &Document, scenario: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_in_which_nothing_differs_takes_one_line() {
+        let projection = crate::sim::project(&crate::io::default_scenario());
+        let table = ComparisonTable::new(&projection, &projection);
+        let lines = table_lines(&table);
+        let years = table.years().len();
+        // The whole period's heading and figures, then one line a year.
+        assert_eq!(lines.len(), 1 + table.whole_period.len() + years);
+        assert!(matches!(
+            lines.last(),
+            Some(TableLine::Heading(text)) if text.ends_with(": no figure differs")
+        ));
+    }
 
     #[test]
     fn long_names_are_shortened_short_ones_kept() {

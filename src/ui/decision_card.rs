@@ -28,19 +28,33 @@ pub fn decision_card_ui(ui: &mut Ui, card: &DecisionSummary) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(card.title()).strong().size(16.0));
+            // Side by side when there is room for a readable sentence, else the
+            // topic above its sentence.
+            let side_by_side = ui.available_width() >= TOPIC_WIDTH + 420.0;
             for line in &card.lines {
                 let colour = verdict_colour(&visuals, line.verdict);
-                ui.horizontal_top(|ui| {
-                    ui.add_sized(
-                        [TOPIC_WIDTH, 18.0],
-                        egui::Label::new(
-                            RichText::new(format!("{}: {}", line.topic, line.verdict.word()))
-                                .strong()
-                                .color(colour),
-                        ),
-                    );
-                    ui.add(egui::Label::new(RichText::new(&line.sentence).size(14.0)).wrap());
-                });
+                let topic = egui::Label::new(
+                    RichText::new(format!("{}: {}", line.topic, line.verdict.word()))
+                        .strong()
+                        .color(colour),
+                );
+                let sentence = egui::Label::new(RichText::new(&line.sentence).size(14.0)).wrap();
+                if side_by_side {
+                    ui.horizontal_top(|ui| {
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(TOPIC_WIDTH, 18.0),
+                            egui::Layout::left_to_right(egui::Align::Min),
+                            |ui| {
+                                ui.set_min_width(TOPIC_WIDTH);
+                                ui.add(topic);
+                            },
+                        );
+                        ui.add(sentence);
+                    });
+                } else {
+                    ui.add(topic);
+                    ui.add(sentence);
+                }
             }
         });
 }

@@ -14,21 +14,22 @@ use crate::ui::theme;
 use crate::units::Measure;
 use crate::workspace::{Command, Document};
 
-/// The tab strip and, for the chosen tab, its two charts with `shown` overlaid.
+/// The tab strip and, for the chosen tab, its two charts with `shown` overlaid;
+/// intervention markers and published figures are those of `scenario` (B).
 pub fn comparison_charts_ui(
     ui: &mut Ui,
     tab: &mut ChartTab,
     documents: &[Document],
     shown: &[usize],
-    active: usize,
+    scenario: usize,
     commands: &mut Vec<Command>,
 ) {
     super::tabs_ui(ui, tab, commands);
     let [first, second] = charts_of(*tab);
     two_charts(
         ui,
-        |ui| report_chart_ui(ui, first, documents, shown, active),
-        |ui| report_chart_ui(ui, second, documents, shown, active),
+        |ui| report_chart_ui(ui, first, documents, shown, scenario),
+        |ui| report_chart_ui(ui, second, documents, shown, scenario),
     );
 }
 
@@ -47,7 +48,7 @@ fn report_chart_ui(
     chart: ReportChart,
     documents: &[Document],
     shown: &[usize],
-    active: usize,
+    scenario: usize,
 ) {
     chart_title(ui, chart.title(), "each scenario in its own colour");
     if chart.is_yearly() {
@@ -83,8 +84,8 @@ fn report_chart_ui(
             lines.push(if series.dashed { line.dashed() } else { line });
         }
     }
-    // Intervention markers are those of the scenario being edited (B).
-    let Some(marker_source) = documents.get(active) else {
+    // Intervention markers are those of the scenario (B).
+    let Some(marker_source) = documents.get(scenario) else {
         return;
     };
     // The published figures of the edited scenario's council, in the reference
