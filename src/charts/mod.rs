@@ -7,7 +7,8 @@ mod report;
 mod scenario;
 
 pub use palette::{
-    PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, scenario_colour, series_colour,
+    Hue, NEUTRAL, PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, hue_family,
+    listed_colour, scenario_colour, series_colour, series_dashed,
 };
 pub use report::{
     ChartPoint, ChartSeries, ChartTab, MONTH_AXIS, ReportChart, YEAR_AXIS, YearBar, charts_of,

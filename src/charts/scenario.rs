@@ -175,7 +175,7 @@ impl ScenarioChart {
 
     /// The chart's fixed series, drawn after any that depend on the scenario:
     /// the average caseload comes before its weighted cap (dashed); a line per staff group (palette by group) comes before
-    /// all staff; placements are stacked by kind (palette from 3) and spend by
+    /// all staff (grey); placements are stacked by kind (palette by kind) and spend by
     /// category (palette by category) under the budget line.
     pub fn series(self) -> &'static [SeriesDefinition] {
         match self {
@@ -194,7 +194,7 @@ impl ScenarioChart {
 
     /// Palette colour of a placement kind's stack (by the kind's index).
     pub fn placement_colour(kind_index: usize) -> usize {
-        kind_index + 3
+        kind_index
     }
 }
 
@@ -238,7 +238,9 @@ const CHILDREN_WITH_OPEN_CASES: &[SeriesDefinition] = &[
 ];
 
 const STAFF_BY_GROUP: &[SeriesDefinition] = &[
-    line("All staff", 7, |row| Some(row.staffing.total_fte())),
+    line("All staff", super::NEUTRAL, |row| {
+        Some(row.staffing.total_fte())
+    }),
     SeriesDefinition {
         name: "Vacancies (all permanent groups)",
         colour: SeriesColour::Reference,
@@ -249,7 +251,7 @@ const STAFF_BY_GROUP: &[SeriesDefinition] = &[
 ];
 
 const AGENCY_SHARE: &[SeriesDefinition] = &[
-    line("Agency share of FTE", 6, |row| {
+    line("Agency share of FTE", 0, |row| {
         Some(row.staffing.agency_share * 100.0)
     }),
     line("Staff over their caseload cap", 4, |row| {

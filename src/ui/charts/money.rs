@@ -9,7 +9,7 @@ use super::published::{
 };
 use super::{
     FanBands, Key, band_keys, chart_heading, draw_bands, fixed_series, intervention_markers,
-    legend_ui, month_at, month_x, plot_height, scenario_plot, two_charts,
+    legend_and_plot_ui, month_at, month_x, plot_height, scenario_plot, two_charts,
 };
 use crate::charts::ScenarioChart;
 use crate::model::Month;
@@ -57,49 +57,60 @@ pub fn money_ui(
             if let Some(fan) = &fan {
                 keys.extend(band_keys(fan.name, fan.colour));
             }
-            legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-            with_history(scenario_plot("spend_chart", chart), projection, council)
-                .height(plot_height(ui))
-                .show(ui, |plot_ui| {
-                    let mut charts: Vec<BarChart> = Vec::new();
-                    for (category, (_, label)) in Spend::CATEGORIES.into_iter().enumerate() {
-                        let bars = projection
-                            .rows
-                            .iter()
-                            .map(|row| {
-                                Bar::new(month_x(row.month), row.spend.amounts()[category])
-                                    .width(0.8)
-                            })
-                            .collect();
-                        let chart = BarChart::new(label, bars)
-                            .color(theme::series_colour(category))
-                            .element_formatter(Box::new(move |bar, _| {
-                                format!(
-                                    "{label}\n{}: {}",
-                                    month_at(bar.argument).map_or_else(String::new, Month::label),
-                                    units::gbp(bar.value)
-                                )
-                            }));
-                        let below: Vec<&BarChart> = charts.iter().collect();
-                        let chart = chart.stack_on(&below);
-                        charts.push(chart);
-                    }
-                    for chart in charts {
-                        plot_ui.bar_chart(chart);
-                    }
-                    if let Some(fan) = &fan {
-                        draw_bands(plot_ui, fan);
-                    }
-                    for line in &lines {
-                        plot_ui.line(
-                            Line::new(line.name.clone(), line.points.clone())
-                                .color(line.colour)
-                                .style(LineStyle::dashed_dense())
-                                .width(2.5),
-                        );
-                    }
-                    intervention_markers(plot_ui, projection);
-                });
+            legend_and_plot_ui(
+                ui,
+                &keys,
+                !projection.intervention_starts.is_empty(),
+                |ui| {
+                    with_history(
+                        scenario_plot("spend_chart", chart, projection),
+                        projection,
+                        council,
+                    )
+                    .height(plot_height(ui))
+                    .show(ui, |plot_ui| {
+                        let mut charts: Vec<BarChart> = Vec::new();
+                        for (category, (_, label)) in Spend::CATEGORIES.into_iter().enumerate() {
+                            let bars = projection
+                                .rows
+                                .iter()
+                                .map(|row| {
+                                    Bar::new(month_x(row.month), row.spend.amounts()[category])
+                                        .width(0.8)
+                                })
+                                .collect();
+                            let chart = BarChart::new(label, bars)
+                                .color(theme::series_colour(category))
+                                .element_formatter(Box::new(move |bar, _| {
+                                    format!(
+                                        "{label}\n{}: {}",
+                                        month_at(bar.argument)
+                                            .map_or_else(String::new, Month::label),
+                                        units::gbp(bar.value)
+                                    )
+                                }));
+                            let below: Vec<&BarChart> = charts.iter().collect();
+                            let chart = chart.stack_on(&below);
+                            charts.push(chart);
+                        }
+                        for chart in charts {
+                            plot_ui.bar_chart(chart);
+                        }
+                        if let Some(fan) = &fan {
+                            draw_bands(plot_ui, fan);
+                        }
+                        for line in &lines {
+                            plot_ui.line(
+                                Line::new(line.name.clone(), line.points.clone())
+                                    .color(line.colour)
+                                    .style(LineStyle::dashed_dense())
+                                    .width(2.5),
+                            );
+                        }
+                        intervention_markers(plot_ui, projection);
+                    });
+                },
+            );
         },
         |ui| {
             chart_heading(ui, ScenarioChart::YearlySpend);
@@ -122,8 +133,9 @@ pub fn money_ui(
                 })
                 .into();
             keys.extend(legend_key(ui.visuals(), &published));
-            legend_ui(ui, &keys, false);
-            year_chart(ui, projection, &published);
+            legend_and_plot_ui(ui, &keys, false, |ui| {
+                year_chart(ui, projection, &published);
+            });
         },
     );
 }
