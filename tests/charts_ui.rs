@@ -54,14 +54,14 @@ fn screen_at(harness: &Harness<'_, CaseloadApp>, chart: &str, point: PlotPoint) 
 }
 
 /// Hovering the dashed line where the plan starts shows the plan's name, as the
-/// legend promises ("intervention starts (hover for its name)").
+/// legend promises ("intervention starts (hover a line)").
 #[test]
 fn hovering_an_intervention_line_names_the_intervention() {
     let mut harness = app([1500.0, 1100.0]);
     let (label, month) = harness.state().document().projection().intervention_starts[0].clone();
     assert!(
         harness
-            .get_all_by_label("intervention starts (hover for its name)")
+            .get_all_by_label(caseload::ui::charts::MARKER_KEY)
             .count()
             >= 1
     );

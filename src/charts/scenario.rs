@@ -203,7 +203,7 @@ impl ScenarioChart {
 const AVERAGE_CASELOAD: &[SeriesDefinition] = &[
     line("Average caseload", 0, |row| row.workload.average_caseload),
     SeriesDefinition {
-        name: "Cap (weighted by case-holding staff)",
+        name: "Cap (weighted)",
         // Not the reference colour: the intervention-start lines are dashed in it.
         colour: SeriesColour::Palette(1),
         dashed: true,

@@ -29,13 +29,31 @@ pub fn month_axis_label(mark: GridMark) -> String {
     Month::from_index(mark.value.round() as i32).map_or_else(String::new, Month::label)
 }
 
+/// egui_plot's least grid spacing in points (its default, which the charts
+/// keep): the grid input's base step is this many points of x.
+const GRID_SPACING_POINTS: f64 = 8.0;
+
+/// Room for a month label ("Apr 2019") and a gap, in points.
+const MONTH_LABEL_POINTS: f64 = 72.0;
+
 /// Grid lines on months, stronger on quarters and strongest on April, the start
-/// of the financial year.
+/// of the financial year. The labelled step is the least (a month, a quarter,
+/// a year, two or five years) that leaves room for each label, so a narrow
+/// chart still names some Aprils rather than none.
 pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     let (low, high) = input.bounds;
     if !(low.is_finite() && high.is_finite()) || high - low > 12.0 * 400.0 {
         return Vec::new();
     }
+    let points_per_month = if input.base_step_size > 0.0 {
+        GRID_SPACING_POINTS / input.base_step_size
+    } else {
+        f64::INFINITY
+    };
+    let label_step = [1, 3, 12, 24, 60, 120]
+        .into_iter()
+        .find(|step| f64::from(*step) * points_per_month >= MONTH_LABEL_POINTS)
+        .unwrap_or(120);
     let visible_months = high - low;
     let smallest_step = if visible_months > 150.0 {
         12
@@ -50,6 +68,7 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
             continue;
         };
         let step = match month.month_number() {
+            4 if label_step > 12 && month.year().rem_euclid(label_step / 12) == 0 => label_step,
             4 => 12,
             1 | 7 | 10 => 3,
             _ => 1,
@@ -64,7 +83,7 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// Grid lines on y at 1, 2 or 5 times a power of ten, about five across the
+/// Grid lines on y at 1, 2, 2.5 or 5 times a power of ten, about five across the
 /// range, so that a short chart still has a few numbers on its axis (the
 /// default, powers of ten only, can leave just "0", or "£0" and "£10.0m").
 pub fn nice_grid(input: GridInput) -> Vec<GridMark> {
@@ -75,7 +94,7 @@ pub fn nice_grid(input: GridInput) -> Vec<GridMark> {
     }
     let rough = range / 5.0;
     let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|factor| factor * power)
         .find(|step| *step >= rough * 0.999)
@@ -157,7 +176,7 @@ mod tests {
     }
 
     #[test]
-    fn the_nice_grid_steps_by_one_two_or_five() {
+    fn the_nice_grid_steps_by_one_two_two_and_a_half_or_five() {
         let values: Vec<f64> = ticks(0.0, 7300.0).iter().map(|mark| mark.value).collect();
         assert_eq!(values, [0.0, 2000.0, 4000.0, 6000.0]);
         let values: Vec<f64> = ticks(-3.0, 41.0).iter().map(|mark| mark.value).collect();
@@ -175,6 +194,16 @@ mod tests {
             .map(|mark| gbp_tick(mark.value, mark.step_size))
             .collect();
         assert_eq!(labels, ["£0", "£5m", "£10m"]);
+        let labels: Vec<String> = ticks(0.0, 10.3e6)
+            .iter()
+            .map(|mark| gbp_tick(mark.value, mark.step_size))
+            .collect();
+        assert_eq!(labels, ["£0", "£2.5m", "£5m", "£7.5m", "£10m"]);
+        let percent: Vec<String> = ticks(0.0, 104.0)
+            .iter()
+            .map(|mark| percent_tick(mark.value, mark.step_size))
+            .collect();
+        assert_eq!(percent, ["0%", "25%", "50%", "75%", "100%"]);
         let labels: Vec<String> = ticks(10e6, 12.4e6)
             .iter()
             .map(|mark| gbp_tick(mark.value, mark.step_size))
@@ -204,6 +233,32 @@ mod tests {
     #[test]
     fn an_axis_from_zero_to_ten_has_more_than_zero() {
         assert!(ticks(0.0, 10.0).len() >= 3);
+    }
+
+    /// Seven years on a chart 330 points wide: a year is 47 points, too
+    /// little for "Apr 2019", so every other April carries a two-year step
+    /// (which egui_plot labels) and the rest stay unlabelled grid lines.
+    #[test]
+    fn a_narrow_chart_labels_every_other_april() {
+        let low = f64::from(Month::new(2015, 1).unwrap().index());
+        let high = low + 84.0;
+        let base_step_size = 84.0 / 330.0 * GRID_SPACING_POINTS;
+        let marks = month_grid(GridInput {
+            bounds: (low, high),
+            base_step_size,
+        });
+        let labelled: Vec<String> = marks
+            .iter()
+            .filter(|mark| mark.step_size * 330.0 / 84.0 >= MONTH_LABEL_POINTS)
+            .map(|mark| month_axis_label(*mark))
+            .collect();
+        assert_eq!(labelled, ["Apr 2016", "Apr 2018", "Apr 2020"]);
+        // A wide chart labels each April.
+        let wide = month_grid(GridInput {
+            bounds: (low, high),
+            base_step_size: 84.0 / 1_200.0 * GRID_SPACING_POINTS,
+        });
+        assert!(wide.iter().any(|mark| mark.step_size == 12.0));
     }
 
     #[test]

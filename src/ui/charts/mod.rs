@@ -408,10 +408,14 @@ impl From<&Series> for Key {
     }
 }
 
+/// The legend's name for the dashed lines where interventions start; hovering
+/// a line names its intervention.
+pub const MARKER_KEY: &str = "intervention starts (hover a line)";
+
 /// The key to the intervention markers.
 fn marker_key(ui: &Ui) -> Key {
     Key {
-        name: "intervention starts (hover for its name)".to_owned(),
+        name: MARKER_KEY.to_owned(),
         colour: theme::marker_colour(ui.visuals()),
         dashed: true,
         block: false,
@@ -462,6 +466,37 @@ pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
     });
 }
 
+/// Whether the charts on screen put their legends beside them: all do when
+/// any one's legend is too long for a line, so that the charts of a tab keep
+/// one time axis, the same width. Decided from the frame before (a chart
+/// drawn first cannot know about the next), repainting once when it changes.
+fn side_legends(ui: &Ui, too_long: bool) -> bool {
+    #[derive(Clone, Copy, Default)]
+    struct Legends {
+        frame: u64,
+        this_frame: bool,
+        last_frame: bool,
+    }
+    let id = Id::new("caseload_side_legends");
+    let frame = ui.ctx().cumulative_frame_nr();
+    let mut legends = ui
+        .data(|data| data.get_temp::<Legends>(id))
+        .unwrap_or_default();
+    if legends.frame != frame {
+        legends = Legends {
+            frame,
+            this_frame: false,
+            last_frame: legends.this_frame,
+        };
+    }
+    legends.this_frame |= too_long;
+    if too_long && !legends.last_frame {
+        ui.ctx().request_repaint();
+    }
+    ui.data_mut(|data| data.insert_temp(id, legends));
+    too_long || legends.last_frame
+}
+
 /// A chart's legend and plot: the legend on one line above the plot when it
 /// fits there, otherwise beside it, one entry a line. `plot` draws the plot in
 /// the space it is given (its full height).
@@ -475,7 +510,7 @@ pub fn legend_and_plot_ui(
     let markers = with_markers.then_some(&marker);
     let all: Vec<&Key> = keys.iter().chain(markers).collect();
     let row: f32 = all.iter().map(|key| key_width(ui, key)).sum();
-    if row <= ui.available_width() {
+    if !side_legends(ui, row > ui.available_width()) {
         ui.horizontal(|ui| {
             for key in &all {
                 ui.spacing_mut().item_spacing.x = 4.0;
