@@ -162,3 +162,33 @@ fn dragging_a_number_moves_by_its_step_and_back_to_its_start() {
     harness.run();
     assert_eq!(experienced(&harness), start, "back where the drag began");
 }
+
+/// On the staff chart, with nine lines, the pointer on the experienced social
+/// workers' line names that line, its month and its FTE.
+#[test]
+fn hovering_a_line_names_the_series_under_the_pointer() {
+    let mut harness = app([1500.0, 1100.0]);
+    harness.get_all_by_label("Staff").last().unwrap().click();
+    harness.run();
+    let projection = harness.state().document().projection();
+    let group = projection
+        .groups
+        .iter()
+        .position(|group| group.name == "Experienced social workers")
+        .unwrap();
+    let row = 24;
+    let month = projection.rows[row].month;
+    let fte = projection.group_series(group).nth(row).unwrap().fte;
+    let position = screen_at(
+        &harness,
+        "staff_chart",
+        PlotPoint::new(f64::from(month.index()), fte),
+    );
+    harness.hover_at(position);
+    harness.run();
+    harness.get_by_label_contains(&format!(
+        "Experienced social workers\n{}: {} FTE",
+        month.label(),
+        caseload::units::fte(fte)
+    ));
+}

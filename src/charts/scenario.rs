@@ -324,4 +324,77 @@ mod tests {
         assert_eq!(budget.colour, SeriesColour::Reference);
         assert_eq!((budget.value)(row), Some(row.monthly_budget));
     }
+
+    /// What tells one series from another on a chart: its hue family and
+    /// whether it is dashed.
+    fn look(colour: SeriesColour, dashed: bool) -> (super::super::Hue, bool) {
+        let family = match colour {
+            SeriesColour::Palette(index) => {
+                super::super::hue_family(super::super::series_colour(index))
+            }
+            SeriesColour::Reference => super::super::Hue::Neutral,
+        };
+        (family, dashed)
+    }
+
+    /// Experienced and Other roles were both orange, Agency and Contracted
+    /// teams both yellow, Permanent staff and Other costs two blues. Now every
+    /// chart's series differ in hue, or where a chart has more series than
+    /// hues, in hue and dash together.
+    #[test]
+    fn no_two_series_on_a_chart_look_alike() {
+        use super::super::{Hue, hue_family, listed_colour, series_colour, series_dashed};
+        let assert_distinct = |chart: &str, looks: &[(Hue, bool)]| {
+            for (index, one) in looks.iter().enumerate() {
+                assert!(
+                    !looks[..index].contains(one),
+                    "{chart}: series {index} looks like an earlier one: {one:?}"
+                );
+            }
+        };
+        for chart in ScenarioChart::ALL {
+            let looks: Vec<(Hue, bool)> = chart
+                .series()
+                .iter()
+                .map(|series| look(series.colour, series.dashed))
+                .collect();
+            assert_distinct(chart.title(), &looks);
+        }
+        // Spend by category: seven blocks, seven hue families (grey for "Other").
+        let spend: Vec<Hue> = (0..crate::sim::Spend::CATEGORIES.len())
+            .map(|category| hue_family(series_colour(category)))
+            .collect();
+        assert_distinct(
+            "spend",
+            &spend.iter().map(|hue| (*hue, false)).collect::<Vec<_>>(),
+        );
+        let placements: Vec<(Hue, bool)> = crate::model::PlacementKind::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    hue_family(series_colour(ScenarioChart::placement_colour(kind.index()))),
+                    false,
+                )
+            })
+            .collect();
+        assert_distinct("placements", &placements);
+        // Staff: Liverpool's seven groups and then the chart's own lines.
+        let scenario = crate::io::default_scenario();
+        let mut staff: Vec<(Hue, bool)> = (0..scenario.staff.len())
+            .map(|index| (hue_family(listed_colour(index)), series_dashed(index)))
+            .collect();
+        staff.extend(
+            ScenarioChart::StaffByGroup
+                .series()
+                .iter()
+                .map(|series| look(series.colour, series.dashed)),
+        );
+        assert!(scenario.staff.len() >= 7, "a scenario with many groups");
+        assert_distinct("staff", &staff);
+        let [(_, spend_bar), (_, funding_bar)] = ScenarioChart::YEAR_BARS;
+        assert_ne!(
+            hue_family(series_colour(spend_bar)),
+            hue_family(series_colour(funding_bar))
+        );
+    }
 }

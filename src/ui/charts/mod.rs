@@ -40,7 +40,7 @@ fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::workspace:
         {
             commands.push(crate::workspace::Command::ExportCharts(*tab));
         }
-        ui.weak("Drag to pan, Ctrl+scroll to zoom, double-click to reset. All charts share the time axis.");
+        ui.weak("Drag to move through time, Ctrl+scroll to zoom in on time, double-click to reset. All charts share the time axis.");
     });
     ui.separator();
 }
@@ -477,7 +477,7 @@ fn side_legends(ui: &Ui, too_long: bool) -> bool {
         this_frame: bool,
         last_frame: bool,
     }
-    let id = Id::new("caseload_side_legends");
+    let id = Id::unique("caseload_side_legends");
     let frame = ui.ctx().cumulative_frame_nr();
     let mut legends = ui
         .data(|data| data.get_temp::<Legends>(id))
@@ -535,12 +535,53 @@ pub fn legend_and_plot_ui(
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
                         swatch_ui(ui, key);
-                        ui.add(egui::Label::new(key_text(key)).truncate());
+                        let room = ui.available_width();
+                        let shown = ui.label(key_text(&shortened(ui, key, room)));
+                        if shown.rect.width() + 1.0 < key_width(ui, key) - SWATCH_WIDTH - 16.0 {
+                            shown.on_hover_text(&key.name);
+                        }
                     });
                 }
             });
         });
     });
+}
+
+/// A legend entry whose name fits `room` points: too long a name keeps its
+/// start and its end, which tells scenarios apart ("Average caseload: Liv…do
+/// nothing"), with "…" between.
+fn shortened(ui: &Ui, key: &Key, room: f32) -> Key {
+    let width = |name: &str| {
+        egui::WidgetText::from(RichText::new(name).size(12.5))
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    let chars: Vec<char> = key.name.chars().collect();
+    let mut name = key.name.clone();
+    let mut keep = chars.len();
+    while keep > 4 && width(&name) > room {
+        keep -= 1;
+        let end = keep * 2 / 5;
+        let start = keep - end;
+        name = chars[..start]
+            .iter()
+            .chain(['…'].iter())
+            .chain(chars[chars.len() - end..].iter())
+            .collect();
+    }
+    Key {
+        name,
+        colour: key.colour,
+        dashed: key.dashed,
+        block: key.block,
+        marker: key.marker,
+    }
 }
 
 fn swatch_ui(ui: &mut Ui, key: &Key) {
