@@ -74,8 +74,17 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
             _ => 1,
         };
         if step >= smallest_step {
+            // A label centred closer than half its width to either end would
+            // be cut ("Apr 202"): keep the grid line, drop the label.
+            let x = f64::from(index);
+            let room = (x - low).min(high - x) * points_per_month;
+            let step = if step >= label_step && room < MONTH_LABEL_POINTS / 2.0 {
+                step.min(smallest_step.max(1))
+            } else {
+                step
+            };
             marks.push(GridMark {
-                value: f64::from(index),
+                value: x,
                 step_size: f64::from(step),
             });
         }
@@ -259,6 +268,14 @@ mod tests {
             base_step_size: 84.0 / 1_200.0 * GRID_SPACING_POINTS,
         });
         assert!(wide.iter().any(|mark| mark.step_size == 12.0));
+        // An April on the right edge keeps its grid line but not its label.
+        let edge = month_grid(GridInput {
+            bounds: (low, f64::from(Month::new(2022, 4).unwrap().index()) + 0.2),
+            base_step_size: 84.0 / 1_200.0 * GRID_SPACING_POINTS,
+        });
+        let last = edge.last().unwrap();
+        assert_eq!(month_axis_label(*last), "Apr 2022");
+        assert!(last.step_size * 1_200.0 / 84.0 < MONTH_LABEL_POINTS);
     }
 
     #[test]
