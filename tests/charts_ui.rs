@@ -192,3 +192,54 @@ fn hovering_a_line_names_the_series_under_the_pointer() {
         caseload::units::fte(fte)
     ));
 }
+
+/// Legends take one line: on a wide window the caseload chart's keys sit side
+/// by side above it; on a projector's 1280 × 720 the staff chart's nine keys
+/// stand beside the chart, one line each, rather than wrapping into rows.
+#[test]
+fn legends_take_one_line_above_or_one_line_each_beside() {
+    let mut harness = app([1920.0, 1080.0]);
+    let rows: Vec<f32> = ["Average caseload", "Cap (weighted)"]
+        .into_iter()
+        .chain([caseload::ui::charts::MARKER_KEY])
+        .map(|name| {
+            harness
+                .get_all_by_label(name)
+                .next()
+                .unwrap()
+                .rect()
+                .center()
+                .y
+        })
+        .collect();
+    assert!(
+        rows.iter().all(|y| (y - rows[0]).abs() < 2.0),
+        "one line: {rows:?}"
+    );
+
+    harness.set_size(egui::vec2(1280.0, 720.0));
+    harness.run();
+    harness.get_all_by_label("Staff").last().unwrap().click();
+    harness.run();
+    let keys: Vec<egui::Rect> = ["All staff", "Vacancies (all permanent groups)"]
+        .into_iter()
+        .map(|name| harness.get_by_label(name).rect())
+        .collect();
+    let chart = PlotMemory::load(&harness.ctx, plot_id("staff_chart"))
+        .unwrap()
+        .transform()
+        .frame()
+        .to_owned();
+    for key in &keys {
+        assert!(key.height() < 20.0, "one line: {key:?}");
+        assert!(
+            key.left() > chart.right(),
+            "beside the chart: {key:?} {chart:?}"
+        );
+    }
+    assert!((keys[0].left() - keys[1].left()).abs() < 1.0, "a column");
+    assert!(
+        keys[1].top() > keys[0].bottom() - 1.0,
+        "one above the other"
+    );
+}
