@@ -198,24 +198,27 @@ fn hovering_a_line_names_the_series_under_the_pointer() {
 /// stand beside the chart, one line each, rather than wrapping into rows.
 #[test]
 fn legends_take_one_line_above_or_one_line_each_beside() {
+    let one_line_above = |harness: &Harness<'_, CaseloadApp>| {
+        let rows: Vec<f32> = ["Average caseload", "Cap (weighted)"]
+            .into_iter()
+            .chain([caseload::ui::charts::MARKER_KEY])
+            .map(|name| {
+                harness
+                    .get_all_by_label(name)
+                    .next()
+                    .unwrap()
+                    .rect()
+                    .center()
+                    .y
+            })
+            .collect();
+        assert!(
+            rows.iter().all(|y| (y - rows[0]).abs() < 2.0),
+            "one line: {rows:?}"
+        );
+    };
     let mut harness = app([1920.0, 1080.0]);
-    let rows: Vec<f32> = ["Average caseload", "Cap (weighted)"]
-        .into_iter()
-        .chain([caseload::ui::charts::MARKER_KEY])
-        .map(|name| {
-            harness
-                .get_all_by_label(name)
-                .next()
-                .unwrap()
-                .rect()
-                .center()
-                .y
-        })
-        .collect();
-    assert!(
-        rows.iter().all(|y| (y - rows[0]).abs() < 2.0),
-        "one line: {rows:?}"
-    );
+    one_line_above(&harness);
 
     harness.set_size(egui::vec2(1280.0, 720.0));
     harness.run();
@@ -242,4 +245,11 @@ fn legends_take_one_line_above_or_one_line_each_beside() {
         keys[1].top() > keys[0].bottom() - 1.0,
         "one above the other"
     );
+
+    // Back on a wide window, the legends return above their charts by themselves.
+    harness.get_by_label("Caseloads").click();
+    harness.run();
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    one_line_above(&harness);
 }

@@ -30,6 +30,7 @@ pub fn comparison_charts_ui(
         |ui| report_chart_ui(ui, first, documents, shown, active),
         |ui| report_chart_ui(ui, second, documents, shown, active),
     );
+    super::settle_legends(ui);
 }
 
 /// How a comparison chart's axis and hover write its measure.

@@ -80,6 +80,7 @@ pub fn charts_ui(
                     ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
                 });
         });
+    settle_legends(ui);
 }
 
 /// Fan-chart bands of a Monte Carlo run: 90% and 50% of the draws, shaded.
@@ -466,35 +467,50 @@ pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
     });
 }
 
-/// Whether the charts on screen put their legends beside them: all do when
-/// any one's legend is too long for a line, so that the charts of a tab keep
-/// one time axis, the same width. Decided from the frame before (a chart
-/// drawn first cannot know about the next), repainting once when it changes.
+/// Where the charts on screen put their legends, pass by pass: all beside
+/// their charts when any one's legend is too long for a line, so that the
+/// charts of a tab keep one time axis, the same width.
+#[derive(Clone, Copy, Default)]
+struct Legends {
+    pass: u64,
+    /// Some chart drawn in this pass has too long a legend.
+    this_pass: bool,
+    /// Some chart drawn in the pass before had.
+    last_pass: bool,
+}
+
+fn legends_id() -> Id {
+    Id::unique("caseload_side_legends")
+}
+
+/// Whether a chart puts its legend beside it: when its own is too long, or any
+/// was in the pass before (a chart drawn first cannot know about the next).
 fn side_legends(ui: &Ui, too_long: bool) -> bool {
-    #[derive(Clone, Copy, Default)]
-    struct Legends {
-        frame: u64,
-        this_frame: bool,
-        last_frame: bool,
-    }
-    let id = Id::unique("caseload_side_legends");
-    let frame = ui.ctx().cumulative_frame_nr();
+    let pass = ui.ctx().cumulative_pass_nr();
     let mut legends = ui
-        .data(|data| data.get_temp::<Legends>(id))
+        .data(|data| data.get_temp::<Legends>(legends_id()))
         .unwrap_or_default();
-    if legends.frame != frame {
+    if legends.pass != pass {
         legends = Legends {
-            frame,
-            this_frame: false,
-            last_frame: legends.this_frame,
+            pass,
+            this_pass: false,
+            last_pass: legends.this_pass,
         };
     }
-    legends.this_frame |= too_long;
-    if too_long && !legends.last_frame {
+    legends.this_pass |= too_long;
+    ui.data_mut(|data| data.insert_temp(legends_id(), legends));
+    too_long || legends.last_pass
+}
+
+/// After the charts: when their legends' place changed, draw once more so that
+/// every chart follows.
+fn settle_legends(ui: &Ui) {
+    let legends = ui
+        .data(|data| data.get_temp::<Legends>(legends_id()))
+        .unwrap_or_default();
+    if legends.pass == ui.ctx().cumulative_pass_nr() && legends.this_pass != legends.last_pass {
         ui.ctx().request_repaint();
     }
-    ui.data_mut(|data| data.insert_temp(id, legends));
-    too_long || legends.last_frame
 }
 
 /// A chart's legend and plot: the legend on one line above the plot when it
