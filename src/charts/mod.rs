@@ -5,6 +5,7 @@
 mod palette;
 mod report;
 mod scenario;
+mod ticks;
 
 pub use palette::{
     Hue, NEUTRAL, PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, hue_family,
@@ -16,3 +17,4 @@ pub use report::{
 pub use scenario::{
     AxisValues, RowValue, ScenarioChart, SeriesColour, SeriesDefinition, scenario_charts_of,
 };
+pub use ticks::without_needless_decimals;
