@@ -5,9 +5,11 @@
 mod palette;
 mod report;
 mod scenario;
+mod ticks;
 
 pub use palette::{
-    PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, scenario_colour, series_colour,
+    Hue, NEUTRAL, PALETTE, Rgb, STATUS_ON_DARK, STATUS_ON_LIGHT, StatusRgb, hue_family,
+    listed_colour, scenario_colour, series_colour, series_dashed,
 };
 pub use report::{
     ChartPoint, ChartSeries, ChartTab, MONTH_AXIS, ReportChart, YEAR_AXIS, YearBar, charts_of,
@@ -15,3 +17,4 @@ pub use report::{
 pub use scenario::{
     AxisValues, RowValue, ScenarioChart, SeriesColour, SeriesDefinition, scenario_charts_of,
 };
+pub use ticks::without_needless_decimals;

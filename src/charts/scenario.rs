@@ -175,7 +175,7 @@ impl ScenarioChart {
 
     /// The chart's fixed series, drawn after any that depend on the scenario:
     /// the average caseload comes before its weighted cap (dashed); a line per staff group (palette by group) comes before
-    /// all staff; placements are stacked by kind (palette from 3) and spend by
+    /// all staff (grey); placements are stacked by kind (palette by kind) and spend by
     /// category (palette by category) under the budget line.
     pub fn series(self) -> &'static [SeriesDefinition] {
         match self {
@@ -194,7 +194,7 @@ impl ScenarioChart {
 
     /// Palette colour of a placement kind's stack (by the kind's index).
     pub fn placement_colour(kind_index: usize) -> usize {
-        kind_index + 3
+        kind_index
     }
 }
 
@@ -203,7 +203,7 @@ impl ScenarioChart {
 const AVERAGE_CASELOAD: &[SeriesDefinition] = &[
     line("Average caseload", 0, |row| row.workload.average_caseload),
     SeriesDefinition {
-        name: "Cap (weighted by case-holding staff)",
+        name: "Cap (weighted)",
         // Not the reference colour: the intervention-start lines are dashed in it.
         colour: SeriesColour::Palette(1),
         dashed: true,
@@ -238,7 +238,9 @@ const CHILDREN_WITH_OPEN_CASES: &[SeriesDefinition] = &[
 ];
 
 const STAFF_BY_GROUP: &[SeriesDefinition] = &[
-    line("All staff", 7, |row| Some(row.staffing.total_fte())),
+    line("All staff", super::NEUTRAL, |row| {
+        Some(row.staffing.total_fte())
+    }),
     SeriesDefinition {
         name: "Vacancies (all permanent groups)",
         colour: SeriesColour::Reference,
@@ -249,7 +251,7 @@ const STAFF_BY_GROUP: &[SeriesDefinition] = &[
 ];
 
 const AGENCY_SHARE: &[SeriesDefinition] = &[
-    line("Agency share of FTE", 6, |row| {
+    line("Agency share of FTE", 0, |row| {
         Some(row.staffing.agency_share * 100.0)
     }),
     line("Staff over their caseload cap", 4, |row| {
@@ -321,5 +323,78 @@ mod tests {
         };
         assert_eq!(budget.colour, SeriesColour::Reference);
         assert_eq!((budget.value)(row), Some(row.monthly_budget));
+    }
+
+    /// What tells one series from another on a chart: its hue family and
+    /// whether it is dashed.
+    fn look(colour: SeriesColour, dashed: bool) -> (super::super::Hue, bool) {
+        let family = match colour {
+            SeriesColour::Palette(index) => {
+                super::super::hue_family(super::super::series_colour(index))
+            }
+            SeriesColour::Reference => super::super::Hue::Neutral,
+        };
+        (family, dashed)
+    }
+
+    /// Experienced and Other roles were both orange, Agency and Contracted
+    /// teams both yellow, Permanent staff and Other costs two blues. Now every
+    /// chart's series differ in hue, or where a chart has more series than
+    /// hues, in hue and dash together.
+    #[test]
+    fn no_two_series_on_a_chart_look_alike() {
+        use super::super::{Hue, hue_family, listed_colour, series_colour, series_dashed};
+        let assert_distinct = |chart: &str, looks: &[(Hue, bool)]| {
+            for (index, one) in looks.iter().enumerate() {
+                assert!(
+                    !looks[..index].contains(one),
+                    "{chart}: series {index} looks like an earlier one: {one:?}"
+                );
+            }
+        };
+        for chart in ScenarioChart::ALL {
+            let looks: Vec<(Hue, bool)> = chart
+                .series()
+                .iter()
+                .map(|series| look(series.colour, series.dashed))
+                .collect();
+            assert_distinct(chart.title(), &looks);
+        }
+        // Spend by category: seven blocks, seven hue families (grey for "Other").
+        let spend: Vec<Hue> = (0..crate::sim::Spend::CATEGORIES.len())
+            .map(|category| hue_family(series_colour(category)))
+            .collect();
+        assert_distinct(
+            "spend",
+            &spend.iter().map(|hue| (*hue, false)).collect::<Vec<_>>(),
+        );
+        let placements: Vec<(Hue, bool)> = crate::model::PlacementKind::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    hue_family(series_colour(ScenarioChart::placement_colour(kind.index()))),
+                    false,
+                )
+            })
+            .collect();
+        assert_distinct("placements", &placements);
+        // Staff: Liverpool's seven groups and then the chart's own lines.
+        let scenario = crate::io::default_scenario();
+        let mut staff: Vec<(Hue, bool)> = (0..scenario.staff.len())
+            .map(|index| (hue_family(listed_colour(index)), series_dashed(index)))
+            .collect();
+        staff.extend(
+            ScenarioChart::StaffByGroup
+                .series()
+                .iter()
+                .map(|series| look(series.colour, series.dashed)),
+        );
+        assert!(scenario.staff.len() >= 7, "a scenario with many groups");
+        assert_distinct("staff", &staff);
+        let [(_, spend_bar), (_, funding_bar)] = ScenarioChart::YEAR_BARS;
+        assert_ne!(
+            hue_family(series_colour(spend_bar)),
+            hue_family(series_colour(funding_bar))
+        );
     }
 }

@@ -228,7 +228,7 @@ fn draw_months(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| measure.format(Some(*y)))
+        .y_label_formatter(&|y| crate::charts::without_needless_decimals(&measure.format(Some(*y))))
         .x_desc(chart.x_label())
         .draw()?;
     let several = scenarios.len() > 1;
@@ -296,7 +296,7 @@ fn draw_years(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| crate::units::gbp(*y))
+        .y_label_formatter(&|y| crate::charts::without_needless_decimals(&crate::units::gbp(*y)))
         .x_desc(chart.x_label())
         .draw()?;
     let several = scenarios.len() > 1;

@@ -57,6 +57,12 @@ pub fn series_colour(index: usize) -> Color32 {
     colour(charts::series_colour(index))
 }
 
+/// The colour of the `index`th series a scenario lists (a staff group): a hue,
+/// never the grey of totals; [`charts::series_dashed`] says when it repeats.
+pub fn listed_colour(index: usize) -> Color32 {
+    colour(charts::listed_colour(index))
+}
+
 /// Reference lines (caps, budgets) and intervention markers.
 pub fn reference_colour(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

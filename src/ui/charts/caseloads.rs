@@ -32,7 +32,11 @@ pub fn caseloads_ui(
             );
             lines_chart(
                 ui,
-                with_history(scenario_plot("caseload_chart", chart), projection, council),
+                with_history(
+                    scenario_plot("caseload_chart", chart, projection),
+                    projection,
+                    council,
+                ),
                 &lines,
                 &published,
                 projection,
@@ -51,8 +55,12 @@ pub fn caseloads_ui(
             let lines = fixed_series(ui.visuals(), chart, projection);
             lines_chart(
                 ui,
-                with_history(scenario_plot("capacity_chart", chart), projection, council)
-                    .include_y(10.0),
+                with_history(
+                    scenario_plot("capacity_chart", chart, projection),
+                    projection,
+                    council,
+                )
+                .include_y(10.0),
                 &lines,
                 &[],
                 projection,

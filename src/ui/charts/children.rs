@@ -7,7 +7,7 @@ use super::published::published_series;
 use super::published::with_history;
 use super::{
     FanBands, Key, Series, chart_heading, chart_title, count_text, fixed_series,
-    intervention_markers, legend_ui, lines_chart, month_at, month_x, nice_grid, plot_height,
+    intervention_markers, legend_and_plot_ui, lines_chart, month_at, month_x, plot_height,
     scenario_plot, three_charts, time_plot,
 };
 use crate::charts::ScenarioChart;
@@ -47,7 +47,11 @@ pub fn children_ui(
             let in_care = colour(2);
             lines_chart(
                 ui,
-                with_history(scenario_plot("children_chart", chart), projection, council),
+                with_history(
+                    scenario_plot("children_chart", chart, projection),
+                    projection,
+                    council,
+                ),
                 &lines,
                 &published,
                 projection,
@@ -81,43 +85,50 @@ fn placements_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>
             marker: false,
         })
         .collect();
-    legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-    with_history(
-        scenario_plot("placements_chart", chart),
-        projection,
-        council,
-    )
-    .height(plot_height(ui))
-    .show(ui, |plot_ui| {
-        let mut charts: Vec<BarChart> = Vec::new();
-        for kind in PlacementKind::ALL {
-            let bars = projection
-                .rows
-                .iter()
-                .map(|row| {
-                    Bar::new(
-                        month_x(row.month),
-                        row.stocks.looked_after_by_placement[kind.index()],
-                    )
-                    .width(0.8)
-                })
-                .collect();
-            let name = kind.label();
-            let chart = BarChart::new(name, bars)
-                .color(colour(kind))
-                .element_formatter(Box::new(move |bar, _| {
-                    let month = month_at(bar.argument).map_or_else(String::new, Month::label);
-                    format!("{name}\n{month}: {} children", count_text(bar.value))
-                }));
-            let below: Vec<&BarChart> = charts.iter().collect();
-            let chart = chart.stack_on(&below);
-            charts.push(chart);
-        }
-        for chart in charts {
-            plot_ui.bar_chart(chart);
-        }
-        intervention_markers(plot_ui, projection);
-    });
+    legend_and_plot_ui(
+        ui,
+        &keys,
+        !projection.intervention_starts.is_empty(),
+        |ui| {
+            with_history(
+                scenario_plot("placements_chart", chart, projection),
+                projection,
+                council,
+            )
+            .height(plot_height(ui))
+            .show(ui, |plot_ui| {
+                let mut charts: Vec<BarChart> = Vec::new();
+                for kind in PlacementKind::ALL {
+                    let bars = projection
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            Bar::new(
+                                month_x(row.month),
+                                row.stocks.looked_after_by_placement[kind.index()],
+                            )
+                            .width(0.8)
+                        })
+                        .collect();
+                    let name = kind.label();
+                    let chart = BarChart::new(name, bars)
+                        .color(colour(kind))
+                        .element_formatter(Box::new(move |bar, _| {
+                            let month =
+                                month_at(bar.argument).map_or_else(String::new, Month::label);
+                            format!("{name}\n{month}: {} children", count_text(bar.value))
+                        }));
+                    let below: Vec<&BarChart> = charts.iter().collect();
+                    let chart = chart.stack_on(&below);
+                    charts.push(chart);
+                }
+                for chart in charts {
+                    plot_ui.bar_chart(chart);
+                }
+                intervention_markers(plot_ui, projection);
+            });
+        },
+    );
 }
 
 /// Referrals a year: the sum of the twelve months to each month (from the
@@ -141,12 +152,12 @@ fn referrals_ui(ui: &mut Ui, projection: &Projection, council: Option<&Council>)
             time_plot(
                 "referrals_chart",
                 "Referrals a year",
-                count_text,
+                crate::charts::AxisValues::Count,
                 " referrals",
+                projection,
             )
-            // Room for "10,000", and numbers on a short axis.
-            .y_axis_min_width(64.0)
-            .y_grid_spacer(nice_grid),
+            // Room for "10,000".
+            .y_axis_min_width(64.0),
             projection,
             council,
         ),

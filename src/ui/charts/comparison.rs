@@ -8,7 +8,7 @@ use super::published::{published_series, with_history};
 use super::{
     Key, Series, chart_title, legend_ui, lines_chart, month_x, plot_height, time_plot, two_charts,
 };
-use crate::charts::{ChartTab, ReportChart, charts_of};
+use crate::charts::{AxisValues, ChartTab, ReportChart, charts_of};
 use crate::history::HistoryFigure;
 use crate::ui::theme;
 use crate::units::Measure;
@@ -31,15 +31,17 @@ pub fn comparison_charts_ui(
         |ui| report_chart_ui(ui, first, documents, shown, scenario),
         |ui| report_chart_ui(ui, second, documents, shown, scenario),
     );
+    super::settle_legends(ui);
 }
 
-fn value_text(measure: Measure) -> fn(f64) -> String {
+/// How a comparison chart's axis and hover write its measure.
+fn axis_values(measure: Measure) -> AxisValues {
     match measure {
-        Measure::Caseload => super::caseload_text,
-        Measure::Months | Measure::Children => super::count_text,
-        Measure::Fte => super::fte_text,
-        Measure::Share => super::percent_text,
-        Measure::Pounds | Measure::BudgetVariance => super::gbp_text,
+        Measure::Caseload => AxisValues::Caseload,
+        Measure::Months | Measure::Children => AxisValues::Count,
+        Measure::Fte => AxisValues::Fte,
+        Measure::Share => AxisValues::Percent,
+        Measure::Pounds | Measure::BudgetVariance => AxisValues::Pounds,
     }
 }
 
@@ -105,7 +107,19 @@ fn report_chart_ui(
     lines_chart(
         ui,
         with_history(
-            time_plot(id, chart.y_label(), value_text(chart.measure()), ""),
+            time_plot(
+                id,
+                chart.y_label(),
+                axis_values(chart.measure()),
+                "",
+                marker_source.projection(),
+            )
+            // A chart of zeros (no cases above capacity) still shows a scale.
+            .include_y(if chart.measure() == Measure::Pounds {
+                0.0
+            } else {
+                10.0
+            }),
             marker_source.projection(),
             council,
         ),

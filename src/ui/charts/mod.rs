@@ -1,6 +1,7 @@
 //! The charts: caseloads, children, staff and money, on one shared time axis.
 //! These functions only read the projection; they never change the scenario.
 
+mod axis;
 mod caseloads;
 mod children;
 mod comparison;
@@ -8,10 +9,11 @@ mod money;
 pub mod published;
 mod staff;
 
+pub use axis::{month_axis_label, month_grid, nice_grid};
 pub use comparison::comparison_charts_ui;
 
 use egui::{Color32, Id, RichText, Stroke, Ui};
-use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
+use egui_plot::{HoverPosition, Line, LineStyle, Plot, PlotUi, VLine};
 
 use crate::model::Month;
 use crate::published::Council;
@@ -38,7 +40,7 @@ fn tabs_ui(ui: &mut Ui, tab: &mut ChartTab, commands: &mut Vec<crate::workspace:
         {
             commands.push(crate::workspace::Command::ExportCharts(*tab));
         }
-        ui.weak("Drag to pan, Ctrl+scroll to zoom, double-click to reset. All charts share the time axis.");
+        ui.weak("Drag to move through time, Ctrl+scroll to zoom in on time, double-click to reset. All charts share the time axis.");
     });
     ui.separator();
 }
@@ -78,6 +80,7 @@ pub fn charts_ui(
                     ChartTab::Money => money::money_ui(ui, projection, uncertainty, council),
                 });
         });
+    settle_legends(ui);
 }
 
 /// Fan-chart bands of a Monte Carlo run: 90% and 50% of the draws, shaded.
@@ -187,115 +190,79 @@ fn month_at(x: f64) -> Option<Month> {
     Month::from_index(x.round() as i32)
 }
 
-/// "Apr 2019" for a whole month; nothing between months.
-pub fn month_axis_label(mark: GridMark) -> String {
-    if (mark.value - mark.value.round()).abs() > 1e-6 {
-        return String::new();
-    }
-    month_at(mark.value).map_or_else(String::new, Month::label)
-}
-
-/// Grid lines on months, stronger on quarters and strongest on April, the start
-/// of the financial year.
-pub fn month_grid(input: GridInput) -> Vec<GridMark> {
-    let (low, high) = input.bounds;
-    if !(low.is_finite() && high.is_finite()) || high - low > 12.0 * 400.0 {
-        return Vec::new();
-    }
-    let visible_months = high - low;
-    let smallest_step = if visible_months > 150.0 {
-        12
-    } else if visible_months > 40.0 {
-        3
-    } else {
-        1
-    };
-    let mut marks = Vec::new();
-    for index in low.floor() as i32..=high.ceil() as i32 {
-        let Some(month) = Month::from_index(index) else {
-            continue;
-        };
-        let step = match month.month_number() {
-            4 => 12,
-            1 | 7 | 10 => 3,
-            _ => 1,
-        };
-        if step >= smallest_step {
-            marks.push(GridMark {
-                value: f64::from(index),
-                step_size: f64::from(step),
-            });
-        }
-    }
-    marks
-}
-
-/// Grid lines on y at 1, 2 or 5 times a power of ten, about five across the
-/// range, so that a short chart still has a few numbers on its axis (the
-/// default, powers of ten only, can leave just "0").
-pub fn nice_grid(input: GridInput) -> Vec<GridMark> {
-    let (low, high) = input.bounds;
-    let range = high - low;
-    if !(low.is_finite() && high.is_finite()) || range <= 0.0 {
-        return Vec::new();
-    }
-    let rough = range / 5.0;
-    let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|factor| factor * power)
-        .find(|step| *step >= rough)
-        .unwrap_or(10.0 * power);
-    let first = (low / step).ceil() as i64;
-    let last = (high / step).floor() as i64;
-    (first..=last)
-        .map(|index| GridMark {
-            value: index as f64 * step,
-            step_size: step,
-        })
-        .collect()
-}
-
-/// A chart over time: shared x axis with month labels, a titled y axis and hover
-/// read-outs "Series / Apr 2019: value unit".
+/// A chart over time: shared x axis with month labels, a titled y axis with
+/// round ticks, and hover read-outs "Series / Apr 2019: value unit" that also
+/// name the interventions starting in the month under the pointer. Zoom and pan
+/// move time only, so a line can never leave the chart upwards.
 fn time_plot<'a>(
     id: &'a str,
     y_label: &'a str,
-    value_text: fn(f64) -> String,
+    values: AxisValues,
     hover_unit: &'a str,
+    projection: &Projection,
 ) -> Plot<'a> {
+    let value_text = axis_text(values);
+    let tick = tick_text(values);
+    let markers = intervention_names(projection);
     Plot::new(id)
         .id(plot_id(id))
         .x_axis_label(crate::charts::MONTH_AXIS)
         .y_axis_label(y_label)
-        .x_axis_formatter(|mark, _range| month_axis_label(mark))
+        .x_axis_formatter(axis::month_tick)
         .x_grid_spacer(month_grid)
-        .y_axis_formatter(move |mark, _range| value_text(mark.value))
+        .y_grid_spacer(nice_grid)
+        .y_axis_formatter(move |mark, _range| tick(mark.value, mark.step_size))
         .y_axis_min_width(56.0)
         .link_axis(time_axis_group(), [true, false])
         .link_cursor(time_axis_group(), [true, false])
         .allow_scroll(false)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_boxed_zoom(false)
         .label_formatter(move |hover: &HoverPosition<'_>| {
-            match hover {
-                HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } => {
-                    if published::is_published(plot_name) {
-                        return Some((*plot_name).to_owned());
-                    }
-                    let month = month_at(position.x).map_or_else(String::new, Month::label);
-                    Some(format!(
-                        "{plot_name}\n{month}: {}{hover_unit}",
-                        value_text(position.y)
-                    ))
-                }
-                // Away from the lines, only the month under the pointer.
-                HoverPosition::Elsewhere { position } => month_at(position.x).map(Month::label),
-            }
+            hover_text(hover, value_text, hover_unit, &markers)
         })
         .include_y(0.0)
+}
+
+/// What the pointer shows: the series under it with the month and value (a
+/// published point's name says it all), or away from the lines only the
+/// month; either way followed by the interventions that start in that month,
+/// whose dashed line the pointer is on.
+fn hover_text(
+    hover: &HoverPosition<'_>,
+    value_text: fn(f64) -> String,
+    hover_unit: &str,
+    markers: &[(f64, String)],
+) -> Option<String> {
+    let (mut text, x) = match hover {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => {
+            if published::is_published(plot_name) {
+                return Some((*plot_name).to_owned());
+            }
+            let month = month_at(position.x).map_or_else(String::new, Month::label);
+            (
+                format!(
+                    "{plot_name}\n{month}: {}{hover_unit}",
+                    value_text(position.y)
+                ),
+                position.x,
+            )
+        }
+        HoverPosition::Elsewhere { position } => (
+            month_at(position.x).map_or_else(String::new, Month::label),
+            position.x,
+        ),
+    };
+    for (_, name) in markers.iter().filter(|(at, _)| (at - x).abs() <= 0.5) {
+        text.push('\n');
+        text.push_str(name);
+    }
+    (!text.is_empty()).then_some(text)
 }
 
 /// A chart by financial year: one slot per year on x (the year it starts in),
@@ -313,11 +280,15 @@ fn year_plot(id: &str, highest: f64) -> Plot<'_> {
             }
         })
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_axis_formatter(|mark, _| crate::units::gbp(mark.value))
+        .y_grid_spacer(nice_grid)
+        .y_axis_formatter(|mark, _| axis::gbp_tick(mark.value, mark.step_size))
         .y_axis_min_width(56.0)
         .include_y(0.0)
         .include_y(highest * 1.3)
         .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
         .label_formatter(|hover: &HoverPosition<'_>| match hover {
             // Bars name themselves; a published point's name says it all.
             HoverPosition::NearDataPoint { plot_name, .. }
@@ -398,15 +369,21 @@ fn lines_chart<'a>(
         keys.extend(band_keys(fan.name, fan.colour));
     }
     keys.extend(published::legend_key(ui.visuals(), published));
-    legend_ui(ui, &keys, !projection.intervention_starts.is_empty());
-    plot.height(plot_height(ui)).show(ui, |plot_ui| {
-        if let Some(fan) = &fan {
-            draw_bands(plot_ui, fan);
-        }
-        draw_series(plot_ui, lines);
-        intervention_markers(plot_ui, projection);
-        published::draw_published(plot_ui, published, published::POINT_RADIUS);
-    });
+    legend_and_plot_ui(
+        ui,
+        &keys,
+        !projection.intervention_starts.is_empty(),
+        |ui| {
+            plot.height(plot_height(ui)).show(ui, |plot_ui| {
+                if let Some(fan) = &fan {
+                    draw_bands(plot_ui, fan);
+                }
+                draw_series(plot_ui, lines);
+                intervention_markers(plot_ui, projection);
+                published::draw_published(plot_ui, published, published::POINT_RADIUS);
+            });
+        },
+    );
 }
 
 /// A legend entry: a swatch and a name.
@@ -432,44 +409,199 @@ impl From<&Series> for Key {
     }
 }
 
-/// The legend, above the chart so that it never hides a line. Ends with the key
-/// to the intervention markers when the projection has any.
-pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
-    let marker = Key {
-        name: "intervention starts (hover for its name)".to_owned(),
+/// The legend's name for the dashed lines where interventions start; hovering
+/// a line names its intervention.
+pub const MARKER_KEY: &str = "intervention starts (hover a line)";
+
+/// The key to the intervention markers.
+fn marker_key(ui: &Ui) -> Key {
+    Key {
+        name: MARKER_KEY.to_owned(),
         colour: theme::marker_colour(ui.visuals()),
         dashed: true,
         block: false,
         marker: false,
-    };
+    }
+}
+
+/// The text of a legend entry.
+fn key_text(key: &Key) -> RichText {
+    RichText::new(&key.name).size(12.5)
+}
+
+/// The width of a legend entry in a row: swatch, gap, name and the space after.
+fn key_width(ui: &Ui, key: &Key) -> f32 {
+    let galley = egui::WidgetText::from(key_text(key)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    SWATCH_WIDTH + 4.0 + galley.size().x + 12.0
+}
+
+const SWATCH_WIDTH: f32 = 22.0;
+
+/// The width of a legend beside its chart; names longer than it end in "…"
+/// and show in full on hover.
+pub const SIDE_LEGEND_WIDTH: f32 = 220.0;
+
+/// The legend, above the chart so that it never hides a line, wrapping when it
+/// must. Ends with the key to the intervention markers when the projection has
+/// any. Charts use [`legend_and_plot_ui`], which keeps a legend to one line.
+pub fn legend_ui(ui: &mut Ui, keys: &[Key], with_markers: bool) {
+    let marker = marker_key(ui);
     let markers = with_markers.then_some(&marker);
     ui.horizontal_wrapped(|ui| {
         for key in keys.iter().chain(markers) {
             // Swatch and name move to the next row together: measure, then place.
-            let text = RichText::new(&key.name).size(12.5);
-            let galley = egui::WidgetText::from(text.clone()).into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            );
-            let size = egui::vec2(
-                22.0 + 4.0 + galley.size().x + 12.0,
-                galley.size().y.max(14.0),
-            );
+            let size = egui::vec2(key_width(ui, key), 14.0);
             ui.allocate_ui(size, |ui| {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
                     swatch_ui(ui, key);
-                    ui.label(text);
+                    ui.label(key_text(key));
                 });
             });
         }
     });
 }
 
+/// Where the charts on screen put their legends, pass by pass: all beside
+/// their charts when any one's legend is too long for a line, so that the
+/// charts of a tab keep one time axis, the same width.
+#[derive(Clone, Copy, Default)]
+struct Legends {
+    pass: u64,
+    /// Some chart drawn in this pass has too long a legend.
+    this_pass: bool,
+    /// Some chart drawn in the pass before had.
+    last_pass: bool,
+}
+
+fn legends_id() -> Id {
+    Id::unique("caseload_side_legends")
+}
+
+/// Whether a chart puts its legend beside it: when its own is too long, or any
+/// was in the pass before (a chart drawn first cannot know about the next).
+fn side_legends(ui: &Ui, too_long: bool) -> bool {
+    let pass = ui.ctx().cumulative_pass_nr();
+    let mut legends = ui
+        .data(|data| data.get_temp::<Legends>(legends_id()))
+        .unwrap_or_default();
+    if legends.pass != pass {
+        legends = Legends {
+            pass,
+            this_pass: false,
+            last_pass: legends.this_pass,
+        };
+    }
+    legends.this_pass |= too_long;
+    ui.data_mut(|data| data.insert_temp(legends_id(), legends));
+    too_long || legends.last_pass
+}
+
+/// After the charts: when their legends' place changed, draw once more so that
+/// every chart follows.
+fn settle_legends(ui: &Ui) {
+    let legends = ui
+        .data(|data| data.get_temp::<Legends>(legends_id()))
+        .unwrap_or_default();
+    if legends.pass == ui.ctx().cumulative_pass_nr() && legends.this_pass != legends.last_pass {
+        ui.ctx().request_repaint();
+    }
+}
+
+/// A chart's legend and plot: the legend on one line above the plot when it
+/// fits there, otherwise beside it, one entry a line. `plot` draws the plot in
+/// the space it is given (its full height).
+pub fn legend_and_plot_ui(
+    ui: &mut Ui,
+    keys: &[Key],
+    with_markers: bool,
+    plot: impl FnOnce(&mut Ui),
+) {
+    let marker = marker_key(ui);
+    let markers = with_markers.then_some(&marker);
+    let all: Vec<&Key> = keys.iter().chain(markers).collect();
+    let row: f32 = all.iter().map(|key| key_width(ui, key)).sum();
+    if !side_legends(ui, row > ui.available_width()) {
+        ui.horizontal(|ui| {
+            for key in &all {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                swatch_ui(ui, key);
+                ui.label(key_text(key));
+                ui.add_space(8.0);
+            }
+        });
+        plot(ui);
+        return;
+    }
+    let height = plot_height(ui);
+    let gap = ui.spacing().item_spacing.x;
+    let plot_width = (ui.available_width() - SIDE_LEGEND_WIDTH - gap).max(200.0);
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui(egui::vec2(plot_width, height), plot);
+        ui.allocate_ui(egui::vec2(SIDE_LEGEND_WIDTH, height), |ui| {
+            ui.vertical(|ui| {
+                ui.set_width(SIDE_LEGEND_WIDTH);
+                ui.spacing_mut().item_spacing.y = 2.0;
+                for key in &all {
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 4.0;
+                        swatch_ui(ui, key);
+                        let room = ui.available_width();
+                        let shown = ui.label(key_text(&shortened(ui, key, room)));
+                        if shown.rect.width() + 1.0 < key_width(ui, key) - SWATCH_WIDTH - 16.0 {
+                            shown.on_hover_text(&key.name);
+                        }
+                    });
+                }
+            });
+        });
+    });
+}
+
+/// A legend entry whose name fits `room` points: too long a name keeps its
+/// start and its end, which tells scenarios apart ("Average caseload: Liv…do
+/// nothing"), with "…" between.
+fn shortened(ui: &Ui, key: &Key, room: f32) -> Key {
+    let width = |name: &str| {
+        egui::WidgetText::from(RichText::new(name).size(12.5))
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    let chars: Vec<char> = key.name.chars().collect();
+    let mut name = key.name.clone();
+    let mut keep = chars.len();
+    while keep > 4 && width(&name) > room {
+        keep -= 1;
+        let end = keep * 2 / 5;
+        let start = keep - end;
+        name = chars[..start]
+            .iter()
+            .chain(['…'].iter())
+            .chain(chars[chars.len() - end..].iter())
+            .collect();
+    }
+    Key {
+        name,
+        colour: key.colour,
+        dashed: key.dashed,
+        block: key.block,
+        marker: key.marker,
+    }
+}
+
 fn swatch_ui(ui: &mut Ui, key: &Key) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(SWATCH_WIDTH, 12.0), egui::Sense::hover());
     let painter = ui.painter();
     let y = rect.center().y;
     let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
@@ -489,10 +621,9 @@ fn swatch_ui(ui: &mut Ui, key: &Key) {
     }
 }
 
-/// Dashed vertical lines where interventions start, one per start month, named
-/// after the interventions starting then.
-fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
-    let colour = theme::marker_colour(&plot_ui.ctx().global_style().visuals);
+/// Each month an intervention starts, with its x and its name for the hover:
+/// "From Apr 2020: Recruit 20 social workers" ("and 2 more" when several start).
+fn intervention_names(projection: &Projection) -> Vec<(f64, String)> {
     let mut months: Vec<Month> = projection
         .intervention_starts
         .iter()
@@ -501,27 +632,37 @@ fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
     months.sort();
     months.dedup();
     let (Some(first), Some(last)) = (projection.first(), projection.last()) else {
-        return;
+        return Vec::new();
     };
-    for month in months
+    months
         .into_iter()
         .filter(|month| (first.month..=last.month).contains(month))
-    {
-        let labels: Vec<&str> = projection
-            .intervention_starts
-            .iter()
-            .filter(|(_, start)| *start == month)
-            .map(|(label, _)| label.as_str())
-            .collect();
-        let name = match labels.as_slice() {
-            [only] => format!("From {}: {only}", month.label()),
-            [first, rest @ ..] => {
-                format!("From {}: {first} and {} more", month.label(), rest.len())
-            }
-            [] => continue,
-        };
+        .filter_map(|month| {
+            let labels: Vec<&str> = projection
+                .intervention_starts
+                .iter()
+                .filter(|(_, start)| *start == month)
+                .map(|(label, _)| label.as_str())
+                .collect();
+            let name = match labels.as_slice() {
+                [only] => format!("From {}: {only}", month.label()),
+                [first, rest @ ..] => {
+                    format!("From {}: {first} and {} more", month.label(), rest.len())
+                }
+                [] => return None,
+            };
+            Some((month_x(month), name))
+        })
+        .collect()
+}
+
+/// Dashed vertical lines where interventions start, one per start month, named
+/// after the interventions starting then.
+fn intervention_markers(plot_ui: &mut PlotUi<'_>, projection: &Projection) {
+    let colour = theme::marker_colour(&plot_ui.ctx().global_style().visuals);
+    for (x, name) in intervention_names(projection) {
         plot_ui.vline(
-            VLine::new(name, month_x(month))
+            VLine::new(name, x)
                 .color(colour)
                 .style(LineStyle::dashed_loose())
                 .width(1.5),
@@ -572,13 +713,23 @@ fn chart_heading(ui: &mut Ui, chart: ScenarioChart) {
 }
 
 /// The time plot of a chart of one scenario: its y axis title, values and hover unit.
-fn scenario_plot(id: &str, chart: ScenarioChart) -> Plot<'_> {
+fn scenario_plot<'a>(id: &'a str, chart: ScenarioChart, projection: &Projection) -> Plot<'a> {
     time_plot(
         id,
         chart.y_label(),
-        axis_text(chart.axis_values()),
+        chart.axis_values(),
         chart.hover_unit(),
+        projection,
     )
+}
+
+/// How the y axis writes a tick of a step: only the decimals the step needs.
+fn tick_text(values: AxisValues) -> fn(f64, f64) -> String {
+    match values {
+        AxisValues::Caseload | AxisValues::Count | AxisValues::Fte => axis::number_tick,
+        AxisValues::Percent => axis::percent_tick,
+        AxisValues::Pounds => axis::gbp_tick,
+    }
 }
 
 fn axis_text(values: AxisValues) -> fn(f64) -> String {
@@ -642,32 +793,4 @@ fn fte_text(value: f64) -> String {
 
 fn gbp_text(value: f64) -> String {
     crate::units::gbp(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_nice_grid_steps_by_one_two_or_five() {
-        let marks = nice_grid(GridInput {
-            bounds: (0.0, 7300.0),
-            base_step_size: 1.0,
-        });
-        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
-        assert_eq!(values, [0.0, 2000.0, 4000.0, 6000.0]);
-        let marks = nice_grid(GridInput {
-            bounds: (-3.0, 41.0),
-            base_step_size: 1.0,
-        });
-        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
-        assert_eq!(values, [0.0, 10.0, 20.0, 30.0, 40.0]);
-        assert!(
-            nice_grid(GridInput {
-                bounds: (5.0, 5.0),
-                base_step_size: 1.0
-            })
-            .is_empty()
-        );
-    }
 }

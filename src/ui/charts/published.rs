@@ -21,7 +21,7 @@ pub const YEARS_BEFORE: i32 = 3;
 pub const PUBLISHED: &str = "published (";
 
 /// The legend's key to the markers, beside a dot.
-pub const LEGEND: &str = "published (hover a point for its date)";
+pub const LEGEND: &str = "published (hover a point)";
 
 /// One published figure placed on a chart.
 #[derive(Clone, Debug, PartialEq)]

@@ -41,7 +41,14 @@ pub fn staff_ui(
                         .zip(projection.group_series(index))
                         .map(|(row, month)| [month_x(row.month), month.fte])
                         .collect();
-                    Series::line(group.name.clone(), theme::series_colour(index), points)
+                    let line =
+                        Series::line(group.name.clone(), theme::listed_colour(index), points);
+                    // Past the sixth group the hues come round again, dashed.
+                    if crate::charts::series_dashed(index) {
+                        line.dashed()
+                    } else {
+                        line
+                    }
                 })
                 .collect();
             let fixed = fixed_series(ui.visuals(), chart, projection);
@@ -65,7 +72,11 @@ pub fn staff_ui(
             }
             lines_chart(
                 ui,
-                with_history(scenario_plot("staff_chart", chart), projection, council),
+                with_history(
+                    scenario_plot("staff_chart", chart, projection),
+                    projection,
+                    council,
+                ),
                 &lines,
                 &published,
                 projection,
@@ -87,8 +98,12 @@ pub fn staff_ui(
                 published_series(council, projection, &[(HistoryFigure::AgencyRate, agency)]);
             lines_chart(
                 ui,
-                with_history(scenario_plot("agency_chart", chart), projection, council)
-                    .include_y(100.0),
+                with_history(
+                    scenario_plot("agency_chart", chart, projection),
+                    projection,
+                    council,
+                )
+                .include_y(100.0),
                 &lines,
                 &published,
                 projection,
