@@ -207,8 +207,8 @@ fn the_table_has_a_whole_period_row_and_copies_as_cells() {
         "{words}"
     );
     // Copy puts the table on the clipboard, tab-separated, whole period first.
-    scroll_page_to(&mut harness, "Copy");
-    harness.get_by_label("Copy").click();
+    scroll_page_to(&mut harness, "Copy the comparison table");
+    harness.get_by_label("Copy the comparison table").click();
     harness.step();
     let copied = harness
         .output()
@@ -272,7 +272,7 @@ fn long_names_are_shortened_and_keep_the_page_inside_the_window() {
     // The card's title wraps inside the window rather than pushing it wider.
     let title = format!("{long_b} against {long_a}");
     scroll_page_to(&mut harness, &title);
-    for label in ["Compare scenarios", "Swap", "Copy"] {
+    for label in ["Compare scenarios", "Swap", "Copy the comparison table"] {
         scroll_page_to(&mut harness, label);
         let node = harness.get_by_label(label);
         assert!(

@@ -70,12 +70,12 @@ fn menu(harness: &mut Harness<'_, CaseloadApp>, path: &[&str]) {
 
 /// What each "Copy" button in view puts on the clipboard, clicked one by one.
 fn copied_by_every_copy_button(harness: &mut Harness<'_, CaseloadApp>) -> Vec<String> {
-    let count = harness.query_all_by_label("Copy").count();
+    let count = harness.query_all_by_label_contains("Copy the ").count();
     assert!(count > 0, "no Copy button in view");
     let mut copied = Vec::new();
     for index in 0..count {
         harness
-            .query_all_by_label("Copy")
+            .query_all_by_label_contains("Copy the ")
             .nth(index)
             .unwrap()
             .click();

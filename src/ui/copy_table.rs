@@ -19,11 +19,16 @@ pub fn tab_separated(rows: &[Vec<String>]) -> String {
 }
 
 /// A "Copy" button that puts `rows()` on the clipboard when clicked; `what` names
-/// the table in the hover text ("the comparison table"). The rows are built only
-/// on a click.
+/// the table ("the comparison table") in the hover text and in the name a screen
+/// reader says ("Copy the comparison table"), as several tables may be in view.
+/// The rows are built only on a click.
 pub fn copy_button(ui: &mut Ui, what: &str, rows: impl FnOnce() -> Vec<Vec<String>>) {
-    let clicked = ui
-        .button("Copy")
+    let response = ui.button("Copy");
+    let enabled = ui.is_enabled();
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::Button, enabled, format!("Copy {what}"))
+    });
+    let clicked = response
         .on_hover_text(format!(
             "Copy {what} to the clipboard, to paste into a spreadsheet as cells"
         ))
