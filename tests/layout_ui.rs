@@ -73,9 +73,24 @@ fn menu(harness: &mut Harness<'_, CaseloadApp>, menu: &str, item: &str) {
 
 /// Every widget a person reads or uses, by its accessibility id: its name and
 /// where it is now. Containers (panels, windows, scroll areas) are not widgets.
-fn named_widgets(harness: &Harness<'_, CaseloadApp>) -> BTreeMap<String, (String, Rect)> {
+/// With `window`, only those in the window of that title.
+fn named_widgets(
+    harness: &Harness<'_, CaseloadApp>,
+    window: Option<&str>,
+) -> BTreeMap<String, (String, Rect)> {
     let mut widgets = BTreeMap::new();
-    for node in harness.root().children_recursive() {
+    let root = match window {
+        Some(title) => harness
+            .root()
+            .children_recursive()
+            .find(|node| {
+                let access = node.accesskit_node();
+                access.role() == Role::Window && access.label().as_deref() == Some(title)
+            })
+            .unwrap_or_else(|| panic!("no window \"{title}\"")),
+        None => harness.root(),
+    };
+    for node in root.children_recursive() {
         let access = node.accesskit_node();
         let role = access.role();
         if matches!(
@@ -137,14 +152,15 @@ fn wheel(harness: &mut Harness<'_, CaseloadApp>, at: Pos2, delta: Vec2) {
 fn every_widget_reachable(
     harness: &mut Harness<'_, CaseloadApp>,
     view: &str,
+    window_title: Option<&str>,
     scroll_points: &[Pos2],
 ) {
     let size = harness.ctx.content_rect().size();
     let window = Rect::from_min_size(Pos2::ZERO, size);
-    let mut waiting = named_widgets(harness);
+    let mut waiting = named_widgets(harness, window_title);
     assert!(!waiting.is_empty(), "{view}: nothing is shown");
     let look = |harness: &Harness<'_, CaseloadApp>, waiting: &mut BTreeMap<_, _>| {
-        let now = named_widgets(harness);
+        let now = named_widgets(harness, window_title);
         waiting.retain(|id: &String, _| {
             !now.get(id)
                 .is_some_and(|(_, rect)| on_screen(*rect, window))
@@ -152,18 +168,21 @@ fn every_widget_reachable(
     };
     look(harness, &mut waiting);
     for &point in scroll_points {
-        for direction in [Vec2::new(0.0, -1.0), Vec2::new(-1.0, 0.0)] {
-            for _ in 0..14 {
+        // Down, sideways, and both (for a table's far corner).
+        for direction in [
+            Vec2::new(0.0, -1.0),
+            Vec2::new(-1.0, 0.0),
+            Vec2::new(-1.0, -1.0),
+        ] {
+            for _ in 0..8 {
                 if waiting.is_empty() {
                     return;
                 }
-                wheel(harness, point, direction * 240.0);
+                wheel(harness, point, direction * 400.0);
                 look(harness, &mut waiting);
             }
             // Back to the start, so the other direction starts from the top left.
-            for _ in 0..14 {
-                wheel(harness, point, direction * -240.0);
-            }
+            wheel(harness, point, direction * -10_000.0);
         }
     }
     let lost: Vec<String> = waiting
@@ -179,12 +198,37 @@ fn every_widget_reachable(
     );
 }
 
-/// Where to turn the wheel: the editor on the left and the page on the right
-/// (at its right edge, clear of the charts, which pan when dragged).
-fn panel_points(size: [f32; 2]) -> [Pos2; 2] {
+/// Where to turn the wheel: the editor on the left, the page on the right (at
+/// its right edge, clear of the charts) and the tables at the top of the page.
+fn panel_points(size: [f32; 2]) -> [Pos2; 3] {
     [
         Pos2::new(120.0, size[1] * 0.6),
         Pos2::new(size[0] - 12.0, size[1] * 0.6),
+        // Over the tables near the top of the page (the comparison's own scroll).
+        Pos2::new(700.0, size[1] * 0.35),
+    ]
+}
+
+/// Checks a window as [`every_widget_reachable`] checks the page, scrolling in it.
+fn window_reachable(harness: &mut Harness<'_, CaseloadApp>, title: &str) {
+    let points = window_points(harness, title);
+    every_widget_reachable(harness, title, Some(title), &points);
+}
+
+/// Where to turn the wheel in a window: its middle, and low down in it.
+fn window_points(harness: &Harness<'_, CaseloadApp>, title: &str) -> [Pos2; 2] {
+    let window = harness
+        .root()
+        .children_recursive()
+        .find(|node| {
+            let access = node.accesskit_node();
+            access.role() == Role::Window && access.label().as_deref() == Some(title)
+        })
+        .unwrap_or_else(|| panic!("no window \"{title}\""))
+        .rect();
+    [
+        window.center(),
+        Pos2::new(window.center().x, window.bottom() - 30.0),
     ]
 }
 
@@ -195,7 +239,12 @@ fn every_chart_tab_fits_or_scrolls_at_both_sizes() {
         for tab in ["Caseloads", "Children", "Staff", "Money"] {
             harness.get_all_by_label(tab).last().unwrap().click();
             settle(&mut harness);
-            every_widget_reachable(&mut harness, &format!("{tab} tab"), &panel_points(size));
+            every_widget_reachable(
+                &mut harness,
+                &format!("{tab} tab"),
+                None,
+                &panel_points(size),
+            );
         }
         // The case: Money's second chart was cut off at 1280x720.
         harness.get_by_label_contains("Spend against funding by financial year");
@@ -215,7 +264,11 @@ fn compare_with_what_changed_open_fits_or_scrolls() {
             .get_by_label("What changed: inputs that differ")
             .click();
         settle(&mut harness);
-        every_widget_reachable(&mut harness, "Compare", &panel_points(size));
+        // Also over the comparison table, which scrolls on its own.
+        let table = harness.get_all_by_label("B minus A").next().unwrap().rect();
+        let mut points = panel_points(size).to_vec();
+        points.push(table.center() + Vec2::new(0.0, 60.0));
+        every_widget_reachable(&mut harness, "Compare", None, &points);
     }
 }
 
@@ -227,11 +280,11 @@ fn the_risk_windows_fit_or_scroll() {
         settle(&mut harness);
         let window = harness.get_all_by_label("What does it take?").count();
         assert!(window >= 2, "the button and the window's title");
-        every_widget_reachable(&mut harness, "What does it take?", &panel_points(size));
+        window_reachable(&mut harness, "What does it take?");
         harness.state_mut().risk.goal_open = false;
         settle(&mut harness);
         menu(&mut harness, "Risk", "Sensitivity…");
-        every_widget_reachable(&mut harness, "Sensitivity", &panel_points(size));
+        window_reachable(&mut harness, "Sensitivity");
     }
 }
 
@@ -251,7 +304,7 @@ fn the_council_windows_fit_or_scroll() {
         ] {
             menu(&mut harness, menu_name, item);
             harness.get_by_label_contains(title);
-            every_widget_reachable(&mut harness, title, &panel_points(size));
+            window_reachable(&mut harness, title);
             // Closed again before the next one, as its close button would.
             let state = harness.state_mut();
             state.new_from_council.open = false;

@@ -188,66 +188,70 @@ impl CaseloadApp {
         // and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
         CentralPanel::default().show(ui, |ui| {
-            let comparing = comparison_ui(
-                ui,
-                &mut self.comparison,
-                &self.documents,
-                self.active,
-                &mut self.commands,
-            );
-            match comparing {
-                Some(shown) => comparison_charts_ui(
-                    ui,
-                    &mut self.tab,
-                    &self.documents,
-                    &shown,
-                    active,
-                    &mut self.commands,
-                ),
-                None => self.scenario_page_ui(ui),
-            }
+            // Right of the editor is one page that scrolls both ways, so nothing
+            // is out of reach at a projector's 1280x720.
+            let viewport_height = ui.available_height();
+            egui::ScrollArea::both()
+                .id_salt("page")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let top = ui.cursor().top();
+                    let comparing = comparison_ui(
+                        ui,
+                        &mut self.comparison,
+                        &self.documents,
+                        self.active,
+                        &mut self.commands,
+                    );
+                    match comparing {
+                        Some(shown) => comparison_charts_ui(
+                            ui,
+                            &mut self.tab,
+                            &self.documents,
+                            &shown,
+                            active,
+                            &mut self.commands,
+                        ),
+                        None => {
+                            let left = viewport_height - (ui.cursor().top() - top);
+                            self.scenario_page_ui(ui, left);
+                        }
+                    }
+                });
         });
     }
 
-    /// One scenario: the headline, the risk strip and the charts, scrolling as
-    /// one page when the window is too small for the charts' readable height.
-    fn scenario_page_ui(&mut self, ui: &mut egui::Ui) {
-        let active = self.active;
-        let viewport_height = ui.available_height();
-        egui::ScrollArea::vertical()
-            .id_salt("scenario_page")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let top = ui.cursor().top();
-                let document = &self.documents[active];
-                let stale = !document.problems().is_empty();
-                scenario_headline_ui(ui, document.projection(), stale, &mut self.commands);
-                risk_strip_ui(ui, &mut self.risk, &document.scenario, &mut self.commands);
-                ui.separator();
-                // The charts get what the window has left, but never less than a
-                // readable height: below it the page scrolls instead.
-                let used = ui.cursor().top() - top;
-                let charts_height = (viewport_height - used).max(CHARTS_MIN_HEIGHT);
-                let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
-                // A code the published figures do not know shows no points.
-                let council = document
-                    .scenario
-                    .council
-                    .as_deref()
-                    .and_then(crate::published::by_code);
-                let size = egui::vec2(ui.available_width(), charts_height);
-                ui.allocate_ui(size, |ui| {
-                    ui.set_min_height(charts_height);
-                    charts_ui(
-                        ui,
-                        &mut self.tab,
-                        document.projection(),
-                        bands,
-                        council,
-                        &mut self.commands,
-                    );
-                });
-            });
+    /// One scenario: the headline, the risk strip and the charts, which get the
+    /// `height` left in the window but never less than a readable height: below
+    /// it the page scrolls instead of squashing them.
+    fn scenario_page_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+        let top = ui.cursor().top();
+        let document = &self.documents[self.active];
+        let stale = !document.problems().is_empty();
+        scenario_headline_ui(ui, document.projection(), stale, &mut self.commands);
+        risk_strip_ui(ui, &mut self.risk, &document.scenario, &mut self.commands);
+        ui.separator();
+        let used = ui.cursor().top() - top;
+        let charts_height = (height - used).max(CHARTS_MIN_HEIGHT);
+        let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
+        // A code the published figures do not know shows no points.
+        let council = document
+            .scenario
+            .council
+            .as_deref()
+            .and_then(crate::published::by_code);
+        let size = egui::vec2(ui.available_width(), charts_height);
+        ui.allocate_ui(size, |ui| {
+            ui.set_min_height(charts_height);
+            charts_ui(
+                ui,
+                &mut self.tab,
+                document.projection(),
+                bands,
+                council,
+                &mut self.commands,
+            );
+        });
     }
 
     /// The windows beside the charts: the model guide, "What does it take?" and
