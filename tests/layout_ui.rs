@@ -410,6 +410,7 @@ fn totals_and_reserves_stand_beside_the_yearly_cards() {
         Some(run_out) => {
             harness.get_by_label("Reserves run out");
             harness.get_by_label_contains(&format!("{end} at the end"));
+            assert!(run_out.lowest_gbp <= last.reserves_at_end);
             harness
                 .get_all_by_label(&run_out.month.label())
                 .next()

@@ -188,10 +188,11 @@ impl CaseloadApp {
         // and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
         CentralPanel::default().show(ui, |ui| {
-            // Right of the editor is one page that scrolls both ways, so nothing
-            // is out of reach at a projector's 1280x720.
+            // Right of the editor is one page that scrolls down, so nothing is
+            // out of reach at a projector's 1280x720. It keeps the window's width:
+            // wide tables scroll sideways on their own, and the charts fit.
             let viewport_height = ui.available_height();
-            egui::ScrollArea::both()
+            egui::ScrollArea::vertical()
                 .id_salt("page")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {

@@ -72,7 +72,7 @@ pub fn comparison_ui(
     CollapsingHeader::new(RichText::new("Figures by financial year: B minus A").strong())
         .default_open(true)
         .show(ui, |ui| {
-            ScrollArea::vertical()
+            ScrollArea::both()
                 .id_salt("comparison_table")
                 .max_height(150.0)
                 .show(ui, |ui| {

@@ -97,7 +97,7 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
         help: "Months in which the cases to hold exceed what staff can hold at their caps: the average caseload above the cap, which is each group's cap weighted by its case-holding staff. The same measure is used by the charts, the summary, the chances of Monte Carlo runs and the \"No month over cap\" target of \"What does it take?\".",
     });
     cards.push(Card {
-        title: format!("Children in care, end of {}", last.month.label()),
+        title: format!("Children in care, {}", last.month.label()),
         value: units::children(last.looked_after_at_end),
         context: format!(
             "from {} at the start",
@@ -185,14 +185,19 @@ fn reserves_card(projection: &Projection, colours: &theme::StatusColours) -> Car
         Some(run_out) => Card {
             title: "Reserves run out".to_owned(),
             value: run_out.month.label(),
-            context: format!(
-                "{} by {}; {} at the end",
-                units::gbp(run_out.lowest_gbp),
-                run_out.lowest_month.label(),
-                projection
-                    .last()
-                    .map_or_else(String::new, |last| units::gbp(last.reserves_at_end))
-            ),
+            context: match projection.last() {
+                Some(last) if last.month != run_out.lowest_month => format!(
+                    "lowest {} in {}; {} at the end",
+                    units::gbp(run_out.lowest_gbp),
+                    run_out.lowest_month.label(),
+                    units::gbp(last.reserves_at_end)
+                ),
+                _ => format!(
+                    "{} at the end, {}",
+                    units::gbp(run_out.lowest_gbp),
+                    run_out.lowest_month.label()
+                ),
+            },
             colour: Some(colours.bad),
             help: "Reserves month by month: each month's budget (a twelfth of the year's) and funding received, less its spend. Below zero, the council has no reserves left to cover the overspend.",
         },

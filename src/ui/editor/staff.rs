@@ -55,8 +55,10 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                     }
                 }
             });
+        // The scroll bar always shows, so columns out of sight are not a secret.
         ScrollArea::horizontal()
             .id_salt("staff_table")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 Grid::new("staff_grid")
                     .num_columns(columns.len() + 2)
