@@ -35,7 +35,7 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let group_problems: Vec<Vec<String>> = (0..scenario.staff.len()).map(problems_of).collect();
     // The names stay put on the left; the inputs scroll sideways beside them, so
     // a narrow editor still shows which row is which group.
-    ui.horizontal_top(|ui| {
+    let more_to_the_right = ui.horizontal_top(|ui| {
         Grid::new("staff_names")
             .num_columns(1)
             .striped(true)
@@ -56,7 +56,7 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                 }
             });
         // The scroll bar always shows, so columns out of sight are not a secret.
-        ScrollArea::horizontal()
+        let table = ScrollArea::horizontal()
             .id_salt("staff_table")
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
@@ -84,7 +84,12 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                         }
                     });
             });
+        let hidden = table.content_size.x - table.inner_rect.width() - table.state.offset().x;
+        hidden > 1.0
     });
+    if more_to_the_right.inner {
+        ui.weak("More columns to the right: scroll the table sideways (Shift + wheel).");
+    }
     if let Some(index) = remove {
         scenario.staff.remove(index);
     }
