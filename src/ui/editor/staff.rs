@@ -84,7 +84,8 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
                         }
                     });
             });
-        let hidden = table.content_size.x - table.inner_rect.width() - table.state.offset().x;
+        let hidden =
+            table.content_size.x - table.inner_rect.width() - table.state.clamped_offset().x;
         hidden > 1.0
     });
     if more_to_the_right.inner {
