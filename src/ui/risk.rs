@@ -304,14 +304,14 @@ pub fn goal_window(
 
 /// What an answer adds to spend, financial year by financial year and in all, as
 /// a small table: a recurring cost is budgeted year by year.
-fn extra_spend_ui(ui: &mut Ui, by_year: &[(FinancialYear, f64)], total: f64) {
+fn extra_spend_ui(ui: &mut Ui, by_year: &[(FinancialYear, usize, f64)], total: f64) {
     ui.label("Extra spend it takes:");
     Grid::new("goal_extra_spend")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (year, gbp) in by_year {
-                ui.label(year.label());
+            for (year, months, gbp) in by_year {
+                ui.label(units::financial_year_covered(year.0, *months));
                 ui.label(units::gbp_signed(*gbp));
                 ui.end_row();
             }

@@ -23,8 +23,9 @@ pub struct GoalAnswer {
     pub result: Result<Solution, SolveError>,
     /// What the answer adds to spend in each financial year of the projection
     /// (£; empty when nothing was found): a lever's cost recurs, so a lump sum
-    /// over the projection hides what each year's budget must find.
-    pub extra_by_year: Vec<(FinancialYear, f64)>,
+    /// over the projection hides what each year's budget must find. The months
+    /// of each year the projection covers are kept to name part years.
+    pub extra_by_year: Vec<(FinancialYear, usize, f64)>,
 }
 
 impl GoalAnswer {
@@ -38,7 +39,7 @@ impl GoalAnswer {
                     .years
                     .iter()
                     .zip(&after.years)
-                    .map(|(was, now)| (now.year, now.spend.total() - was.spend.total()))
+                    .map(|(was, now)| (now.year, now.months, now.spend.total() - was.spend.total()))
                     .collect()
             }
             _ => Vec::new(),
@@ -499,7 +500,7 @@ mod tests {
         assert!(answer.changes_something());
         let years = project(&scenario).years.len();
         assert_eq!(answer.extra_by_year.len(), years);
-        let sum: f64 = answer.extra_by_year.iter().map(|(_, gbp)| gbp).sum();
+        let sum: f64 = answer.extra_by_year.iter().map(|(_, _, gbp)| gbp).sum();
         assert!(
             (sum - solution.extra_spend).abs() < 1.0,
             "{sum} against {}",
@@ -511,7 +512,7 @@ mod tests {
                 .extra_by_year
                 .iter()
                 .skip(1)
-                .all(|(_, gbp)| *gbp > 0.0)
+                .all(|(_, _, gbp)| *gbp > 0.0)
         );
     }
 
