@@ -16,7 +16,7 @@ use caseload::units;
 use caseload::workspace::{FileKind, Preferences};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Answers to the file dialogs, queued by the test before the click that opens them.
 #[derive(Clone, Default)]
@@ -285,7 +285,18 @@ fn a_bad_file_shows_its_errors_and_leaves_the_scenario_unchanged() {
     harness.get_by_label_contains(
         "negative-fte.ron:8:27: Experienced social workers: staff in post (FTE) [staff[1].fte]: must not be negative, found -3",
     );
-    harness.get_by_label("The scenarios that were open are unchanged.");
+    // It says what is still open, by name.
+    let still_open = format!("\"{}\"", before.name);
+    assert!(
+        harness
+            .query_all_by_label_contains("Nothing was opened. Still shown: ")
+            .any(|node| {
+                let node = node.accesskit_node();
+                let text = node.label().or_else(|| node.value()).unwrap_or_default();
+                text.contains(&still_open)
+            }),
+        "the message names {still_open}"
+    );
     assert_eq!(harness.state().documents.len(), 1);
     assert_eq!(harness.state().document().scenario, before);
     harness.get_by_label("OK").click();

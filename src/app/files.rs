@@ -189,6 +189,25 @@ impl CaseloadApp {
         });
     }
 
+    /// What stays open after a file failed to open, naming the scenario shown, so
+    /// nobody takes the built-in example for the file they asked for.
+    pub(super) fn what_is_open(&self) -> String {
+        let shown = self.document();
+        let which = match &shown.path {
+            Some(_) => format!("\"{}\" ({})", shown.scenario.name, shown.file_label()),
+            None if !shown.is_modified() => {
+                format!("the built-in example \"{}\"", shown.scenario.name)
+            }
+            None => format!("\"{}\" (not saved yet)", shown.scenario.name),
+        };
+        match self.documents.len() {
+            1 => format!("Nothing was opened. Still shown: {which}, the only scenario open."),
+            open => format!(
+                "Nothing was opened. The {open} scenarios that were open stay open; shown: {which}."
+            ),
+        }
+    }
+
     /// Opens a file in a tab (or switches to it if it is open already). On failure
     /// shows why and leaves every open scenario as it was.
     pub fn open_path(&mut self, path: &Path) {
@@ -215,7 +234,7 @@ impl CaseloadApp {
             Err(error) => self.show_error(
                 format!("Could not open {}", display_name(path)),
                 error.lines(),
-                "The scenarios that were open are unchanged.",
+                &self.what_is_open(),
             ),
         }
     }
@@ -251,7 +270,7 @@ impl CaseloadApp {
             Err(message) => self.show_error(
                 "Could not build the council's scenario".to_owned(),
                 vec![message],
-                "The scenarios that were open are unchanged.",
+                &self.what_is_open(),
             ),
         }
     }

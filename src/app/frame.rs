@@ -18,7 +18,7 @@ use crate::ui::documents::documents_bar_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::file_chooser::file_chooser_ui;
 use crate::ui::fit_history::fit_history_window;
-use crate::ui::headline::headline_ui;
+use crate::ui::headline::scenario_headline_ui;
 use crate::ui::help::{about_ui, model_guide_ui};
 use crate::ui::how_we_compare::how_we_compare_window;
 use crate::ui::menu_bar::{MenuState, menu_bar_ui, shortcut_commands};
@@ -27,6 +27,14 @@ use crate::ui::notice::{recovery_notice_ui, recovery_status_ui};
 use crate::ui::risk::{goal_window, risk_strip_ui, sensitivity_window};
 use crate::workspace::risk;
 use crate::workspace::{Command, Document, PendingAction};
+
+/// The editor's width on first start, and the least it can be narrowed to.
+const EDITOR_DEFAULT_WIDTH: f32 = 480.0;
+const EDITOR_MIN_WIDTH: f32 = 300.0;
+
+/// The least height of the charts block (the tab strip and two charts) before the
+/// page scrolls rather than squashing them.
+const CHARTS_MIN_HEIGHT: f32 = 600.0;
 
 impl eframe::App for CaseloadApp {
     fn logic(&mut self, ctx: &Context, _frame: &mut eframe::Frame) {
@@ -162,9 +170,12 @@ impl CaseloadApp {
         });
         let problems = self.document().problems().to_vec();
         let active = self.active;
+        // The person's width stays: the editor scrolls sideways inside it rather
+        // than widening the panel to fit a long drop-down or a wide table.
         Panel::left("editor")
             .resizable(true)
-            .default_size(480.0)
+            .default_size(EDITOR_DEFAULT_WIDTH)
+            .min_size(EDITOR_MIN_WIDTH)
             .show(ui, |ui| {
                 editor_ui(
                     ui,
@@ -177,47 +188,69 @@ impl CaseloadApp {
         // and charts below show this frame's edit.
         self.documents.iter_mut().for_each(Document::refresh);
         CentralPanel::default().show(ui, |ui| {
+            // Right of the editor is one page that scrolls down, so nothing is
+            // out of reach at a projector's 1280x720. It keeps the window's width:
+            // wide tables scroll sideways on their own, and the charts fit.
             if self.comparison.enabled && self.documents.len() > 1 {
                 self.comparison_page_ui(ui);
                 return;
             }
-            let comparing = comparison_ui(ui, &mut self.comparison, &self.documents, self.active);
-            match comparing {
-                Some(comparing) => comparison_charts_ui(
-                    ui,
-                    &mut self.tab,
-                    &self.documents,
-                    &comparing.shown,
-                    comparing.scenario,
-                    &mut self.commands,
-                ),
-                None => {
-                    headline_ui(ui, self.documents[active].projection());
-                    risk_strip_ui(
-                        ui,
-                        &mut self.risk,
-                        &self.documents[active].scenario,
-                        &mut self.commands,
-                    );
-                    ui.separator();
-                    let document = &self.documents[active];
-                    let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
-                    // A code the published figures do not know shows no points.
-                    let council = document
-                        .scenario
-                        .council
-                        .as_deref()
-                        .and_then(crate::published::by_code);
-                    charts_ui(
-                        ui,
-                        &mut self.tab,
-                        document.projection(),
-                        bands,
-                        council,
-                        &mut self.commands,
-                    );
-                }
-            }
+            let viewport_height = ui.available_height();
+            egui::ScrollArea::vertical()
+                .id_salt("page")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let top = ui.cursor().top();
+                    let comparing =
+                        comparison_ui(ui, &mut self.comparison, &self.documents, self.active);
+                    match comparing {
+                        Some(comparing) => comparison_charts_ui(
+                            ui,
+                            &mut self.tab,
+                            &self.documents,
+                            &comparing.shown,
+                            comparing.scenario,
+                            &mut self.commands,
+                        ),
+                        None => {
+                            let left = viewport_height - (ui.cursor().top() - top);
+                            self.scenario_page_ui(ui, left);
+                        }
+                    }
+                });
+        });
+    }
+
+    /// One scenario: the headline, the risk strip and the charts, which get the
+    /// `height` left in the window but never less than a readable height: below
+    /// it the page scrolls instead of squashing them.
+    fn scenario_page_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+        let top = ui.cursor().top();
+        let document = &self.documents[self.active];
+        let stale = !document.problems().is_empty();
+        scenario_headline_ui(ui, document.projection(), stale, &mut self.commands);
+        risk_strip_ui(ui, &mut self.risk, &document.scenario, &mut self.commands);
+        ui.separator();
+        let used = ui.cursor().top() - top;
+        let charts_height = (height - used).max(CHARTS_MIN_HEIGHT);
+        let bands = risk::current(&self.risk.monte_carlo, &document.scenario);
+        // A code the published figures do not know shows no points.
+        let council = document
+            .scenario
+            .council
+            .as_deref()
+            .and_then(crate::published::by_code);
+        let size = egui::vec2(ui.available_width(), charts_height);
+        ui.allocate_ui(size, |ui| {
+            ui.set_min_height(charts_height);
+            charts_ui(
+                ui,
+                &mut self.tab,
+                document.projection(),
+                bands,
+                council,
+                &mut self.commands,
+            );
         });
     }
 

@@ -26,7 +26,7 @@ pub fn copy_button(ui: &mut Ui, what: &str, rows: impl FnOnce() -> Vec<Vec<Strin
     let response = ui.button("Copy");
     let enabled = ui.is_enabled();
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::WidgetType::Button, enabled, format!("Copy {what}"))
+        egui::WidgetInfo::labeled(egui::Role::Button, enabled, format!("Copy {what}"))
     });
     let clicked = response
         .on_hover_text(format!(

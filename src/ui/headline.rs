@@ -4,8 +4,9 @@
 use egui::{Color32, Frame, RichText, Ui};
 
 use super::theme;
-use crate::sim::{CapStanding, MonthRow, Projection};
+use crate::sim::{CapStanding, CapacityRating, MonthRow, Projection, YearSummary};
 use crate::units;
+use crate::workspace::Command;
 
 /// One headline figure: a small title, a large value, a line of context.
 pub struct Card {
@@ -16,25 +17,43 @@ pub struct Card {
     pub help: &'static str,
 }
 
-const CARD_WIDTH: f32 = 150.0;
+const CARD_WIDTH: f32 = 170.0;
+/// Every card is this tall, so the wrapped rows line up; two lines of small print fit.
+const CARD_HEIGHT: f32 = 84.0;
+/// The small print's size: readable on a projector, unlike egui's 9 px "small".
+const SMALL_PRINT: f32 = 12.5;
 
 fn card_ui(ui: &mut Ui, card: &Card) {
     Frame::group(ui.style())
         .show(ui, |ui| {
             ui.set_width(CARD_WIDTH);
+            ui.set_min_height(CARD_HEIGHT - 14.0);
             ui.vertical(|ui| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                ui.label(RichText::new(&card.title).small());
+                ui.label(RichText::new(&card.title).size(SMALL_PRINT));
                 let value = RichText::new(&card.value).size(18.0).strong();
                 ui.label(match card.colour {
                     Some(colour) => value.color(colour),
                     None => value,
                 });
-                ui.label(RichText::new(&card.context).small().weak());
+                // The context wraps onto a second line rather than being cut off.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                ui.label(RichText::new(&card.context).size(SMALL_PRINT));
             });
         })
         .response
         .on_hover_text(format!("{}\n\n{}", card.context, card.help));
+}
+
+/// What a caseload rating means for the people carrying the cases: the colour
+/// alone says nothing to someone who has not read the legend.
+pub fn rating_meaning(rating: CapacityRating) -> &'static str {
+    match rating {
+        CapacityRating::Blue => "spare capacity",
+        CapacityRating::Green => "at capacity",
+        CapacityRating::Amber => "slightly over capacity",
+        CapacityRating::Red => "well over capacity",
+    }
 }
 
 /// The headline figures of a projection, in the order shown.
@@ -56,10 +75,10 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
             context: format!(
                 "cap {}: {}",
                 units::caseload(workload.average_cap),
-                rating.label()
+                rating_meaning(rating)
             ),
             colour: Some(theme::rating_colour(visuals, rating)),
-            help: "Average caseload per case-holding FTE against the capacity-weighted average of the groups' caps. Red: over 110% of capacity; amber 100-110%; green 95-100%; blue under 95% (spare capacity).",
+            help: "Average caseload per case-holding FTE against the capacity-weighted average of the groups' caps. Well over capacity (red): over 110% of capacity; slightly over (amber): 100-110%; at capacity (green): 95-100%; spare capacity (blue): under 95%.",
         }
     };
     let mut cards = vec![caseload_card(first), caseload_card(last)];
@@ -78,7 +97,7 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
         help: "Months in which the cases to hold exceed what staff can hold at their caps: the average caseload above the cap, which is each group's cap weighted by its case-holding staff. The same measure is used by the charts, the summary, the chances of Monte Carlo runs and the \"No month over cap\" target of \"What does it take?\".",
     });
     cards.push(Card {
-        title: format!("Children in care, end of {}", last.month.label()),
+        title: format!("Children in care, {}", last.month.label()),
         value: units::children(last.looked_after_at_end),
         context: format!(
             "from {} at the start",
@@ -103,7 +122,6 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
             help: "No financial year overspends.",
         },
     });
-    cards.push(reserves_card(projection, &colours));
     for year in &projection.years {
         cards.push(Card {
             title: format!(
@@ -124,7 +142,41 @@ pub fn headline_cards(ui: &Ui, projection: &Projection) -> Vec<Card> {
             help: "Spend against funding: the year's budget (pro rata for part years) plus grants and one-off funding.",
         });
     }
+    cards.push(period_card(projection, &colours));
+    cards.push(reserves_card(projection, &colours));
     cards
+}
+
+/// Spend against funding over the whole projection, as the command line's "In
+/// all" line gives it.
+fn period_card(projection: &Projection, colours: &theme::StatusColours) -> Card {
+    let spend = projection.total_spend();
+    let funding: f64 = projection.years.iter().map(YearSummary::funding).sum();
+    let variance = spend - funding;
+    let (Some(first), Some(last)) = (projection.first(), projection.last()) else {
+        return Card {
+            title: "Spend over the period".to_owned(),
+            value: units::gbp(spend),
+            context: String::new(),
+            colour: None,
+            help: "",
+        };
+    };
+    Card {
+        title: format!("Spend {} to {}", first.month.label(), last.month.label()),
+        value: units::gbp(spend),
+        context: format!(
+            "of {}: {}",
+            units::gbp(funding),
+            units::budget_variance(variance)
+        ),
+        colour: Some(if units::is_over_budget(variance) {
+            colours.bad
+        } else {
+            colours.good
+        }),
+        help: "Spend against funding over the whole projection: every year's budget (pro rata for part years) plus grants and one-off funding.",
+    }
 }
 
 /// Reserves: when they run out, or what is left at the end.
@@ -133,11 +185,19 @@ fn reserves_card(projection: &Projection, colours: &theme::StatusColours) -> Car
         Some(run_out) => Card {
             title: "Reserves run out".to_owned(),
             value: run_out.month.label(),
-            context: format!(
-                "{} by {}",
-                units::gbp(run_out.lowest_gbp),
-                run_out.lowest_month.label()
-            ),
+            context: match projection.last() {
+                Some(last) if last.month != run_out.lowest_month => format!(
+                    "lowest {} in {}; {} at the end",
+                    units::gbp(run_out.lowest_gbp),
+                    run_out.lowest_month.label(),
+                    units::gbp(last.reserves_at_end)
+                ),
+                _ => format!(
+                    "{} at the end, {}",
+                    units::gbp(run_out.lowest_gbp),
+                    run_out.lowest_month.label()
+                ),
+            },
             colour: Some(colours.bad),
             help: "Reserves month by month: each month's budget (a twelfth of the year's) and funding received, less its spend. Below zero, the council has no reserves left to cover the overspend.",
         },
@@ -165,7 +225,7 @@ pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
     let cards = headline_cards(ui, projection);
     ui.horizontal_wrapped(|ui| {
         // A known size lets the wrapping layout place each card before drawing it.
-        let outer = egui::vec2(CARD_WIDTH + 16.0, 62.0);
+        let outer = egui::vec2(CARD_WIDTH + 16.0, CARD_HEIGHT);
         for card in &cards {
             ui.allocate_ui(outer, |ui| card_ui(ui, card));
         }
@@ -175,3 +235,38 @@ pub fn headline_ui(ui: &mut Ui, projection: &Projection) {
         ui.label(RichText::new(warning).color(colour).strong());
     }
 }
+
+/// The headline of the scenario being edited: a line that says whether its
+/// figures are current, with "What does it take?" beside it, then the cards.
+/// `stale`: an input is invalid, so the figures are those of the last valid inputs.
+pub fn scenario_headline_ui(
+    ui: &mut Ui,
+    projection: &Projection,
+    stale: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Headline").strong());
+        if stale {
+            let colour = theme::status_colours(ui.visuals()).warning;
+            ui.label(
+                RichText::new(STALE_NOTE)
+                    .color(colour)
+                    .strong(),
+            )
+            .on_hover_text("An input in the editor is flagged: the figures below and the charts stay as they were until it is fixed.");
+        }
+        if ui
+            .button("What does it take?")
+            .on_hover_text("Find the smallest change (staff, early help, a contracted team, a cap) that meets a target, and what it costs.")
+            .clicked()
+        {
+            commands.push(Command::ShowGoalSeek);
+        }
+    });
+    headline_ui(ui, projection);
+}
+
+/// Said over the headline while an input is invalid.
+pub const STALE_NOTE: &str =
+    "From the last valid inputs: fix the flagged inputs to update these figures.";

@@ -273,15 +273,19 @@ pub fn goal_window(
             if let Some(answer) = current(&risk.goal_answer, scenario) {
                 ui.separator();
                 match &answer.result {
+                    Ok(_) if !answer.changes_something() => {
+                        ui.label(
+                            RichText::new("The scenario meets the target already: nothing to add.")
+                                .strong(),
+                        );
+                        ui.label(format!("Target: {}.", answer.form.target().describe()));
+                    }
                     Ok(solution) => {
                         ui.label(
                             RichText::new(format!("It takes {}.", solution.description)).strong(),
                         );
                         ui.label(format!("Target: {}.", answer.form.target().describe()));
-                        ui.label(format!(
-                            "Extra spend over the projection: {}.",
-                            units::gbp_signed(solution.extra_spend)
-                        ));
+                        extra_spend_ui(ui, &answer.extra_by_year, solution.extra_spend);
                         if ui.button("Apply to the scenario").clicked() {
                             commands.push(Command::ApplyGoalSeek);
                         }
@@ -296,6 +300,25 @@ pub fn goal_window(
             }
         });
     risk.goal_open = open;
+}
+
+/// What an answer adds to spend, financial year by financial year and in all, as
+/// a small table: a recurring cost is budgeted year by year.
+fn extra_spend_ui(ui: &mut Ui, by_year: &[(FinancialYear, usize, f64)], total: f64) {
+    ui.label("Extra spend it takes:");
+    Grid::new("goal_extra_spend")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (year, months, gbp) in by_year {
+                ui.label(units::financial_year_covered(year.0, *months));
+                ui.label(units::gbp_signed(*gbp));
+                ui.end_row();
+            }
+            ui.label(RichText::new("In all").strong());
+            ui.label(RichText::new(units::gbp_signed(total)).strong());
+            ui.end_row();
+        });
 }
 
 /// The tornado chart: the swing each input causes in a chosen figure, as ranked

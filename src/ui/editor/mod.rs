@@ -28,7 +28,10 @@ pub fn editor_ui(
     problems: &[Problem],
     commands: &mut Vec<Command>,
 ) {
-    ScrollArea::vertical()
+    // Both ways: content wider than the panel scrolls sideways instead of
+    // widening the panel past the width the person chose.
+    ScrollArea::both()
+        .id_salt("editor_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if !problems.is_empty() {

@@ -23,43 +23,74 @@ pub fn staff_ui(ui: &mut Ui, scenario: &mut Scenario, problems: &[Problem]) {
     let columns: Vec<(&'static Input, Place)> = catalogue::editor_entries(Section::Staff)
         .filter(|(_, place)| place.is_column())
         .collect();
-    ScrollArea::horizontal()
-        .id_salt("staff_table")
-        .show(ui, |ui| {
-            Grid::new("staff_grid")
-                .num_columns(columns.len() + 3)
-                .striped(true)
-                .show(ui, |ui| {
-                    // Each heading's tooltip is its input's meaning, default and limits.
-                    let help = |field| {
-                        catalogue::entry(Scope::StaffGroup, field, None)
-                            .map_or_else(String::new, |input| input.help())
-                    };
-                    ui.label(RichText::new("Staff group").strong())
-                        .on_hover_text(help("name"));
-                    for (input, place) in &columns {
-                        ui.label(RichText::new(place.heading).strong())
-                            .on_hover_text(input.help());
-                    }
-                    ui.label(RichText::new("Agency").strong())
-                        .on_hover_text(help("agency"));
-                    ui.label("");
+    // Each group's problems, as lines under its row in both halves of the table.
+    let problems_of = |index: usize| -> Vec<String> {
+        let prefix = format!("staff[{index}].");
+        named_problems
+            .iter()
+            .filter(|(problem, _)| problem.path.starts_with(&prefix))
+            .map(|(problem, name)| format!("{name}: {}", problem.message))
+            .collect()
+    };
+    let group_problems: Vec<Vec<String>> = (0..scenario.staff.len()).map(problems_of).collect();
+    // The names stay put on the left; the inputs scroll sideways beside them, so
+    // a narrow editor still shows which row is which group.
+    let more_to_the_right = ui.horizontal_top(|ui| {
+        Grid::new("staff_names")
+            .num_columns(1)
+            .striped(true)
+            .min_row_height(STAFF_ROW_HEIGHT)
+            .show(ui, |ui| {
+                let help = catalogue::entry(Scope::StaffGroup, "name", None)
+                    .map_or_else(String::new, |input| input.help());
+                ui.label(RichText::new("Staff group").strong())
+                    .on_hover_text(help);
+                ui.end_row();
+                for (index, problems) in group_problems.iter().enumerate() {
+                    name_cell(ui, scenario, index);
                     ui.end_row();
-                    for index in 0..scenario.staff.len() {
-                        staff_row(ui, scenario, index, &columns, &mut remove);
-                        let prefix = format!("staff[{index}]");
-                        let prefix = format!("{prefix}.");
-                        for (problem, name) in named_problems
-                            .iter()
-                            .filter(|(p, _)| p.path.starts_with(&prefix))
-                        {
-                            ui.label("");
-                            ui.label(problem_text(ui, &format!("{name}: {}", problem.message)));
-                            ui.end_row();
-                        }
+                    for _ in problems {
+                        ui.label("");
+                        ui.end_row();
                     }
-                });
-        });
+                }
+            });
+        // The scroll bar always shows, so columns out of sight are not a secret.
+        let table = ScrollArea::horizontal()
+            .id_salt("staff_table")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                Grid::new("staff_grid")
+                    .num_columns(columns.len() + 2)
+                    .striped(true)
+                    .min_row_height(STAFF_ROW_HEIGHT)
+                    .show(ui, |ui| {
+                        for (input, place) in &columns {
+                            ui.label(RichText::new(place.heading).strong())
+                                .on_hover_text(input.help());
+                        }
+                        let agency_help = catalogue::entry(Scope::StaffGroup, "agency", None)
+                            .map_or_else(String::new, |input| input.help());
+                        ui.label(RichText::new("Agency").strong())
+                            .on_hover_text(agency_help);
+                        ui.label("");
+                        ui.end_row();
+                        for (index, problems) in group_problems.iter().enumerate() {
+                            staff_row(ui, scenario, index, &columns, &mut remove);
+                            for problem in problems {
+                                ui.label(problem_text(ui, problem));
+                                ui.end_row();
+                            }
+                        }
+                    });
+            });
+        let hidden =
+            table.content_size.x - table.inner_rect.width() - table.state.clamped_offset().x;
+        hidden > 1.0
+    });
+    if more_to_the_right.inner {
+        ui.weak("More columns to the right: scroll the table sideways (Shift + wheel).");
+    }
     if let Some(index) = remove {
         scenario.staff.remove(index);
     }
@@ -94,15 +125,11 @@ fn staff_row(
     columns: &[(&'static Input, Place)],
     remove: &mut Option<usize>,
 ) {
-    let group = &mut scenario.staff[index];
+    let group = &scenario.staff[index];
     let name = group.name.clone();
     let agency = group.agency;
     // Agency staff and managers with a span of control have no establishment of their own.
     let establishment_follows = group.agency || group.span_of_control.is_some();
-    let name_edit = ui
-        .add_sized([190.0, 20.0], TextEdit::singleline(&mut group.name))
-        .on_hover_text(format!("Id: {}", group.id));
-    accessible_label(&name_edit, format!("Name of staff group {}", group.id));
     for &(input, place) in columns {
         if input.field == "establishment" && establishment_follows {
             ui.label(RichText::new("follows").weak())
@@ -137,6 +164,21 @@ fn staff_row(
         *remove = Some(index);
     }
     ui.end_row();
+}
+
+/// Every row of the staff table is this tall, so the fixed name column and the
+/// scrolling inputs beside it line up.
+const STAFF_ROW_HEIGHT: f32 = 22.0;
+
+/// A group's name, in the fixed column: a long name is cut to the column's
+/// width and shown in full on hover.
+fn name_cell(ui: &mut Ui, scenario: &mut Scenario, index: usize) {
+    let group = &mut scenario.staff[index];
+    let full = format!("{}\n(id {})", group.name, group.id);
+    let name_edit = ui
+        .add_sized([170.0, 20.0], TextEdit::singleline(&mut group.name))
+        .on_hover_text(full);
+    accessible_label(&name_edit, format!("Name of staff group {}", group.id));
 }
 
 /// Who progresses where (ASYE to experienced) and the catalogue's other inputs
@@ -187,7 +229,9 @@ fn progression_row(ui: &mut Ui, scenario: &mut Scenario, stage: InputRef, place:
         .as_ref()
         .and_then(|id| ids.iter().find(|(known, _)| known == id))
         .map_or("stays in this group", |(_, name)| name.as_str());
+    // The whole "moves on to ..." shows: the editor scrolls sideways if need be.
     egui::ComboBox::from_id_salt(("progresses_to", index))
+        .wrap_mode(egui::TextWrapMode::Extend)
         .selected_text(if group.progresses_to.is_some() {
             format!("moves on to {target_name}")
         } else {

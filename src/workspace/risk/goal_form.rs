@@ -74,10 +74,16 @@ pub enum LeverKind {
 
 impl GoalForm {
     pub fn for_scenario(scenario: &Scenario) -> Self {
+        // The group that holds most cases (most capacity at its cap) is where
+        // extra staff or a new cap most often starts.
+        let capacity = |group: &crate::model::StaffGroup| {
+            group.fte * group.case_time_percent / 100.0 * group.caseload_cap
+        };
         let group = scenario
             .staff
             .iter()
-            .find(|group| !group.agency && group.holds_cases() && group.span_of_control.is_none())
+            .filter(|group| !group.agency && group.holds_cases() && group.span_of_control.is_none())
+            .max_by(|a, b| capacity(a).total_cmp(&capacity(b)))
             .map(|group| group.id.clone())
             .unwrap_or_default();
         Self {

@@ -11,7 +11,7 @@ mod job;
 pub use goal_form::{GoalForm, LeverKind, TargetKind};
 pub use job::{Computed, Job};
 
-use crate::model::{Intervention, Scenario};
+use crate::model::{FinancialYear, Intervention, Scenario};
 use crate::sim::monte_carlo::{MonteCarlo, monte_carlo};
 use crate::sim::project;
 use crate::sim::sensitivity::{Output, Swing, input_count, sensitivity_with_progress};
@@ -21,6 +21,43 @@ use crate::sim::solve::{Confidence, Solution, SolveError, search_steps, solve_wi
 pub struct GoalAnswer {
     pub form: GoalForm,
     pub result: Result<Solution, SolveError>,
+    /// What the answer adds to spend in each financial year of the projection
+    /// (£; empty when nothing was found): a lever's cost recurs, so a lump sum
+    /// over the projection hides what each year's budget must find. The months
+    /// of each year the projection covers are kept to name part years.
+    pub extra_by_year: Vec<(FinancialYear, usize, f64)>,
+}
+
+impl GoalAnswer {
+    /// The answer to `form` for `scenario`, with its extra spend year by year.
+    pub fn new(scenario: &Scenario, form: GoalForm, result: Result<Solution, SolveError>) -> Self {
+        let extra_by_year = match &result {
+            Ok(solution) if solution.units > 0 => {
+                let before = project(scenario);
+                let after = project(&form.lever().apply(scenario, solution.units));
+                before
+                    .years
+                    .iter()
+                    .zip(&after.years)
+                    .map(|(was, now)| (now.year, now.months, now.spend.total() - was.spend.total()))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        Self {
+            form,
+            result,
+            extra_by_year,
+        }
+    }
+
+    /// Whether applying the answer would change the scenario: not when the
+    /// target is met already (an answer of 0).
+    pub fn changes_something(&self) -> bool {
+        self.result
+            .as_ref()
+            .is_ok_and(|solution| solution.units > 0)
+    }
 }
 
 /// The sensitivity ranking: the figure ranked, its value as the scenario stands
@@ -210,8 +247,8 @@ impl RiskState {
             scenario.clone(),
             search_steps(max),
             repaint,
-            move |scenario, done, cancel| GoalAnswer {
-                result: solve_with_progress(
+            move |scenario, done, cancel| {
+                let result = solve_with_progress(
                     scenario,
                     &form.target(),
                     &lever,
@@ -219,8 +256,8 @@ impl RiskState {
                     max,
                     done,
                     cancel,
-                ),
-                form,
+                );
+                GoalAnswer::new(scenario, form, result)
             },
         ));
     }
@@ -231,9 +268,13 @@ impl RiskState {
         }
     }
 
-    /// The intervention the goal seek found for `scenario` as it is now, if any.
+    /// The intervention the goal seek found for `scenario` as it is now, if any;
+    /// none when the target is met already, as nothing would change.
     pub fn goal_intervention(&self, scenario: &Scenario) -> Option<Intervention> {
         let answer = current(&self.goal_answer, scenario)?;
+        if !answer.changes_something() {
+            return None;
+        }
         let solution = answer.result.as_ref().ok()?;
         Some(solution.intervention.clone())
     }
@@ -398,6 +439,9 @@ mod tests {
         finish(&mut risk);
         let answer = current(&risk.goal_answer, &scenario).expect("an answer");
         match &answer.result {
+            Ok(solution) if solution.units == 0 => {
+                assert!(risk.goal_intervention(&scenario).is_none());
+            }
             Ok(solution) => {
                 assert_eq!(
                     risk.goal_intervention(&scenario),
@@ -409,5 +453,87 @@ mod tests {
         let mut edited = scenario.clone();
         edited.name.push_str(" (edited)");
         assert!(risk.goal_intervention(&edited).is_none());
+    }
+
+    #[test]
+    fn the_goal_seek_starts_on_the_group_that_holds_most_cases() {
+        let scenario = default_scenario();
+        let form = GoalForm::for_scenario(&scenario);
+        let capacity = |group: &crate::model::StaffGroup| {
+            group.fte * group.case_time_percent / 100.0 * group.caseload_cap
+        };
+        let chosen = scenario
+            .staff
+            .iter()
+            .find(|group| group.id == form.group)
+            .expect("a group is chosen");
+        assert!(!chosen.agency && chosen.holds_cases());
+        for group in scenario.staff.iter().filter(|group| !group.agency) {
+            assert!(
+                capacity(chosen) >= capacity(group),
+                "{} holds more",
+                group.name
+            );
+        }
+        // Liverpool's built-in scenario: not the newly qualified, the first group.
+        assert_ne!(form.group, scenario.staff[0].id);
+    }
+
+    #[test]
+    fn an_answer_gives_its_extra_spend_by_year_adding_up_to_the_total() {
+        let scenario = default_scenario();
+        let mut form = GoalForm::for_scenario(&scenario);
+        form.target = TargetKind::Caseload;
+        // Well under today's caseloads, so staff must be added.
+        form.target_value = 15.0;
+        let lever = form.lever();
+        let result = crate::sim::solve::solve(
+            &scenario,
+            &form.target(),
+            &lever,
+            Confidence::MostLikely,
+            lever.default_max_units(),
+        );
+        let answer = GoalAnswer::new(&scenario, form, result);
+        let solution = answer.result.as_ref().expect("reachable with extra staff");
+        assert!(solution.units > 0);
+        assert!(answer.changes_something());
+        let years = project(&scenario).years.len();
+        assert_eq!(answer.extra_by_year.len(), years);
+        let sum: f64 = answer.extra_by_year.iter().map(|(_, _, gbp)| gbp).sum();
+        assert!(
+            (sum - solution.extra_spend).abs() < 1.0,
+            "{sum} against {}",
+            solution.extra_spend
+        );
+        // Staff cost money every full year they are in post.
+        assert!(
+            answer
+                .extra_by_year
+                .iter()
+                .skip(1)
+                .all(|(_, _, gbp)| *gbp > 0.0)
+        );
+    }
+
+    #[test]
+    fn an_answer_of_nothing_offers_nothing_to_apply() {
+        let scenario = default_scenario();
+        let mut form = GoalForm::for_scenario(&scenario);
+        form.target = TargetKind::Caseload;
+        // A caseload no projection reaches: met with no extra staff.
+        form.target_value = 1_000.0;
+        let lever = form.lever();
+        let result = crate::sim::solve::solve(
+            &scenario,
+            &form.target(),
+            &lever,
+            Confidence::MostLikely,
+            lever.default_max_units(),
+        );
+        let answer = GoalAnswer::new(&scenario, form, result);
+        assert_eq!(answer.result.as_ref().map(|solution| solution.units), Ok(0));
+        assert!(!answer.changes_something());
+        assert!(answer.extra_by_year.is_empty());
     }
 }
