@@ -446,6 +446,9 @@ const SWATCH_WIDTH: f32 = 22.0;
 /// and show in full on hover.
 pub const SIDE_LEGEND_WIDTH: f32 = 220.0;
 
+/// Room kept at the right of a side legend for a scroll bar floating over it.
+const SCROLL_BAR_ROOM: f32 = 16.0;
+
 /// The legend, above the chart so that it never hides a line, wrapping when it
 /// must. Ends with the key to the intervention markers when the projection has
 /// any. Charts use [`legend_and_plot_ui`], which keeps a legend to one line.
@@ -551,7 +554,9 @@ pub fn legend_and_plot_ui(
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
                         swatch_ui(ui, key);
-                        let room = ui.available_width();
+                        // Clear of the page's scroll bar, which floats over the
+                        // right edge.
+                        let room = ui.available_width() - SCROLL_BAR_ROOM;
                         let shown = ui.label(key_text(&shortened(ui, key, room)));
                         if shown.rect.width() + 1.0 < key_width(ui, key) - SWATCH_WIDTH - 16.0 {
                             shown.on_hover_text(&key.name);
