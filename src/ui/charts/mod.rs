@@ -444,7 +444,7 @@ const SWATCH_WIDTH: f32 = 22.0;
 
 /// The width of a legend beside its chart; names longer than it end in "…"
 /// and show in full on hover.
-pub const SIDE_LEGEND_WIDTH: f32 = 220.0;
+pub const SIDE_LEGEND_WIDTH: f32 = 236.0;
 
 /// Room kept at the right of a side legend for a scroll bar floating over it.
 const SCROLL_BAR_ROOM: f32 = 16.0;
