@@ -5,31 +5,16 @@
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::app::CaseloadApp;
 use caseload::ui::charts::plot_id;
-use caseload::workspace::{FileKind, Preferences};
+use caseload::workspace::Preferences;
+use common::NoDialogs;
 use egui::{Modifiers, MouseWheelUnit, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use egui_plot::{PlotMemory, PlotPoint};
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn save_file(
-        &mut self,
-        _folder: Option<&Path>,
-        _name: &str,
-        _kind: FileKind,
-    ) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// The window on the built-in scenario (Liverpool 2019, with its plan).
 fn app(size: [f32; 2]) -> Harness<'static, CaseloadApp> {

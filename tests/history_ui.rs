@@ -4,38 +4,22 @@
 
 #![allow(clippy::unwrap_used)] // Test code: a panic is a failed test.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::app::CaseloadApp;
 use caseload::history::{HistoryFigure, backtest_council, backtest_scenario};
 use caseload::published::{self, Measure};
 use caseload::ui::charts::plot_id;
 use caseload::ui::charts::published::{LEGEND, point_name};
 use caseload::ui::check_history::{AS_WRITTEN, NO_COUNCIL};
 use caseload::ui::fit_history::{APPLY, COUNTS_HEADING, FIT, FIT_TO_COUNTS};
+use caseload::workspace::Preferences;
 use caseload::workspace::fit_history::applied;
-use caseload::workspace::{FileKind, Preferences};
+use common::NoDialogs;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_plot::{PlotMemory, PlotPoint};
-
-/// No file dialogs are needed here.
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn save_file(
-        &mut self,
-        _folder: Option<&Path>,
-        _name: &str,
-        _kind: FileKind,
-    ) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// The window on the built-in scenario, Liverpool's from January 2019 (E08000012).
 fn app() -> Harness<'static, CaseloadApp> {

@@ -8,10 +8,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use caseload::app::{CaseloadApp, FileDialogs};
-use caseload::workspace::{FileKind, Preferences};
+use caseload::app::CaseloadApp;
+use caseload::workspace::Preferences;
+use common::NoDialogs;
 use common::save;
 use egui::accesskit::Role;
 use egui::{Event, MouseWheelSource, MouseWheelUnit, Pos2, Rect, TouchPhase, Vec2};
@@ -24,23 +25,6 @@ const CENTRAL_MARGIN: f32 = 8.0;
 
 /// The window's sizes under test: a projector's and a desktop's.
 const SIZES: [[f32; 2]; 2] = [[1280.0, 720.0], [1920.0, 1080.0]];
-
-/// File dialogs that are never answered: these tests open files directly.
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn save_file(
-        &mut self,
-        _folder: Option<&Path>,
-        _name: &str,
-        _kind: FileKind,
-    ) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// The window at `size` with the given saved scenarios open, one tab each.
 fn app(size: [f32; 2], files: &[&str]) -> Harness<'static, CaseloadApp> {

@@ -130,3 +130,21 @@ pub fn readme_block_is(test_file: &str, test_name: &str, block: &str) {
         );
     }
 }
+
+/// File dialogs that are never answered, for window tests that open files
+/// directly.
+pub struct NoDialogs;
+
+impl caseload::app::FileDialogs for NoDialogs {
+    fn open_scenario(&mut self, _folder: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_file(
+        &mut self,
+        _folder: Option<&std::path::Path>,
+        _name: &str,
+        _kind: caseload::workspace::FileKind,
+    ) -> Option<std::path::PathBuf> {
+        None
+    }
+}
