@@ -82,6 +82,9 @@ pub fn goal_window(
     egui::Window::new("What does it take?")
         .open(&mut open)
         .default_width(520.0)
+        // Over the charts, beside the headline's button, not over the editor.
+        .pivot(egui::Align2::RIGHT_TOP)
+        .default_pos(right_top(ctx))
         .show(ctx, |ui| {
             let Some(form) = risk.goal.as_mut() else {
                 return;
@@ -333,6 +336,8 @@ pub fn sensitivity_window(
     egui::Window::new("Sensitivity")
         .open(&mut open)
         .default_size([640.0, 520.0])
+        .pivot(egui::Align2::RIGHT_TOP)
+        .default_pos(right_top(ctx))
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Figure:");
@@ -413,4 +418,11 @@ pub fn sensitivity_window(
                 });
         });
     risk.sensitivity_open = open;
+}
+
+/// Where a risk window first opens: the top right of the window, below the menu
+/// and the tabs, so it covers charts rather than the inputs being changed.
+fn right_top(ctx: &Context) -> egui::Pos2 {
+    let content = ctx.content_rect();
+    egui::pos2(content.right() - 16.0, content.top() + 64.0)
 }
