@@ -7,6 +7,7 @@ use super::formats::{Formats, MAX_COLUMN_PIXELS};
 use crate::compare::ComparisonTable;
 use crate::export::ReportEntry;
 use crate::units;
+use crate::units::Measure;
 
 pub fn write(
     sheet: &mut Worksheet,
@@ -32,22 +33,13 @@ pub fn write(
         sheet.write_string(at, 0, units::financial_year_covered(row.year.0, row.months))?;
         sheet.write_number_with_format(at, 1, row.months as f64, &formats.count)?;
         sheet.write_string(at, 2, row.metric)?;
-        sheet.write_string(at, 3, row.measure.unit())?;
-        let format = formats.for_measure(row.measure);
-        for (column, value) in [(4, row.baseline), (5, row.scenario)] {
-            match value {
-                Some(value) => sheet.write_number_with_format(at, column, value, format)?,
-                None => sheet.write_string(at, column, row.measure.format(None))?,
-            };
-        }
-        if let Some(difference) = row.difference() {
-            sheet.write_number_with_format(
-                at,
-                6,
-                difference,
-                formats.for_difference(row.measure),
-            )?;
-        }
+        figures(
+            sheet,
+            at,
+            row.measure,
+            [row.baseline, row.scenario],
+            formats,
+        )?;
     }
     let at = table.rows.len() as u32 + 1;
     for (index, row) in table.whole_period.iter().enumerate() {
@@ -55,24 +47,43 @@ pub fn write(
         sheet.write_string_with_format(at, 0, table.period_label(), &formats.bold)?;
         sheet.write_number_with_format(at, 1, table.months as f64, &formats.count)?;
         sheet.write_string_with_format(at, 2, row.metric, &formats.bold)?;
-        sheet.write_string(at, 3, row.measure.unit())?;
-        let format = formats.for_measure(row.measure);
-        for (column, value) in [(4, row.baseline), (5, row.scenario)] {
-            match value {
-                Some(value) => sheet.write_number_with_format(at, column, value, format)?,
-                None => sheet.write_string(at, column, row.measure.format(None))?,
-            };
-        }
-        if let Some(difference) = row.difference() {
-            sheet.write_number_with_format(
-                at,
-                6,
-                difference,
-                formats.for_difference(row.measure),
-            )?;
-        }
+        figures(
+            sheet,
+            at,
+            row.measure,
+            [row.baseline, row.scenario],
+            formats,
+        )?;
     }
     sheet.set_autofit_max_width(MAX_COLUMN_PIXELS).autofit();
     sheet.set_freeze_panes(1, 3)?;
+    Ok(())
+}
+
+/// A row's unit, A, B (the measure's words where there is no figure, e.g. "no
+/// capacity") and B minus A, in columns 3 to 6 of row `at`.
+fn figures(
+    sheet: &mut Worksheet,
+    at: u32,
+    measure: Measure,
+    [baseline, scenario]: [Option<f64>; 2],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string(at, 3, measure.unit())?;
+    let format = formats.for_measure(measure);
+    for (column, value) in [(4, baseline), (5, scenario)] {
+        match value {
+            Some(value) => sheet.write_number_with_format(at, column, value, format)?,
+            None => sheet.write_string(at, column, measure.format(None))?,
+        };
+    }
+    if let (Some(baseline), Some(scenario)) = (baseline, scenario) {
+        sheet.write_number_with_format(
+            at,
+            6,
+            scenario - baseline,
+            formats.for_difference(measure),
+        )?;
+    }
     Ok(())
 }

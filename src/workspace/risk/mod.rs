@@ -479,22 +479,28 @@ mod tests {
         assert_ne!(form.group, scenario.staff[0].id);
     }
 
-    #[test]
-    fn an_answer_gives_its_extra_spend_by_year_adding_up_to_the_total() {
-        let scenario = default_scenario();
-        let mut form = GoalForm::for_scenario(&scenario);
+    /// The answer to "an average caseload of at most `cases`" with the form's
+    /// default lever, solved for the most likely projection.
+    fn caseload_answer(scenario: &Scenario, cases: f64) -> GoalAnswer {
+        let mut form = GoalForm::for_scenario(scenario);
         form.target = TargetKind::Caseload;
-        // Well under today's caseloads, so staff must be added.
-        form.target_value = 15.0;
+        form.target_value = cases;
         let lever = form.lever();
         let result = crate::sim::solve::solve(
-            &scenario,
+            scenario,
             &form.target(),
             &lever,
             Confidence::MostLikely,
             lever.default_max_units(),
         );
-        let answer = GoalAnswer::new(&scenario, form, result);
+        GoalAnswer::new(scenario, form, result)
+    }
+
+    #[test]
+    fn an_answer_gives_its_extra_spend_by_year_adding_up_to_the_total() {
+        let scenario = default_scenario();
+        // Well under today's caseloads, so staff must be added.
+        let answer = caseload_answer(&scenario, 15.0);
         let solution = answer.result.as_ref().expect("reachable with extra staff");
         assert!(solution.units > 0);
         assert!(answer.changes_something());
@@ -519,19 +525,8 @@ mod tests {
     #[test]
     fn an_answer_of_nothing_offers_nothing_to_apply() {
         let scenario = default_scenario();
-        let mut form = GoalForm::for_scenario(&scenario);
-        form.target = TargetKind::Caseload;
         // A caseload no projection reaches: met with no extra staff.
-        form.target_value = 1_000.0;
-        let lever = form.lever();
-        let result = crate::sim::solve::solve(
-            &scenario,
-            &form.target(),
-            &lever,
-            Confidence::MostLikely,
-            lever.default_max_units(),
-        );
-        let answer = GoalAnswer::new(&scenario, form, result);
+        let answer = caseload_answer(&scenario, 1_000.0);
         assert_eq!(answer.result.as_ref().map(|solution| solution.units), Ok(0));
         assert!(!answer.changes_something());
         assert!(answer.extra_by_year.is_empty());
