@@ -5,41 +5,17 @@
 
 mod common;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::app::CaseloadApp;
 use caseload::io::{default_scenario, load_scenario};
 use caseload::units;
-use caseload::workspace::{FileKind, Preferences};
+use caseload::workspace::Preferences;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-/// Answers to the file dialogs, queued by the test before the click that opens them.
-#[derive(Clone, Default)]
-struct Answers {
-    open: Rc<RefCell<VecDeque<PathBuf>>>,
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-}
-
-struct ScriptedDialogs(Answers);
-
-impl FileDialogs for ScriptedDialogs {
-    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
-        self.0.open.borrow_mut().pop_front()
-    }
-    fn save_file(
-        &mut self,
-        _folder: Option<&Path>,
-        _name: &str,
-        _kind: FileKind,
-    ) -> Option<PathBuf> {
-        self.0.save.borrow_mut().pop_front()
-    }
-}
+use common::{Answers, ScriptedDialogs};
 
 fn app() -> (Harness<'static, CaseloadApp>, Answers) {
     let answers = Answers::default();

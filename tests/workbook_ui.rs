@@ -6,14 +6,10 @@
 
 mod common;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use caseload::app::{CaseloadApp, FileDialogs};
+use caseload::app::CaseloadApp;
 use caseload::history::backtest_council;
 use caseload::published::{self, neighbours::compare_with_neighbours};
 use caseload::ui::check_history::{horizon_rows, point_rows};
@@ -21,33 +17,12 @@ use caseload::ui::copy_table::tab_separated;
 use caseload::ui::how_we_compare::table_rows;
 use caseload::ui::sensitivity_table::sensitivity_rows;
 use caseload::ui::staff_table::staff_rows;
-use caseload::workspace::{FileKind, Preferences};
+use caseload::workspace::Preferences;
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Where the save dialog answers, queued before the click that opens it.
-#[derive(Clone, Default)]
-struct Answers {
-    open: Rc<RefCell<VecDeque<PathBuf>>>,
-    save: Rc<RefCell<VecDeque<PathBuf>>>,
-}
-
-struct ScriptedDialogs(Answers);
-
-impl FileDialogs for ScriptedDialogs {
-    fn open_scenario(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
-        self.0.open.borrow_mut().pop_front()
-    }
-    fn save_file(
-        &mut self,
-        _folder: Option<&Path>,
-        _name: &str,
-        _kind: FileKind,
-    ) -> Option<PathBuf> {
-        self.0.save.borrow_mut().pop_front()
-    }
-}
+use common::{Answers, ScriptedDialogs};
 
 fn app() -> (Harness<'static, CaseloadApp>, Answers) {
     let answers = Answers::default();

@@ -148,3 +148,27 @@ impl caseload::app::FileDialogs for NoDialogs {
         None
     }
 }
+
+/// Answers to the file dialogs, queued by a test before the click that opens them.
+#[derive(Clone, Default)]
+pub struct Answers {
+    pub open: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<std::path::PathBuf>>>,
+    pub save: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<std::path::PathBuf>>>,
+}
+
+/// File dialogs that give the queued answers, oldest first (`None` when none is left).
+pub struct ScriptedDialogs(pub Answers);
+
+impl caseload::app::FileDialogs for ScriptedDialogs {
+    fn open_scenario(&mut self, _folder: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+        self.0.open.borrow_mut().pop_front()
+    }
+    fn save_file(
+        &mut self,
+        _folder: Option<&std::path::Path>,
+        _name: &str,
+        _kind: caseload::workspace::FileKind,
+    ) -> Option<std::path::PathBuf> {
+        self.0.save.borrow_mut().pop_front()
+    }
+}
